@@ -1,0 +1,44 @@
+"""Root URLs. Public pages carry a language prefix (/vi/, /en/, /bdq/, /hre/, /hro/);
+the admin, the APIs, the sitemap and robots.txt do not."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
+from django.views.i18n import set_language
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from content import views as content_views
+from content.sitemaps import MultilingualSitemap
+
+from .api import api as api_v1
+from .api_v2 import api_router
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("robots.txt", content_views.robots_txt, name="robots_txt"),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+urlpatterns.append(path("api/v1/", api_v1.urls))
+
+urlpatterns += i18n_patterns(
+    path("", include("content.urls")),
+    # Wagtail's own utility URLs (password-protected pages, front-end login)
+    *[p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"],
+    re_path(r"^((?:[\w\-]+/)*)$", content_views.serve, name="wagtail_serve"),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "content.views.page_not_found"
+handler500 = "content.views.server_error"

@@ -1,0 +1,29 @@
+"""Compile gettext catalogues (.po → .mo) with polib, so no GNU gettext is needed."""
+
+from pathlib import Path
+
+import polib
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+PROJECT_APPS = ("content", "heritage", "lessons", "search")
+
+
+class Command(BaseCommand):
+    help = "Compile the project's and its apps' locale/*/LC_MESSAGES/*.po into .mo files."
+
+    def handle(self, *args, **options):
+        count = 0
+        from django.apps import apps
+
+        bases = list(settings.LOCALE_PATHS) + [
+            Path(c.path) / "locale" for c in apps.get_app_configs() if c.name in PROJECT_APPS
+        ]
+        for base in bases:
+            for po_path in sorted(Path(base).glob("*/LC_MESSAGES/*.po")):
+                mo_path = po_path.with_suffix(".mo")
+                if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+                    continue
+                polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+                count += 1
+        self.stdout.write(f"Compiled {count} catalogue(s).")

@@ -1,0 +1,51 @@
+"""sitemap.xml over every language's tree, with hreflang alternates.
+
+Wagtail's own sitemap only walks the default site's root (one language);
+this one walks every translation of it and groups pages by translation key.
+"""
+
+from collections import defaultdict
+
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+from .public import public_pages
+
+
+class MultilingualSitemap(Sitemap):
+    def items(self):
+        site = self.get_wagtail_site()
+        roots = Page.objects.filter(translation_key=site.root_page.translation_key)
+        qs = Page.objects.none()
+        for root in roots:
+            qs = qs | Page.objects.descendant_of(root, inclusive=True)
+        return public_pages(qs).select_related("locale").order_by("path")
+
+    def _urls(self, page, protocol, domain):
+        pages = list(self.paginator.page(page).object_list)
+        site = self.get_wagtail_site()
+        root_url = site.root_url
+        by_key = defaultdict(list)
+        for item in pages:
+            by_key[item.translation_key].append(item)
+        urls, last_mods = [], set()
+        for item in pages:
+            alternates = [
+                {"location": self._location(other, root_url), "lang_code": other.locale.language_code}
+                for other in by_key[item.translation_key]
+            ]
+            lastmod = item.last_published_at or item.latest_revision_created_at
+            last_mods.add(lastmod)
+            urls.append(
+                {"item": item, "location": self._location(item, root_url), "lastmod": lastmod,
+                 "alternates": alternates if len(alternates) > 1 else []}
+            )
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls
+
+    def _location(self, page, root_url):
+        url = page.get_url(self.request)
+        if url and url.startswith("/"):
+            url = (self.request.build_absolute_uri("/")[:-1] if self.request else root_url) + url
+        return url

@@ -1,0 +1,67 @@
+"""Writes the sync log: every change to what the public sees becomes a SyncEvent.
+
+Publishing (and moving into the public) is an upsert; unpublishing, deleting,
+expiring, restricting or moving out of the public is a tombstone. The API's
+delta feed reads these rows in id order.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from .models import SyncEvent
+from .public import is_public
+
+
+def record(page, action):
+    specific_class = page.specific_class or type(page)
+    SyncEvent.objects.create(
+        page_id=page.pk,
+        content_type=specific_class._meta.label_lower,
+        locale=page.locale.language_code,
+        action=action,
+    )
+
+
+def _record_subtree(page):
+    """After a move or a restriction change the whole subtree may change state."""
+    for descendant in page.get_descendants(inclusive=True).select_related("locale"):
+        record(descendant, SyncEvent.Action.UPSERT if is_public(descendant) else SyncEvent.Action.DELETE)
+
+
+def on_published(sender, instance, **kwargs):
+    record(instance, SyncEvent.Action.UPSERT if is_public(instance) else SyncEvent.Action.DELETE)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    record(instance, SyncEvent.Action.DELETE)
+
+
+def on_deleted(sender, instance, **kwargs):
+    # Connected for the base Page row only, so each deleted page counts once.
+    if instance.live:
+        record(instance, SyncEvent.Action.DELETE)
+
+
+def on_moved(sender, instance, **kwargs):
+    _record_subtree(instance)
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    try:
+        page = instance.page
+    except Page.DoesNotExist:
+        return
+    _record_subtree(page)
+
+
+def connect():
+    page_published.connect(on_published, dispatch_uid="sync_published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="sync_unpublished")
+    post_delete.connect(on_deleted, sender=Page, dispatch_uid="sync_deleted")
+    post_page_move.connect(on_moved, dispatch_uid="sync_moved")
+    page_slug_changed.connect(on_moved, dispatch_uid="sync_slug_changed")
+    post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="sync_restr")
+    post_delete.connect(
+        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="sync_unrestr"
+    )

@@ -1,0 +1,77 @@
+"""Template helpers for the public site: language switcher, menus, fallback marker."""
+
+from django import template
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from ..locales import LANGUAGE_INFO, language_codes
+from ..public import public_pages
+
+register = template.Library()
+
+
+def _locale_root(request, language_code):
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    try:
+        locale = Locale.objects.get(language_code=language_code)
+    except Locale.DoesNotExist:
+        return None
+    return site.root_page.get_translation_or_none(locale)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language, named in that language, pointing at this page there.
+
+    A page not yet translated keeps its path: the fallback serves it.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    translations = {}
+    if isinstance(page, Page):
+        for other in Page.objects.filter(translation_key=page.translation_key).live().select_related("locale"):
+            translations[other.locale.language_code] = other
+    for code in language_codes():
+        if code in translations:
+            with translation.override(code):
+                url = translations[code].get_url(request)
+        elif request is not None:
+            url = translate_url(request.path, code)
+        else:
+            url = f"/{code}/"
+        links.append(
+            {"code": code, "name": LANGUAGE_INFO[code]["name_local"], "url": url,
+             "current": code == current}
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context):
+    """The public top-level sections of the visitor's language (or its fallback)."""
+    request = context.get("request")
+    root = _locale_root(request, translation.get_language()) or _locale_root(request, "vi")
+    if root is None:
+        return []
+    return list(public_pages(root.get_children()).filter(show_in_menus=True))
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    return f"/{translation.get_language()}/"
+
+
+@register.filter
+def is_fallback(page):
+    """True when ``page`` is shown in a language other than the visitor's."""
+    return isinstance(page, Page) and page.locale.language_code != translation.get_language()
+
+
+@register.simple_tag
+def language_name(code):
+    return LANGUAGE_INFO.get(code, {}).get("name_local", code)

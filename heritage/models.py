@@ -1,0 +1,1 @@
+"""Models of the heritage app (filled in by its issue)."""

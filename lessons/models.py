@@ -1,0 +1,1 @@
+"""Models of the lessons app (filled in by its issue)."""

@@ -1,0 +1,49 @@
+"""Fixtures shared by every app's tests: locales, the site's home pages, users."""
+
+import io
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import LOCALES
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def locales(db):
+    from wagtail.models import Locale
+
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LOCALES}
+
+
+@pytest.fixture
+def home(locales):
+    """The Vietnamese home page as root of the default site, plus its English translation."""
+    from content.demo_loader import DemoLoader, ensure_root_home
+
+    loader = DemoLoader(io.StringIO())
+    home = ensure_root_home(loader)
+    loader.translate(home, "en", title="Nhà Rông", summary="Heritage and learning")
+    return home
+
+
+@pytest.fixture
+def all_homes(home):
+    """Home pages in all five languages."""
+    from content.demo_loader import DemoLoader
+
+    loader = DemoLoader(io.StringIO())
+    return {"vi": home, **{c: loader.translate(home, c, title=f"Nhà Rông {c}") for c in LOCALES[1:]}}
+
+
+@pytest.fixture
+def demo_loader():
+    from content.demo_loader import DemoLoader
+
+    return DemoLoader(io.StringIO())
