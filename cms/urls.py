@@ -29,6 +29,9 @@ urlpatterns.append(path("api/v1/", api_v1.urls))
 
 urlpatterns += i18n_patterns(
     path("", include("content.urls")),
+    path("", include("heritage.urls")),
+    path("", include("lessons.urls")),
+    path("", include("search.urls")),
     # Wagtail's own utility URLs (password-protected pages, front-end login)
     *[p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"],
     re_path(r"^((?:[\w\-]+/)*)$", content_views.serve, name="wagtail_serve"),

@@ -12,7 +12,10 @@ PROJECT_APPS = ("content", "heritage", "lessons", "search")
 
 
 def demo_modules():
-    """Each project app's ``demo`` package that defines ``load(loader)``, in ORDER."""
+    """Each project app's ``demo`` package that defines ``load(loader)``, in ORDER.
+
+    A demo package may list ``SUBMODULES`` that have their own ``load`` and ``ORDER``.
+    """
     modules = []
     for config in apps.get_app_configs():
         if config.name not in PROJECT_APPS:
@@ -25,6 +28,9 @@ def demo_modules():
             raise
         if hasattr(module, "load"):
             modules.append(module)
+        # submodules of a demo package with their own load() (e.g. content.demo.community)
+        for sub in getattr(module, "SUBMODULES", ()):
+            modules.append(importlib.import_module(f"{config.name}.demo.{sub}"))
     return sorted(modules, key=lambda m: getattr(m, "ORDER", 50))
 
 
