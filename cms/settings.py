@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "ninja",  # serves /api/v1/docs from local static files, not a CDN
     "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
