@@ -280,6 +280,10 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
 
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+
+# Map tiles for the heritage map ({s}/{z}/{x}/{y} template); empty = no tiles, markers on a plain background.
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
+MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="")
 CORS_URLS_REGEX = r"^/api/.*$"
 
 LOGGING = {
