@@ -75,4 +75,11 @@ def ensure_roles(**kwargs):
         task = GroupApprovalTask.objects.create(name="Moderator approval")
     task.groups.add(groups[MODERATORS])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
+    # Wagtail's migrations assign its own "Moderators approval" workflow to the root;
+    # replace that default (but leave any workflow an administrator chose).
+    current = WorkflowPage.objects.filter(page=root).select_related("workflow").first()
+    if current is None:
+        WorkflowPage.objects.create(page=root, workflow=workflow)
+    elif current.workflow.name == "Moderators approval":
+        current.workflow = workflow
+        current.save()

@@ -34,9 +34,10 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "auth.User"
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.PostGenerationMethodCall("set_password", "correct-horse-42")
+    password = factory.django.Password("correct-horse-42")
 
     @factory.post_generation
     def groups(self, create, extracted, **kwargs):

@@ -1,0 +1,40 @@
+"""The demo loader builds a believable site and is idempotent."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from content.models import AdministrativeUnit, HeritageImage
+
+
+def counts():
+    return (Page.objects.count(), HeritageImage.objects.count(), AdministrativeUnit.objects.count())
+
+
+@pytest.mark.django_db(transaction=False)
+def test_demo_content_twice_changes_nothing(client, locales):
+    out = io.StringIO()
+    call_command("load_demo_content", stdout=out)
+    first = counts()
+    assert first[0] > 5
+    assert "Administrative units" in out.getvalue()  # progress is shown
+    out2 = io.StringIO()
+    call_command("load_demo_content", stdout=out2)
+    assert counts() == first
+    assert "0 created, 0 updated" in out2.getvalue()
+    for code in ("vi", "en", "bdq", "hre", "hro"):
+        assert client.get(f"/{code}/").status_code == 200
+    # at least one page exists in each ethnic language
+    for code in ("bdq", "hre", "hro"):
+        assert Page.objects.filter(locale__language_code=code).exists()
+
+
+@pytest.mark.django_db
+def test_admin_units_know_their_successors(locales):
+    call_command("load_demo_content", stdout=io.StringIO())
+    vinh_thanh = AdministrativeUnit.objects.get(code="546")
+    assert not vinh_thanh.is_current
+    assert [u.code for u in vinh_thanh.current_units()] == ["GL-2025"]
+    assert AdministrativeUnit.objects.get(code="52").current_units()[0].name == "Tỉnh Gia Lai"
