@@ -96,3 +96,12 @@ class LearnerProfile(models.Model):
     @property
     def name(self):
         return self.display_name or self.user.get_username()
+
+
+from .pages import CourseIndexPage, CoursePage, LessonPage  # noqa: E402
+from .records import Certificate, Enrollment, ProgressEvent, QuizAttempt  # noqa: E402
+
+__all__ = [
+    "AccessToken", "LearnerProfile", "CourseIndexPage", "CoursePage", "LessonPage",
+    "Certificate", "Enrollment", "ProgressEvent", "QuizAttempt",
+]

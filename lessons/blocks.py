@@ -1,0 +1,112 @@
+"""Lesson body blocks: the shared BODY_BLOCKS plus step-by-step how-tos and quizzes.
+
+Quiz answers are identified by the question's ListBlock item id (stable while
+an editor reorders questions) and the option's position in its question.
+``public_quiz`` strips everything a learner must not see before submitting;
+the site templates and the API both use it.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+from content.blocks import BODY_BLOCKS
+
+
+class HowToStepBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("What to do"))
+    image = ImageChooserBlock(required=False, label=_("Image"))
+
+
+class HowToBlock(blocks.StructBlock):
+    """Numbered steps, each with an optional picture."""
+
+    title = blocks.CharBlock(max_length=255, label=_("Title"))
+    steps = blocks.ListBlock(HowToStepBlock(), label=_("Steps"))
+
+    class Meta:
+        icon = "list-ol"
+        template = "lessons/blocks/how_to.html"
+
+
+class OptionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=255, required=False, label=_("Answer text"))
+    image = ImageChooserBlock(required=False, label=_("Image"))
+    audio = DocumentChooserBlock(required=False, label=_("Audio clip"))
+    correct = blocks.BooleanBlock(required=False, label=_("Correct"))
+
+
+class QuestionBlock(blocks.StructBlock):
+    KINDS = [
+        ("single", _("Single choice")),
+        ("multiple", _("Multiple choice")),
+        ("true_false", _("True or false")),
+        ("picture", _("Choose the picture")),
+    ]
+    kind = blocks.ChoiceBlock(choices=KINDS, default="single", label=_("Kind"))
+    prompt = blocks.TextBlock(label=_("Question"))
+    image = ImageChooserBlock(required=False, label=_("Image"))
+    audio = DocumentChooserBlock(required=False, label=_("Audio of the question"))
+    options = blocks.ListBlock(OptionBlock(), min_num=2, label=_("Answers"))
+    feedback_correct = blocks.TextBlock(required=False, label=_("Feedback when right"))
+    feedback_wrong = blocks.TextBlock(required=False, label=_("Feedback when wrong"))
+
+
+class QuizBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=255, label=_("Title"))
+    pass_mark = blocks.IntegerBlock(
+        min_value=0, max_value=100, required=False, label=_("Pass mark (%)"),
+        help_text=_("Empty uses the course's pass mark."),
+    )
+    questions = blocks.ListBlock(QuestionBlock(), min_num=1, label=_("Questions"))
+
+    class Meta:
+        icon = "help"
+        template = "lessons/blocks/quiz.html"
+
+
+LESSON_BLOCKS = BODY_BLOCKS + [("how_to", HowToBlock()), ("quiz", QuizBlock())]
+
+
+def iter_questions(quiz_value):
+    """``(question_id, question_value)`` for each question of a quiz block value."""
+    questions = quiz_value["questions"]
+    for index, bound in enumerate(getattr(questions, "bound_blocks", [])):
+        yield (bound.id or str(index)), bound.value
+
+
+def correct_options(question):
+    return {i for i, option in enumerate(question["options"]) if option["correct"]}
+
+
+def _media(item, request=None):
+    image = item.get("image")
+    audio = item.get("audio")
+    return {
+        "image": {"id": image.pk, "alt": image.default_alt_text} if image else None,
+        "audio": {"id": audio.pk, "url": audio.url} if audio else None,
+    }
+
+
+def public_quiz(block_id, quiz_value):
+    """The quiz as a learner may see it before answering: no correct flags, no feedback."""
+    return {
+        "id": block_id,
+        "title": quiz_value["title"],
+        "pass_mark": quiz_value["pass_mark"],
+        "questions": [
+            {
+                "id": qid,
+                "kind": question["kind"],
+                "prompt": question["prompt"],
+                "multiple": question["kind"] == "multiple",
+                **_media(question),
+                "options": [
+                    {"index": i, "text": option["text"], **_media(option)}
+                    for i, option in enumerate(question["options"])
+                ],
+            }
+            for qid, question in iter_questions(quiz_value)
+        ],
+    }
