@@ -1,0 +1,171 @@
+"""What every heritage page shares: body and sources, the unit it was written
+with, the groups it concerns, related pages, search facets and JSON-LD.
+
+Field names are part of the API contract (``heritage/api.py`` reads them):
+``groups`` (EthnicGroupPage links), ``unit`` (AdministrativeUnit), ``body``
+(BODY_BLOCKS), ``sources`` (SOURCE_BLOCKS).
+"""
+
+from django import forms
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from content.blocks import BODY_BLOCKS, SOURCE_BLOCKS
+from content.models import BasePage
+from content.public import public_pages
+
+SITE_PUBLISHER = {"@type": "Organization", "name": "Nhà Rông"}
+RELATED_LIMIT = 6
+
+
+def unit_chain(unit):
+    """The unit and its ancestors, each with the unit(s) in force today.
+
+    Reads only prefetched relations when the caller prefetched
+    ``unit__successors`` and ``unit__parent__successors`` (see ``UNIT_PREFETCH``).
+    """
+    chain = []
+    seen = set()
+    while unit is not None and unit.pk not in seen:
+        seen.add(unit.pk)
+        chain.append({"unit": unit, "current": [] if unit.is_current else unit.current_units()})
+        unit = unit.parent
+    return chain
+
+
+UNIT_PREFETCH = ("unit__successors", "unit__parent__successors", "unit__parent__parent")
+
+
+def unit_codes(unit):
+    """Codes of the unit, its ancestors and their current successors (for facets)."""
+    codes = []
+    for link in unit_chain(unit):
+        for u in [link["unit"], *link["current"]]:
+            if u.code not in codes:
+                codes.append(u.code)
+    return codes
+
+
+class HeritagePage(BasePage):
+    """Abstract base of the factual heritage pages (stories, festivals, products, places)."""
+
+    groups = ParentalManyToManyField(
+        "heritage.EthnicGroupPage",
+        verbose_name=_("ethnic groups"),
+        blank=True,
+        related_name="%(class)s_pages",
+        help_text=_("The peoples this page is about. Leave empty when the source does not say."),
+    )
+    unit = models.ForeignKey(
+        "content.AdministrativeUnit",
+        verbose_name=_("administrative unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The unit as it was named when this was written (e.g. a pre-2025 commune or "
+            "district). The site shows today's unit beside it."
+        ),
+    )
+    body = StreamField(BODY_BLOCKS, blank=True, verbose_name=_("body"))
+    sources = StreamField(
+        SOURCE_BLOCKS,
+        blank=True,
+        verbose_name=_("sources"),
+        help_text=_("Every factual page cites at least one source; they are listed on the page."),
+    )
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("title", boost=3),
+        index.SearchField("body"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    # -- shared helpers -------------------------------------------------------
+    def group_codes(self):
+        return [g.code for g in self.groups.all()]
+
+    def search_facets(self) -> dict[str, list[str]]:
+        """Facets for the search app: group slugs, unit codes (past and present), kind/topic."""
+        facets = {"group": self.group_codes()}
+        if self.unit_id:
+            facets["commune"] = unit_codes(self.unit)
+        return facets
+
+    def related_pages(self):
+        """Public pages in this language sharing a group or the unit, a fixed few per type."""
+        from .registry import RELATED_MODELS
+
+        codes = self.group_codes()
+        condition = Q(groups__code__in=codes) if codes else Q(pk__in=[])
+        if self.unit_id:
+            condition |= Q(unit_id=self.unit_id)
+        result = []
+        for model in RELATED_MODELS:
+            qs = (
+                public_pages(model.objects.filter(condition, locale_id=self.locale_id))
+                .exclude(pk=self.pk)
+                .select_related("hero_image")
+                .prefetch_related("hero_image__renditions")
+                .order_by("title")
+                .distinct()
+            )
+            result.extend(qs[: RELATED_LIMIT - len(result)])
+            if len(result) >= RELATED_LIMIT:
+                break
+        return result
+
+    def source_list(self):
+        return [block.value for block in self.sources]
+
+    def jsonld_base(self, request, schema_type):
+        """Fields every JSON-LD document of a page has."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": schema_type,
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+        }
+        if self.summary:
+            data["description"] = self.summary
+        if self.hero_image_id:
+            image = self.hero_image
+            data["image"] = {
+                "@type": "ImageObject",
+                "url": request.build_absolute_uri(image.file.url) if request else image.file.url,
+                "caption": image.default_alt_text,
+                "creditText": image.credit,
+                "license": image.licence_url,
+            }
+        citations = [s["url"] or s["title"] for s in self.source_list()]
+        if citations:
+            data["citation"] = citations
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        from django.db.models import prefetch_related_objects
+
+        context = super().get_context(request, *args, **kwargs)
+        prefetch_related_objects([self], "groups", *(UNIT_PREFETCH if self.unit_id else ()))
+        context["unit_chain"] = unit_chain(self.unit) if self.unit_id else []
+        context["related_pages"] = self.related_pages()
+        context["sources"] = self.sources
+        return context
+
+    def localized_groups(self):
+        from ..utils import localized_pages
+
+        return localized_pages(list(self.groups.all()))
+
+
+HERITAGE_PANELS = [FieldPanel("groups", widget=forms.CheckboxSelectMultiple), FieldPanel("unit")]

@@ -1,0 +1,193 @@
+"""Festivals, with their timing in the Vietnamese lunar calendar, the solar
+calendar, or only a season. ``heritage/calendar.py`` turns the timing into
+real dates."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from .base import HERITAGE_PANELS, HeritagePage
+
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+MONTH = [MinValueValidator(1), MaxValueValidator(12)]
+DAY = [MinValueValidator(1), MaxValueValidator(31)]
+
+
+class FestivalPage(HeritagePage):
+    """A festival or rite (schema.org Event).
+
+    Timing: ``calendar`` says how to read ``start_month``/``start_day`` …
+    ``end_month``/``end_day``: lunar (converted for UTC+7), solar, or variable
+    (``season_text`` describes it; the months, if given, are solar months in
+    which it usually falls). A day left empty means the whole month.
+    """
+
+    class Calendar(models.TextChoices):
+        LUNAR = "lunar", _("Vietnamese lunar calendar")
+        SOLAR = "solar", _("Solar (Gregorian) calendar")
+        VARIABLE = "variable", _("Variable (a season)")
+
+    ethnic_name = models.CharField(
+        _("name in the community's language"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. 'Xa mok' or 'Quai Yang Cham'."),
+    )
+    calendar = models.CharField(
+        _("calendar"),
+        max_length=16,
+        choices=Calendar.choices,
+        default=Calendar.VARIABLE,
+    )
+    start_month = models.PositiveSmallIntegerField(
+        _("from month"), null=True, blank=True, validators=MONTH
+    )
+    start_day = models.PositiveSmallIntegerField(
+        _("from day"),
+        null=True,
+        blank=True,
+        validators=DAY,
+        help_text=_("Empty: from the start of the month."),
+    )
+    end_month = models.PositiveSmallIntegerField(
+        _("to month"),
+        null=True,
+        blank=True,
+        validators=MONTH,
+        help_text=_("Empty: the same month as the start."),
+    )
+    end_day = models.PositiveSmallIntegerField(
+        _("to day"),
+        null=True,
+        blank=True,
+        validators=DAY,
+        help_text=_("Empty: to the end of the month (or the start day plus the duration)."),
+    )
+    only_year = models.PositiveSmallIntegerField(
+        _("only in year"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For a one-off event: the (solar) year it takes place. Empty for yearly festivals."
+        ),
+    )
+    season_text = models.CharField(
+        _("when, in words"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. 'After the harvest', 'Every two years'. Shown beside the dates."),
+    )
+    duration_days = models.PositiveSmallIntegerField(
+        _("duration (days)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+    )
+    place = models.ForeignKey(
+        "heritage.PlacePage",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="festivals",
+    )
+    what_happens = RichTextField(_("what happens"), blank=True, features=TEXT_FEATURES)
+    who_may_attend = models.TextField(
+        _("who may attend"),
+        blank=True,
+        help_text=_("e.g. 'Open to visitors invited by the village elder'."),
+    )
+    etiquette = models.TextField(
+        _("etiquette for visitors"),
+        blank=True,
+        help_text=_("Dress, photographs, offerings, what not to touch."),
+    )
+
+    content_panels = HeritagePage.content_panels + [
+        FieldPanel("ethnic_name"),
+        *HERITAGE_PANELS,
+        FieldPanel("place"),
+        MultiFieldPanel(
+            [
+                FieldPanel("calendar"),
+                FieldRowPanel([FieldPanel("start_month"), FieldPanel("start_day")]),
+                FieldRowPanel([FieldPanel("end_month"), FieldPanel("end_day")]),
+                FieldPanel("only_year"),
+                FieldPanel("season_text"),
+                FieldPanel("duration_days"),
+            ],
+            heading=_("When"),
+            help_text=_(
+                "Lunar dates are converted with the Vietnamese calendar (UTC+7) on the "
+                "festival calendar."
+            ),
+        ),
+        FieldPanel("what_happens"),
+        FieldPanel("who_may_attend"),
+        FieldPanel("etiquette"),
+        FieldPanel("body"),
+        FieldPanel("sources"),
+    ]
+    search_fields = HeritagePage.search_fields + [
+        index.SearchField("ethnic_name", boost=2),
+        index.SearchField("what_happens"),
+        index.FilterField("calendar"),
+    ]
+    parent_page_types = ["heritage.HeritageIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("festival page")
+
+    def clean(self):
+        super().clean()
+        if self.calendar != self.Calendar.VARIABLE and not self.start_month:
+            raise ValidationError(
+                {"start_month": _("A lunar or solar date needs at least a month.")}
+            )
+        if self.calendar == self.Calendar.VARIABLE and not self.season_text:
+            raise ValidationError({"season_text": _("Describe the season in words.")})
+        if (self.start_day or self.end_day or self.end_month) and not self.start_month:
+            raise ValidationError({"start_month": _("Give the month first.")})
+        if self.calendar == self.Calendar.LUNAR:
+            for field in ("start_day", "end_day"):
+                if (getattr(self, field) or 0) > 30:
+                    raise ValidationError({field: _("A lunar month has at most 30 days.")})
+
+    def search_facets(self) -> dict[str, list[str]]:
+        return {**super().search_facets(), "kind": ["festival"]}
+
+    def when_display(self):
+        """The timing in words, e.g. 'Lunar 15/1 – 16/1' or 'After the harvest'."""
+        from ..calendar import describe_timing
+
+        return describe_timing(self)
+
+    def upcoming(self, today=None, months=12):
+        from ..calendar import occurrences, window
+
+        start, end = window(today, months)
+        return occurrences(self, start, end)
+
+    def jsonld(self, request):
+        data = self.jsonld_base(request, "Event")
+        data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+        upcoming = self.upcoming()
+        dated = [o for o in upcoming if o.exact]
+        first = dated[0] if dated else (upcoming[0] if upcoming else None)
+        if first:
+            data["startDate"] = first.start.isoformat()
+            data["endDate"] = first.end.isoformat()
+        if self.ethnic_name:
+            data["alternateName"] = self.ethnic_name
+        location = {"@type": "Place", "name": self.place.title if self.place_id else ""}
+        if self.unit_id:
+            location["address"] = self.unit.name
+            location["name"] = location["name"] or self.unit.name
+        if location["name"]:
+            data["location"] = location
+        return data

@@ -1,0 +1,198 @@
+"""The peoples: one page per ethnic group, with names, language and population."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from content.blocks import BODY_BLOCKS, SOURCE_BLOCKS
+from content.models import BasePage
+
+from .base import SITE_PUBLISHER
+
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class EthnicGroupPage(BasePage):
+    """A people (Bana, Chăm H'roi, H'rê). ``code`` is the stable slug other pages,
+    search facets and the API use (``ba-na``, ``cham-hroi``, ``hre``, ``cham``)."""
+
+    code = models.SlugField(
+        _("group code"),
+        max_length=32,
+        help_text=_(
+            "Stable identifier shared by all translations, e.g. 'ba-na', 'cham-hroi', 'hre'."
+        ),
+    )
+    endonym = models.CharField(
+        _("own name (endonym)"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the people call themselves, e.g. 'Bahnar'."),
+    )
+    other_names = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "One name per line: spellings and older names (e.g. Bana, Ba Na, Bahnar). "
+            "They are searchable."
+        ),
+    )
+    language_name = models.CharField(_("language"), max_length=120, blank=True)
+    language_code = models.CharField(
+        _("language code (ISO 639-3)"),
+        max_length=3,
+        blank=True,
+        help_text=_("Three letters, e.g. bdq (Bahnar), hre (Hre), hro (Haroi)."),
+    )
+    language_family = models.CharField(
+        _("language family"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. Austroasiatic › Mon–Khmer › Bahnaric"),
+    )
+    areas = ParentalManyToManyField(
+        "content.AdministrativeUnit",
+        verbose_name=_("areas where the group lives"),
+        blank=True,
+        related_name="+",
+    )
+    introduction = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
+    history = RichTextField(_("history"), blank=True, features=TEXT_FEATURES + ["h2", "h3"])
+    body = StreamField(BODY_BLOCKS, blank=True, verbose_name=_("body"))
+    sources = StreamField(SOURCE_BLOCKS, blank=True, verbose_name=_("sources"))
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("code"), FieldPanel("endonym"), FieldPanel("other_names")],
+            heading=_("Names"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("language_name"),
+                FieldPanel("language_code"),
+                FieldPanel("language_family"),
+            ],
+            heading=_("Language"),
+        ),
+        InlinePanel(
+            "population_figures",
+            label=_("Population figures"),
+            help_text=_("Each figure with its year and source."),
+        ),
+        FieldPanel("areas"),
+        FieldPanel("introduction"),
+        FieldPanel("history"),
+        FieldPanel("body"),
+        FieldPanel("sources"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("title", boost=3),
+        index.SearchField("other_names", boost=2),
+        index.SearchField("endonym", boost=2),
+        index.SearchField("introduction"),
+        index.SearchField("history"),
+        index.SearchField("body"),
+        index.FilterField("code"),
+        index.FilterField("locale_id"),
+    ]
+    parent_page_types = ["heritage.HeritageIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("ethnic group page")
+
+    def other_name_list(self):
+        return [line.strip() for line in self.other_names.splitlines() if line.strip()]
+
+    def search_facets(self) -> dict[str, list[str]]:
+        return {"group": [self.code], "commune": [u.code for u in self.areas.all()]}
+
+    def jsonld(self, request):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title,
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+            "about": {
+                "@type": "Thing",
+                "name": self.title,
+                "alternateName": [self.endonym, *self.other_name_list()],
+            },
+            "publisher": SITE_PUBLISHER,
+        }
+        if self.summary:
+            data["description"] = self.summary
+        citations = [b.value["url"] or b.value["title"] for b in self.sources]
+        if citations:
+            data["citation"] = citations
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        from django.db.models import prefetch_related_objects
+
+        from .base import unit_chain
+
+        context = super().get_context(request, *args, **kwargs)
+        prefetch_related_objects(
+            [self], "population_figures", "areas__successors", "areas__parent__successors"
+        )
+        context["area_chains"] = [unit_chain(u) for u in self.areas.all()]
+        context["related_pages"] = self.related_pages()
+        return context
+
+    def related_pages(self):
+        """Public pages in this language about this group (any group translation)."""
+        from django.db.models import Q
+
+        from content.public import public_pages
+
+        from .base import RELATED_LIMIT
+        from .registry import RELATED_MODELS
+
+        result = []
+        for model in RELATED_MODELS:
+            qs = (
+                public_pages(
+                    model.objects.filter(Q(groups__code=self.code), locale_id=self.locale_id)
+                )
+                .select_related("hero_image")
+                .prefetch_related("hero_image__renditions")
+                .order_by("title")
+                .distinct()
+            )
+            result.extend(qs[:RELATED_LIMIT])
+        return result
+
+
+class PopulationFigure(Orderable):
+    """A population count with its year and where it comes from."""
+
+    page = ParentalKey(EthnicGroupPage, on_delete=models.CASCADE, related_name="population_figures")
+    figure = models.PositiveIntegerField(_("population"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    scope = models.CharField(
+        _("area counted"),
+        max_length=255,
+        help_text=_("e.g. 'Việt Nam (census)' or 'Bình Định province'."),
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    source_title = models.CharField(_("source"), max_length=500)
+    source_url = models.URLField(_("source address (URL)"), blank=True, max_length=500)
+
+    panels = [
+        FieldPanel("figure"),
+        FieldPanel("year"),
+        FieldPanel("scope"),
+        FieldPanel("note"),
+        FieldPanel("source_title"),
+        FieldPanel("source_url"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("population figure")

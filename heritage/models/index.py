@@ -1,0 +1,151 @@
+"""Index pages that list one kind of heritage page with filters in the URL.
+
+``?group=ba-na&topic=history&kind=brocade&commune=546&page=2``: every filter
+combination is its own URL (bookmarkable, cacheable, crawlable). Unknown
+filter values are a 404, never a 500.
+"""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from content.models import BasePage
+
+from .base import SITE_PUBLISHER
+
+PER_PAGE = 24
+
+
+class HeritageIndexPage(BasePage):
+    """Lists the heritage pages of one type in the visitor's language (with fallback)."""
+
+    class Listing(models.TextChoices):
+        GROUPS = "groups", _("Ethnic groups")
+        STORIES = "stories", _("Stories")
+        FESTIVALS = "festivals", _("Festivals")
+        PRODUCTS = "products", _("Products")
+        PLACES = "places", _("Places")
+
+    listing = models.CharField(
+        _("what this page lists"),
+        max_length=16,
+        choices=Listing.choices,
+        help_text=_("Pages of this type are listed, from anywhere on the site."),
+    )
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = BasePage.content_panels + [FieldPanel("listing"), FieldPanel("intro")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = [
+        "heritage.EthnicGroupPage",
+        "heritage.StoryPage",
+        "heritage.FestivalPage",
+        "heritage.ProductPage",
+        "heritage.PlacePage",
+    ]
+
+    class Meta:
+        verbose_name = _("heritage index page")
+
+    def listed_model(self):
+        from .registry import LISTING_MODELS
+
+        return LISTING_MODELS[self.listing]
+
+    def filter_names(self):
+        model = self.listed_model()
+        names = []
+        if model.__name__ != "EthnicGroupPage":
+            names += ["group", "commune"]
+        if hasattr(model, "topic"):
+            names.append("topic")
+        if hasattr(model, "kind") and model.__name__ != "FestivalPage":
+            names.append("kind")
+        return names
+
+    def parse_filters(self, request):
+        """The active filters from the query string; 404 for values that do not exist."""
+        from ..utils import commune_choices, group_choices
+
+        active = {}
+        model = self.listed_model()
+        for name in self.filter_names():
+            value = request.GET.get(name, "").strip()
+            if not value:
+                continue
+            if name == "group":
+                allowed = {code for code, _label in group_choices(self.locale)}
+            elif name == "commune":
+                allowed = {code for code, _label in commune_choices(model)}
+            else:
+                allowed = {code for code, _label in model._meta.get_field(name).choices}
+            if value not in allowed:
+                raise Http404("Unknown filter value")
+            active[name] = value
+        return active
+
+    def filtered_queryset(self, active):
+        from ..utils import best_per_translation
+
+        model = self.listed_model()
+        qs = model.objects.all()
+        if "group" in active:
+            qs = qs.filter(groups__code=active["group"])
+        if "commune" in active:
+            code = active["commune"]
+            qs = qs.filter(
+                Q(unit__code=code)
+                | Q(unit__parent__code=code)
+                | Q(unit__successors__code=code)
+                | Q(unit__parent__successors__code=code)
+            )
+        for name in ("topic", "kind"):
+            if name in active:
+                qs = qs.filter(**{name: active[name]})
+        return best_per_translation(qs, self.locale.language_code)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..utils import commune_choices, group_choices
+
+        context = super().get_context(request, *args, **kwargs)
+        active = self.parse_filters(request)
+        items = self.filtered_queryset(active)
+        paginator = Paginator(items, PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except (EmptyPage, PageNotAnInteger) as exc:
+            raise Http404("No such page") from exc
+        model = self.listed_model()
+        filters = []
+        for name in self.filter_names():
+            if name == "group":
+                choices, label = group_choices(self.locale), _("People")
+            elif name == "commune":
+                choices, label = commune_choices(model), _("Place")
+            else:
+                field = model._meta.get_field(name)
+                choices, label = field.choices, field.verbose_name
+            filters.append(
+                {"name": name, "label": label, "choices": choices, "value": active.get(name, "")}
+            )
+        context.update(
+            items=page_obj.object_list, page_obj=page_obj, filters=filters, active_filters=active
+        )
+        return context
+
+    def search_facets(self) -> dict[str, list[str]]:
+        return {}
+
+    def jsonld(self, request):
+        return {
+            "@context": "https://schema.org",
+            "@type": "CollectionPage",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+            "publisher": SITE_PUBLISHER,
+        }

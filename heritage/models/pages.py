@@ -1,0 +1,304 @@
+"""Stories, products and places: the factual heritage pages (festivals live in
+``festivals.py``). Each defines ``search_facets()`` and ``jsonld(request)``."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from .base import HERITAGE_PANELS, SITE_PUBLISHER, HeritagePage
+
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class Topic(models.TextChoices):
+    HISTORY = "history", _("History")
+    CUSTOMS = "customs", _("Customs")
+    BELIEFS = "beliefs", _("Beliefs")
+    MUSIC = "music-gongs", _("Music and gongs")
+    ARCHITECTURE = "architecture", _("Architecture")
+    CUISINE = "cuisine", _("Cuisine")
+    CRAFTS = "crafts", _("Crafts")
+    LANGUAGE = "language", _("Language and literature")
+
+
+class StoryPage(HeritagePage):
+    """An article on history, culture, customs or beliefs (schema.org Article)."""
+
+    topic = models.CharField(
+        _("topic"), max_length=32, choices=Topic.choices, default=Topic.CUSTOMS
+    )
+
+    content_panels = HeritagePage.content_panels + [
+        FieldPanel("topic"),
+        *HERITAGE_PANELS,
+        FieldPanel("body"),
+        FieldPanel("sources"),
+    ]
+    search_fields = HeritagePage.search_fields + [index.FilterField("topic")]
+    parent_page_types = ["heritage.HeritageIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("story page")
+
+    def search_facets(self) -> dict[str, list[str]]:
+        return {**super().search_facets(), "topic": [self.topic]}
+
+    def jsonld(self, request):
+        data = self.jsonld_base(request, "Article")
+        data["headline"] = self.title
+        data["publisher"] = SITE_PUBLISHER
+        data["articleSection"] = str(self.get_topic_display())
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        return data
+
+
+class ProductKind(models.TextChoices):
+    BROCADE = "brocade", _("Brocade and weaving")
+    WINE = "rice-wine", _("Rice wine and spirits")
+    HONEY = "honey", _("Honey")
+    TEA = "tea", _("Tea")
+    FOOD = "food", _("Food and farm produce")
+    CRAFT = "craft", _("Handicraft")
+
+
+class ProductPage(HeritagePage):
+    """A traditional product with its maker, process, certifications and where to buy it."""
+
+    kind = models.CharField(_("kind of product"), max_length=32, choices=ProductKind.choices)
+    producer = models.CharField(
+        _("cooperative or artisan"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who makes it, e.g. a cooperative, a women's union or a named artisan."),
+    )
+    materials = RichTextField(_("materials"), blank=True, features=TEXT_FEATURES)
+    process = RichTextField(_("how it is made"), blank=True, features=TEXT_FEATURES)
+    where_to_buy = RichTextField(_("where and how to buy"), blank=True, features=TEXT_FEATURES)
+    price_min = models.PositiveIntegerField(_("lowest price (VND)"), null=True, blank=True)
+    price_max = models.PositiveIntegerField(_("highest price (VND)"), null=True, blank=True)
+    price_note = models.CharField(
+        _("price note"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. 'per 500 ml bottle'."),
+    )
+
+    content_panels = HeritagePage.content_panels + [
+        FieldPanel("kind"),
+        *HERITAGE_PANELS,
+        FieldPanel("producer"),
+        FieldPanel("materials"),
+        FieldPanel("process"),
+        InlinePanel(
+            "certifications",
+            label=_("Certifications"),
+            help_text=_("OCOP stars, collective trademark, craft village… each with its year."),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("where_to_buy"),
+                FieldPanel("price_min"),
+                FieldPanel("price_max"),
+                FieldPanel("price_note"),
+            ],
+            heading=_("Buying"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("sources"),
+    ]
+    search_fields = HeritagePage.search_fields + [
+        index.SearchField("producer"),
+        index.SearchField("materials"),
+        index.FilterField("kind"),
+    ]
+    parent_page_types = ["heritage.HeritageIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("product page")
+
+    def search_facets(self) -> dict[str, list[str]]:
+        return {**super().search_facets(), "kind": [self.kind]}
+
+    def jsonld(self, request):
+        data = self.jsonld_base(request, "Product")
+        data["category"] = str(self.get_kind_display())
+        if self.producer:
+            data["manufacturer"] = {"@type": "Organization", "name": self.producer}
+        awards = [str(c) for c in self.certifications.all()]
+        if awards:
+            data["award"] = awards
+        if self.price_min:
+            data["offers"] = {
+                "@type": "AggregateOffer",
+                "priceCurrency": "VND",
+                "lowPrice": self.price_min,
+                "highPrice": self.price_max or self.price_min,
+            }
+        return data
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["certifications"] = list(self.certifications.all())
+        return context
+
+
+class Certification(Orderable):
+    """An OCOP rating, trademark or craft-village title with the year it was granted."""
+
+    class Kind(models.TextChoices):
+        OCOP = "ocop", _("OCOP rating")
+        COLLECTIVE_TRADEMARK = "collective-trademark", _("Collective trademark")
+        TRADEMARK = "trademark", _("Registered trademark")
+        CRAFT_VILLAGE = "craft-village", _("Recognised craft village")
+        OTHER = "other", _("Other")
+
+    page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="certifications")
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    stars = models.PositiveSmallIntegerField(
+        _("OCOP stars"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    detail = models.CharField(
+        _("detail"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. decision number and who holds it."),
+    )
+
+    panels = [FieldPanel("kind"), FieldPanel("stars"), FieldPanel("year"), FieldPanel("detail")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("certification")
+
+    def __str__(self):
+        text = str(self.get_kind_display())
+        if self.stars:
+            text += f" {self.stars}★"
+        if self.year:
+            text += f" ({self.year})"
+        return text
+
+
+class PlaceKind(models.TextChoices):
+    CHAM_TOWER = "cham-tower", _("Chăm tower")
+    CITADEL = "citadel", _("Citadel")
+    VILLAGE = "village", _("Village")
+    CRAFT_VILLAGE = "craft-village", _("Craft village")
+    COMMUNAL_HOUSE = "communal-house", _("Communal house")
+    MUSEUM = "museum", _("Museum")
+
+
+class Ranking(models.TextChoices):
+    NONE = "", _("Not ranked")
+    PROVINCIAL = "provincial", _("Provincial relic")
+    NATIONAL = "national", _("National relic")
+    SPECIAL = "special-national", _("Special national relic")
+
+
+class PlacePage(HeritagePage):
+    """A site to visit. Coordinates are optional: leave them empty unless a source gives them."""
+
+    kind = models.CharField(_("kind of place"), max_length=32, choices=PlaceKind.choices)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    coordinates_source = models.CharField(
+        _("where the coordinates come from"),
+        max_length=500,
+        blank=True,
+        help_text=_("Cite the page or survey that gives them; unverified places get no marker."),
+    )
+    address = models.CharField(_("address"), max_length=500, blank=True)
+    opening_hours = models.CharField(_("opening hours"), max_length=255, blank=True)
+    access_notes = models.TextField(
+        _("getting there"),
+        blank=True,
+        help_text=_("Roads, distance from Quy Nhơn, fees, accessibility."),
+    )
+    ranking = models.CharField(
+        _("heritage ranking"),
+        max_length=32,
+        choices=Ranking.choices,
+        blank=True,
+        default="",
+    )
+    ranking_year = models.PositiveSmallIntegerField(_("year ranked"), null=True, blank=True)
+
+    content_panels = HeritagePage.content_panels + [
+        FieldPanel("kind"),
+        *HERITAGE_PANELS,
+        MultiFieldPanel(
+            [
+                FieldPanel("latitude"),
+                FieldPanel("longitude"),
+                FieldPanel("coordinates_source"),
+                FieldPanel("address"),
+            ],
+            heading=_("Location"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("opening_hours"), FieldPanel("access_notes")], heading=_("Visiting")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("ranking"), FieldPanel("ranking_year")], heading=_("Protection")
+        ),
+        FieldPanel("body"),
+        FieldPanel("sources"),
+    ]
+    search_fields = HeritagePage.search_fields + [
+        index.SearchField("address"),
+        index.FilterField("kind"),
+    ]
+    parent_page_types = ["heritage.HeritageIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("place page")
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+    def search_facets(self) -> dict[str, list[str]]:
+        return {**super().search_facets(), "kind": [self.kind]}
+
+    def jsonld(self, request):
+        schema_type = "Museum" if self.kind == PlaceKind.MUSEUM else "TouristAttraction"
+        data = self.jsonld_base(request, schema_type)
+        if self.has_coordinates:
+            data["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(self.latitude),
+                "longitude": float(self.longitude),
+            }
+        if self.address:
+            data["address"] = self.address
+        if self.opening_hours:
+            data["openingHours"] = self.opening_hours
+        if self.unit_id:
+            data["containedInPlace"] = {"@type": "AdministrativeArea", "name": self.unit.name}
+        return data
