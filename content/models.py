@@ -230,3 +230,7 @@ class SectionPage(BasePage):
 
     class Meta:
         verbose_name = _("section page")
+
+
+# Community information (issue 7): page types and the consultation request.
+from .community.models import *  # noqa: E402,F401,F403
