@@ -1,0 +1,64 @@
+"""Template helpers of the heritage pages: JSON-LD, unit history, localized links."""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from ..utils import localized_pages
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def jsonld(context, obj=None):
+    """``<script type="application/ld+json">`` for ``obj`` (default: the page)."""
+    obj = obj or context.get("page")
+    if obj is None or not hasattr(obj, "jsonld"):
+        return ""
+    data = json.dumps(obj.jsonld(context.get("request")), ensure_ascii=False)
+    # "</" cannot end the script element early; "<!--" cannot open a comment.
+    data = data.replace("</", "<\\/").replace("<!--", "<\\!--")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))
+
+
+@register.simple_tag
+def unit_history(chain):
+    """Names of a unit and its parents, plus what the ended ones are now.
+
+    ``{"names": [...], "formerly": [...], "now": [...]}`` from ``unit_chain``.
+    """
+    names, formerly, now = [], [], []
+    for link in chain:
+        names.append(link["unit"].name)
+        if link["current"]:
+            formerly.append(link["unit"].name)
+            for unit in link["current"]:
+                if unit.name not in now:
+                    now.append(unit.name)
+    return {"names": names, "formerly": formerly, "now": now}
+
+
+@register.simple_tag
+def localized(pages):
+    """The visitor's translations of linked pages (e.g. a festival's groups), one query."""
+    return localized_pages(list(pages))
+
+
+@register.filter
+def vnd(value):
+    """12000 → '12.000 ₫' (Vietnamese digit grouping)."""
+    if value in (None, ""):
+        return ""
+    return f"{int(value):,}".replace(",", ".") + " ₫"
+
+
+@register.simple_tag
+def locator(lat, lon, width=240, height=240):
+    """Where a point lies inside the former Bình Định province box (no tiles needed)."""
+    south, north, west, east = 13.45, 14.75, 108.55, 109.35
+    x = (float(lon) - west) / (east - west) * width
+    y = (north - float(lat)) / (north - south) * height
+    return {"x": round(min(max(x, 4), width - 4), 1), "y": round(min(max(y, 4), height - 4), 1),
+            "width": width, "height": height}

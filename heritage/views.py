@@ -1,0 +1,126 @@
+"""Public views that are not pages: the festival calendar (HTML and iCalendar)
+and the map of places. They list the visitor's language with fallback."""
+
+import datetime
+import json
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from icalendar import Calendar, Event, vText
+
+from .calendar import month_grids, occurrences, today_in_vietnam, window
+from .models import FestivalPage, PlacePage
+from .utils import best_per_translation
+
+
+def _festivals():
+    return best_per_translation(
+        FestivalPage.objects.select_related("unit", "place"), translation.get_language()
+    )
+
+
+def _start(request):
+    """``?start=YYYY-MM`` (for browsing and tests), else the current month in Vietnam."""
+    raw = request.GET.get("start", "").strip()
+    if not raw:
+        return today_in_vietnam()
+    try:
+        return datetime.datetime.strptime(raw, "%Y-%m").date()
+    except ValueError:
+        return None
+
+
+@require_GET
+def festival_calendar(request):
+    start = _start(request)
+    if start is None or not 1900 <= start.year <= 2100:
+        return HttpResponseBadRequest(_("The start month must look like 2026-01."))
+    festivals = _festivals()
+    grids = month_grids(festivals, start)
+    undated = [f for f in festivals if not f.start_month]
+    first, last = window(start)
+    context = {
+        "months": grids,
+        "undated": undated,
+        "first": first,
+        "last": last,
+        "weekdays": [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")],
+        "today": today_in_vietnam(),
+    }
+    return render(request, "heritage/festival_calendar.html", context)
+
+
+@require_GET
+@cache_control(max_age=3600, public=True)
+def festival_calendar_ics(request):
+    """RFC 5545 feed of the same occurrences: all-day events with stable UIDs."""
+    start = _start(request)
+    if start is None or not 1900 <= start.year <= 2100:
+        return HttpResponseBadRequest("start must look like 2026-01")
+    first, last = window(start)
+    host = request.get_host().split(":")[0] or "nharong"
+    cal = Calendar()
+    cal.add("prodid", "-//Nha Rong//Festivals//" + translation.get_language().upper())
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", _("Festivals of the Bana, Chăm H'roi and H'rê"))
+    cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
+    stamp = timezone.now().replace(microsecond=0)
+    for festival in _festivals():
+        for occ in occurrences(festival, first, last):
+            event = Event()
+            event.add("uid", f"{festival.translation_key}-{occ.start:%Y%m%d}@{host}")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", occ.start)
+            event.add("dtend", occ.end + datetime.timedelta(days=1))
+            summary = festival.title if occ.exact else f"{festival.title} ({_('approximate')})"
+            event.add("summary", summary)
+            description = " · ".join(p for p in [festival.when_display(), festival.summary] if p)
+            event.add("description", description)
+            event.add("url", festival.get_full_url(request))
+            where = festival.place.title if festival.place_id else (
+                festival.unit.name if festival.unit_id else ""
+            )
+            if where:
+                event["location"] = vText(where)
+            event.add("transp", "TRANSPARENT")
+            cal.add_component(event)
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="festivals.ics"'
+    return response
+
+
+@require_GET
+def place_map(request):
+    """Every public place; those with verified coordinates become markers."""
+    places = best_per_translation(
+        PlacePage.objects.select_related("unit"), translation.get_language()
+    )
+    markers = [
+        {
+            "id": f"place-{p.pk}",
+            "title": p.title,
+            "url": p.get_url(request),
+            "lat": float(p.latitude),
+            "lon": float(p.longitude),
+            "kind": str(p.get_kind_display()),
+        }
+        for p in places
+        if p.has_coordinates
+    ]
+    context = {
+        "places": places,
+        "markers": markers,
+        "map_config": json.dumps(
+            {
+                "tileUrl": settings.MAP_TILE_URL,
+                "attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
+            }
+        ),
+    }
+    return render(request, "heritage/place_map.html", context)
