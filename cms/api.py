@@ -1,11 +1,15 @@
 """Assembles /api/v1/ from the apps' routers; it defines no endpoint itself.
 
-Each app owns ``<app>/api.py`` with a ninja ``router``; add it to ROUTERS.
+Each app owns ``<app>/api.py`` with a ninja ``router``; add it to ROUTERS. The
+sync router is built last because its payload is the union of every page type
+the apps registered (``content.api_pages.PageType``). Every 4xx is JSON
+``{"code", "message"}`` (``content.api_utils.install_error_handlers``).
 """
 
 from ninja import NinjaAPI
 
 from content.api import router as content_router
+from content.api_utils import install_error_handlers
 from content.community_api import router as community_router
 from heritage.api import router as heritage_router
 from lessons.api import router as lessons_router
@@ -14,9 +18,16 @@ from search.api import router as search_router
 api = NinjaAPI(
     title="Nhà Rông API",
     version="1",
-    description="Heritage, lessons and learner progress for the Nhà Rông mobile app.",
+    description=(
+        "Heritage, lessons and learner progress for the Nhà Rông mobile app. "
+        "Lists take locale, limit/offset (max 100) and ordering; every page says which "
+        "locale it was served in. Public GETs send ETag/Last-Modified and answer 304. "
+        "Errors are JSON {code, message} in the requested language. Learner endpoints "
+        "need 'Authorization: Bearer <token>' from POST /api/v1/auth/token."
+    ),
     urls_namespace="api-v1",
 )
+install_error_handlers(api)
 
 ROUTERS = [
     ("", content_router),
@@ -28,3 +39,7 @@ ROUTERS = [
 
 for prefix, router in ROUTERS:
     api.add_router(prefix, router)
+
+from content.sync_api import build_sync_router  # noqa: E402  (after every app registered its types)
+
+api.add_router("", build_sync_router())

@@ -1,8 +1,18 @@
-"""API v1 endpoints of the shared kernel."""
+"""API v1 endpoints of the shared kernel: languages and the generic section pages.
+
+The machinery other apps reuse lives next to this module: ``api_utils`` (errors,
+ETag/304, paging), ``api_schemas`` (image, blocks, list envelope, error),
+``api_pages`` (declare a page type, get its list + detail endpoints),
+``sync_api`` (the offline feed).
+"""
 
 from ninja import Router, Schema
 
+from .api_pages import PageType, add_page_endpoints
+from .api_schemas import ErrorOut
+from .api_utils import LONG_PUBLIC_CACHE, check_params, conditional
 from .locales import LANGUAGE_INFO, language_codes
+from .models import SectionPage
 
 router = Router(tags=["locales"])
 
@@ -16,12 +26,26 @@ class LocaleOut(Schema):
     fallbacks: list[str]
 
 
-@router.get("/locales", response=list[LocaleOut], summary="Languages the content is published in")
+@router.get(
+    "/locales",
+    response={200: list[LocaleOut], 304: None, 400: ErrorOut},
+    summary="Languages the content is published in, with their fallback chain",
+)
 def locales(request):
     from .locales import DEFAULT_LANGUAGE, FALLBACKS
 
-    return [
-        LocaleOut(code=code, is_default=code == DEFAULT_LANGUAGE, fallbacks=FALLBACKS[code][1:],
-                  **LANGUAGE_INFO[code])
+    check_params(request, {"locale"})
+    data = [
+        {
+            "code": code,
+            "is_default": code == DEFAULT_LANGUAGE,
+            "fallbacks": FALLBACKS[code][1:],
+            **LANGUAGE_INFO[code],
+        }
         for code in language_codes()
     ]
+    return conditional(request, list[LocaleOut], data, cache_control=LONG_PUBLIC_CACHE)
+
+
+SECTIONS = PageType(model=SectionPage, path="sections", tag="pages", name="SectionPage")
+add_page_endpoints(router, SECTIONS)
