@@ -80,17 +80,23 @@ def correct_options(question):
     return {i for i, option in enumerate(question["options"]) if option["correct"]}
 
 
-def _media(item, request=None):
+def _media(item, objects=False):
     image = item.get("image")
     audio = item.get("audio")
-    return {
+    media = {
         "image": {"id": image.pk, "alt": image.default_alt_text} if image else None,
         "audio": {"id": audio.pk, "url": audio.url} if audio else None,
     }
+    if objects:  # the site's templates render renditions from the image itself
+        media["image_obj"] = image
+    return media
 
 
-def public_quiz(block_id, quiz_value):
-    """The quiz as a learner may see it before answering: no correct flags, no feedback."""
+def public_quiz(block_id, quiz_value, objects=False):
+    """The quiz as a learner may see it before answering: no correct flags, no feedback.
+
+    ``objects=True`` adds ``image_obj`` (the image instance) for the site's templates.
+    """
     return {
         "id": block_id,
         "title": quiz_value["title"],
@@ -101,9 +107,9 @@ def public_quiz(block_id, quiz_value):
                 "kind": question["kind"],
                 "prompt": question["prompt"],
                 "multiple": question["kind"] == "multiple",
-                **_media(question),
+                **_media(question, objects),
                 "options": [
-                    {"index": i, "text": option["text"], **_media(option)}
+                    {"index": i, "text": option["text"], **_media(option, objects)}
                     for i, option in enumerate(question["options"])
                 ],
             }

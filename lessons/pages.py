@@ -132,7 +132,7 @@ class CoursePage(PrivateServeMixin, BasePage):
         return public_pages(LessonPage.objects.child_of(self)).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        from .progress import course_context
+        from .site import course_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_context(request, self))
@@ -175,7 +175,7 @@ class LessonPage(PrivateServeMixin, BasePage):
         return [block for block in self.body if block.block_type == "quiz"]
 
     def get_context(self, request, *args, **kwargs):
-        from .progress import lesson_context
+        from .site import lesson_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context(request, self))
