@@ -1,0 +1,50 @@
+"""One folding rule for indexed text and queries, on every backend.
+
+People type "le hoi dam trau" for "Lễ hội đâm trâu" and "hre" for "H'rê".
+``fold`` lower-cases, strips every diacritic (stacked ones too: ễ, ự, ẫ),
+maps đ/Đ to d and joins names written with an apostrophe or hyphen
+("H'rê" → "hre", "K'Lang" → "klang", "Ba-na" → "bana"). Elasticsearch's
+analyser (``search.backends.elasticsearch``) reproduces the same steps.
+"""
+
+import re
+import unicodedata
+
+# Apostrophes and hyphens that join the parts of a name.
+JOINERS = "'’ʼ‘`´-‐‑"
+_JOINER_RE = re.compile(rf"(?<=\w)[{re.escape(JOINERS)}](?=\w)")
+_PUNCT_RE = re.compile(r"[^\w\s]+")
+_SPACE_RE = re.compile(r"\s+")
+_SPECIAL = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ł": "l", "Ł": "l"})
+
+
+def fold_char(char):
+    """One character folded to one character (used to map highlights back)."""
+    decomposed = unicodedata.normalize("NFD", char.translate(_SPECIAL))
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    lowered = base.lower()
+    return lowered if len(lowered) == 1 else char.lower()[:1] or char
+
+
+def fold_aligned(text):
+    """``text`` folded character by character: same length, so offsets map back."""
+    return "".join(fold_char(c) for c in text)
+
+
+def fold(text):
+    """Lower case, no diacritics, đ → d, name joiners removed."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", str(text))
+    text = _JOINER_RE.sub("", text)
+    return fold_aligned(text)
+
+
+def fold_query(text):
+    """A query folded and reduced to plain words (no punctuation, single spaces)."""
+    return _SPACE_RE.sub(" ", _PUNCT_RE.sub(" ", fold(text))).strip()
+
+
+def words(text):
+    """The folded words of ``text``."""
+    return fold_query(text).split()

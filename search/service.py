@@ -1,0 +1,200 @@
+"""One search over every public page type, the same on every backend.
+
+The backend (database or Elasticsearch, both folding) finds candidates among
+live pages of the reader's languages; ``content.public.public_pages`` then
+decides what may be shown; results are re-ranked so that the reader's own
+language comes first, title matches beat body matches and a title written
+exactly as typed (with its diacritics) beats a folded one. Facets are counted
+from ``PageSearchData`` in one query. A search costs a constant number of
+queries whatever the number of results.
+"""
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.functional import cached_property
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from content.locales import fallback_chain
+from content.public import public_pages
+
+from .folding import fold, fold_query, words
+from .highlight import highlight, snippet
+from .models import FACET_NAMES, PageSearchData
+from .synonyms import build_query, query_units
+
+CANDIDATES = 500  # ranked candidates examined per query (facets count within them)
+MAX_QUERY_LENGTH = 200
+FILTER_NAMES = ("type", *FACET_NAMES)
+
+
+@dataclass
+class Hit:
+    page: Page
+    language: str
+    fallback: bool
+    type: str
+    title_html: str
+    snippet_html: str
+    facets: dict
+    score: tuple = ()
+
+    @cached_property
+    def url(self):
+        return self.page.url
+
+    def get_url(self, request=None):
+        return self.page.get_url(request=request)
+
+
+@dataclass
+class Results:
+    query: str
+    language: str
+    total: int = 0
+    hits: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)  # name -> [(value, count, selected)]
+    filters: dict = field(default_factory=dict)
+    did_you_mean: str = ""
+    relaxed: bool = False  # no page had every word: pages with some of them
+
+
+def locale_ids(chain):
+    """``{locale id: language code}`` for the languages of ``chain``."""
+    return {pk: code for code, pk in
+            Locale.objects.filter(language_code__in=chain).values_list("language_code", "id")}
+
+
+def _candidates(units, ids, operator):
+    query = build_query(units, operator)
+    if query is None:
+        return []
+    backend = get_search_backend()
+    queryset = Page.objects.filter(live=True, locale_id__in=list(ids), depth__gt=1)
+    return list(backend.search(query, queryset)[:CANDIDATES])
+
+
+def candidate_pages(text, chain):
+    """Ranked live pages for ``text`` in the languages of ``chain`` (AND, else OR).
+
+    Returns ``(pages, units, relaxed, {locale id: language})``.
+    """
+    units = query_units(text)
+    ids = locale_ids(chain)
+    if not units or not ids:
+        return [], units, False, ids
+    pages = _candidates(units, ids, "and")
+    if pages or len(units) == 1:
+        return pages, units, False, ids
+    return _candidates(units, ids, "or"), units, True, ids
+
+
+def _nfc_lower(text):
+    return unicodedata.normalize("NFC", text or "").lower().strip()
+
+
+def title_bonus(title, raw_query, units):
+    """How well the title matches: exact (with diacritics) > folded > body only."""
+    bonus = 0
+    exact = _nfc_lower(raw_query)
+    title_l = _nfc_lower(title)
+    folded_title = " " + " ".join(words(title)) + " "
+    if exact and exact in title_l:
+        bonus += 8 if title_l == exact else 6
+    matched = sum(1 for spellings in units if any(f" {s} " in folded_title for s in spellings))
+    if units and matched == len(units):
+        bonus += 4
+        if folded_title.strip() == " ".join(words(raw_query)):
+            bonus += 2
+    elif matched:
+        bonus += matched / len(units)
+    return bonus
+
+
+def _type_of(content_type_id):
+    return ContentType.objects.get_for_id(content_type_id).model
+
+
+def search(text, language=None, filters=None, limit=10, offset=0):
+    """Search public pages for ``text`` as read in ``language``; see module docstring."""
+    text = (text or "").strip()[:MAX_QUERY_LENGTH]
+    chain = fallback_chain(language)
+    filters = {k: v for k, v in (filters or {}).items() if k in FILTER_NAMES and v}
+    results = Results(query=text, language=chain[0], filters=filters)
+    if not fold_query(text):
+        return results
+    pages, units, relaxed, languages = candidate_pages(text, chain)
+    results.relaxed = relaxed
+    if relaxed or not pages:  # no page has every word: maybe a word is misspelt
+        results.did_you_mean = did_you_mean(text, chain)
+    if not pages:
+        return results
+    public_ids = set(public_pages(Page.objects.filter(pk__in=[p.pk for p in pages]))
+                     .values_list("pk", flat=True))
+    rank = {code: i for i, code in enumerate(chain)}
+    best = {}
+    for position, page in enumerate(pages):
+        if page.pk not in public_ids:
+            continue
+        lang = languages.get(page.locale_id, "")
+        score = (rank.get(lang, len(chain)), -title_bonus(page.title, text, units), position)
+        kept = best.get(page.translation_key)
+        if kept is None or score < kept[0]:
+            best[page.translation_key] = (score, page, lang)
+    ranked = sorted(best.values(), key=lambda item: item[0])
+    facet_rows = dict(
+        PageSearchData.objects.filter(page_id__in=[p.pk for _s, p, _l in ranked])
+        .values_list("page_id", "facets")
+    )
+
+    def values_of(page, name):
+        if name == "type":
+            return [_type_of(page.content_type_id)]
+        return (facet_rows.get(page.pk) or {}).get(name, [])
+
+    def passes(page, skip=None):
+        return all(value in values_of(page, name)
+                   for name, value in filters.items() if name != skip)
+
+    matching = [item for item in ranked if passes(item[1])]
+    results.total = len(matching)
+    for name in FILTER_NAMES:
+        counts = {}
+        for _score, page, _lang in ranked:
+            if passes(page, skip=name):
+                for value in values_of(page, name):
+                    counts[value] = counts.get(value, 0) + 1
+        if counts:
+            results.facets[name] = [
+                (value, count, filters.get(name) == value)
+                for value, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            ]
+    window = matching[offset:offset + limit]
+    texts = dict(PageSearchData.objects.filter(page_id__in=[p.pk for _s, p, _l in window])
+                 .values_list("page_id", "text"))
+    terms = [s for spellings in units for s in spellings]
+    for score, page, lang in window:
+        results.hits.append(Hit(
+            page=page, language=lang, fallback=lang != chain[0],
+            type=_type_of(page.content_type_id),
+            title_html=highlight(page.title, terms),
+            snippet_html=snippet(texts.get(page.pk, ""), terms),
+            facets=facet_rows.get(page.pk) or {}, score=score,
+        ))
+    return results
+
+
+def did_you_mean(text, chain):
+    """A near spelling of ``text`` that has results, or ""."""
+    from .vocabulary import correct
+
+    suggestion = correct(text, chain)
+    if not suggestion or fold(suggestion) == fold(text):
+        return ""
+    pages = candidate_pages(suggestion, chain)[0]
+    if not pages:
+        return ""
+    public = public_pages(Page.objects.filter(pk__in=[p.pk for p in pages[:50]]))
+    return suggestion if public.exists() else ""

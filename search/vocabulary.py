@@ -1,0 +1,112 @@
+""""Did you mean", popular topics and facet labels, computed from public pages.
+
+Each is cached under the search cache version, which publishing, unpublishing
+and editing a synonym bump (see ``search.indexing``).
+"""
+
+import difflib
+import re
+
+from django.core.cache import cache
+from wagtail.models import Page
+
+from content.public import public_pages
+
+from .folding import fold, fold_query
+from .indexing import cache_version
+from .models import PageSearchData
+from .synonyms import synonym_groups
+
+_WORD_RE = re.compile(r"\w+")
+TIMEOUT = 600
+
+
+def vocabulary(chain):
+    """``{folded word: the word as most often written}`` from public titles and synonyms."""
+    key = f"search:vocabulary:{cache_version()}:{'-'.join(chain)}"
+    vocab = cache.get(key)
+    if vocab is None:
+        counts = {}
+        titles = public_pages(Page.objects.filter(locale__language_code__in=chain, depth__gt=1))
+        for title in titles.values_list("title", flat=True).iterator():
+            for word in _WORD_RE.findall(title):
+                folded = fold(word)
+                if len(folded) > 1:
+                    forms = counts.setdefault(folded, {})
+                    forms[word.lower()] = forms.get(word.lower(), 0) + 1
+        vocab = {folded: max(forms, key=forms.get) for folded, forms in counts.items()}
+        for spelling in synonym_groups():
+            for word in spelling.split():
+                vocab.setdefault(word, word)
+        cache.set(key, vocab, TIMEOUT)
+    return vocab
+
+
+def correct(text, chain):
+    """``text`` with each unknown word replaced by the closest known one, or ""."""
+    vocab = vocabulary(chain)
+    known = list(vocab)
+    out, changed = [], False
+    for word in fold_query(text).split():
+        if word in vocab:
+            out.append(vocab[word])
+            continue
+        close = difflib.get_close_matches(word, known, n=1, cutoff=0.7)
+        if close:
+            out.append(vocab[close[0]])
+            changed = True
+        else:
+            out.append(word)
+    return " ".join(out) if changed else ""
+
+
+def popular(language, chain, name="topic", limit=8):
+    """The most used values of facet ``name`` on public pages: ``[(value, label, count)]``."""
+    key = f"search:popular:{cache_version()}:{name}:{'-'.join(chain)}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = {}
+        public = public_pages(Page.objects.filter(locale__language_code__in=chain))
+        rows = PageSearchData.objects.filter(page__in=public).values_list("facets", flat=True)
+        for facets in rows.iterator():
+            for value in (facets or {}).get(name, []):
+                counts[value] = counts.get(value, 0) + 1
+        cache.set(key, counts, TIMEOUT)
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    labels = facet_labels({name: [v for v, _c in top]}, chain)
+    return [(value, labels.get((name, value), value), count) for value, count in top]
+
+
+def facet_labels(values_by_name, chain):
+    """``{(name, value): label}``: communes by their unit name, page types by their
+    verbose name, other slugs by the title of the public page with that slug."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from content.models import AdministrativeUnit
+
+    labels = {}
+    for value in values_by_name.get("type", []):
+        model = ContentType.objects.filter(model=value).first()
+        model_class = model.model_class() if model else None
+        labels[("type", value)] = str(model_class._meta.verbose_name) if model_class else value
+    codes = values_by_name.get("commune", [])
+    if codes:
+        units = AdministrativeUnit.objects.filter(code__in=codes).values_list("code", "name")
+        for code, name in units:
+            labels[("commune", code)] = name
+    slugs = {v for name in ("group", "topic", "kind") for v in values_by_name.get(name, [])}
+    if slugs:
+        rank = {code: i for i, code in enumerate(chain)}
+        titles = {}
+        pages = public_pages(Page.objects.filter(slug__in=slugs, locale__language_code__in=chain))
+        for slug, title, code in pages.values_list("slug", "title", "locale__language_code"):
+            if slug not in titles or rank[code] < titles[slug][0]:
+                titles[slug] = (rank[code], title)
+        for name in ("group", "topic", "kind"):
+            for value in values_by_name.get(name, []):
+                labels[(name, value)] = titles.get(value, (0, _humanise(value)))[1]
+    return labels
+
+
+def _humanise(slug):
+    return slug.replace("-", " ").replace("_", " ").capitalize()
