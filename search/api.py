@@ -1,5 +1,115 @@
-"""/api/v1/ endpoints of the search app (assembled by cms/api.py)."""
+"""/api/v1/ endpoints of the search app (assembled by cms/api.py).
 
-from ninja import Router
+``GET /api/v1/search`` and ``GET /api/v1/search/suggest``. Parameters are
+validated by pydantic: a bad value is a 422 JSON error, never a 500.
+"""
+
+from typing import Literal
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from content.locales import FALLBACKS, fallback_chain
+
+from .service import FILTER_NAMES, MAX_QUERY_LENGTH, search, suggest
+from .vocabulary import facet_labels
 
 router = Router(tags=["search"])
+
+Language = Literal[tuple(FALLBACKS)]  # type: ignore[valid-type]
+Slug = Field(default=None, max_length=100, pattern=r"^[\w.:-]+$")
+
+
+class SearchParams(Schema):
+    q: str = Field(..., min_length=1, max_length=MAX_QUERY_LENGTH)
+    locale: Language = "vi"
+    type: str | None = Slug
+    group: str | None = Slug
+    topic: str | None = Slug
+    commune: str | None = Slug
+    kind: str | None = Slug
+    limit: int = Field(default=10, ge=1, le=50)
+    offset: int = Field(default=0, ge=0, le=1000)
+
+
+class FacetValue(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class SearchHit(Schema):
+    id: int
+    title: str
+    url: str | None
+    type: str
+    language: str
+    fallback: bool
+    title_html: str
+    snippet_html: str
+    facets: dict[str, list[str]]
+
+
+class SearchOut(Schema):
+    query: str
+    locale: str
+    total: int
+    limit: int
+    offset: int
+    relaxed: bool
+    did_you_mean: str
+    facets: dict[str, list[FacetValue]]
+    results: list[SearchHit]
+
+
+class SuggestParams(Schema):
+    q: str = Field(..., min_length=1, max_length=MAX_QUERY_LENGTH)
+    locale: Language = "vi"
+    limit: int = Field(default=8, ge=1, le=20)
+
+
+class Suggestion(Schema):
+    id: int
+    title: str
+    url: str | None
+    language: str
+
+
+class SuggestOut(Schema):
+    query: str
+    suggestions: list[Suggestion]
+
+
+@router.get("/search", response=SearchOut, summary="Search public pages")
+def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
+    """Folded full-text search over every public page type, with facets and snippets.
+
+    ``locale`` orders results: that language first, then its fallbacks (e.g. en → vi).
+    """
+    filters = {name: getattr(params, name) for name in FILTER_NAMES}
+    results = search(params.q, params.locale, filters, limit=params.limit, offset=params.offset)
+    labels = facet_labels({n: [v for v, _c, _s in vals] for n, vals in results.facets.items()},
+                          fallback_chain(params.locale))
+    return {
+        "query": results.query, "locale": results.language, "total": results.total,
+        "limit": params.limit, "offset": params.offset, "relaxed": results.relaxed,
+        "did_you_mean": results.did_you_mean,
+        "facets": {
+            name: [{"value": v, "label": labels.get((name, v), v), "count": c, "selected": s}
+                   for v, c, s in values]
+            for name, values in results.facets.items()
+        },
+        "results": [{
+            "id": hit.page.pk, "title": hit.page.title, "url": hit.page.get_url(request=request),
+            "type": hit.type, "language": hit.language, "fallback": hit.fallback,
+            "title_html": str(hit.title_html), "snippet_html": str(hit.snippet_html),
+            "facets": hit.facets,
+        } for hit in results.hits],
+    }
+
+
+@router.get("/search/suggest", response=SuggestOut, summary="Title suggestions as people type")
+def suggest_endpoint(request: HttpRequest, params: Query[SuggestParams]):
+    return {"query": params.q, "suggestions": suggest(params.q, params.locale, params.limit)}

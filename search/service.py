@@ -198,3 +198,32 @@ def did_you_mean(text, chain):
         return ""
     public = public_pages(Page.objects.filter(pk__in=[p.pk for p in pages[:50]]))
     return suggestion if public.exists() else ""
+
+
+def suggest(text, language=None, limit=8):
+    """Titles (and name spellings) that complete ``text`` as typed, folded like search."""
+    folded = fold_query((text or "")[:MAX_QUERY_LENGTH])
+    if not folded:
+        return []
+    chain = fallback_chain(language)
+    ids = locale_ids(chain)
+    if not ids:
+        return []
+    backend = get_search_backend()
+    queryset = Page.objects.filter(live=True, locale_id__in=list(ids), depth__gt=1)
+    pages = list(backend.autocomplete(folded, queryset)[:limit * 4])
+    public_ids = set(public_pages(Page.objects.filter(pk__in=[p.pk for p in pages]))
+                     .values_list("pk", flat=True))
+    rank = {code: i for i, code in enumerate(chain)}
+    best = {}
+    for position, page in enumerate(pages):
+        if page.pk not in public_ids:
+            continue
+        lang = ids.get(page.locale_id, "")
+        starts = 0 if " ".join(words(page.title)).startswith(folded) else 1
+        score = (rank.get(lang, len(chain)), starts, position)
+        if page.translation_key not in best or score < best[page.translation_key][0]:
+            best[page.translation_key] = (score, page, lang)
+    ranked = sorted(best.values(), key=lambda item: item[0])[:limit]
+    return [{"title": page.title, "url": page.url, "language": lang, "id": page.pk}
+            for _score, page, lang in ranked]
