@@ -1,0 +1,172 @@
+"""Demo content of the heritage app, from the JSON files beside this module.
+
+Written in our own words from /work/shared/heritage-facts.json and its research
+notes; every page cites its sources. Vietnamese and English throughout; a few
+festivals get their own community name as a title in bdq/hre/hro (no invented
+ethnic-language text: the rest falls back to Vietnamese). Idempotent.
+"""
+
+from decimal import Decimal
+from pathlib import Path
+
+from content.demo_loader import read_json
+from content.models import AdministrativeUnit
+
+DATA = Path(__file__).parent
+
+ORDER = 20  # after content (home pages, administrative units)
+
+LANGS = ("vi", "en")
+
+
+def _units():
+    return {u.code: u for u in AdministrativeUnit.objects.all()}
+
+
+def _sources(rows):
+    return [{"type": "source", "value": {"title": t, "url": u, "publisher": "", "accessed": None}}
+            for t, u in rows]
+
+
+def _paragraphs(texts):
+    return [{"type": "paragraph", "value": f"<p>{t}</p>"} for t in texts]
+
+
+def _rich(text):
+    return f"<p>{text}</p>" if text else ""
+
+
+RICH_FIELDS = {"what_happens", "materials", "process", "where_to_buy", "introduction", "history"}
+
+
+def _text_fields(lang_data):
+    fields = {}
+    for name, value in lang_data.items():
+        if name == "body":
+            fields["body"] = _paragraphs(value)
+        elif name in RICH_FIELDS:
+            fields[name] = _rich(value)
+        else:
+            fields[name] = value
+    return fields
+
+
+def _hero(loader, item, kind):
+    text, colour = item["hero"]
+    title = f"Nhà Rông demo · {kind} · {item['slug']}"
+    alt = (f"Hình minh hoạ màu có dải hoa văn hình thoi và dòng chữ “{text}” "
+           f"(không phải ảnh chụp)")
+    return loader.image(f"heritage-{kind}-{item['slug']}", title, text, tuple(colour), alt=alt)
+
+
+def _gallery(loader, item, count):
+    images = []
+    for i in range(1, count + 1):
+        text = f"{item['hero'][0]} {i}"
+        image = loader.image(
+            f"heritage-gallery-{item['slug']}-{i}", f"Nhà Rông demo · gallery · {item['slug']} {i}",
+            text, tuple(item["hero"][1]),
+            alt=f"Hình minh hoạ số {i} có hoa văn hình thoi và dòng chữ “{text}”", size=(900, 600),
+        )
+        images.append({"image": image.pk, "caption": "", "alt": ""})
+    return {"type": "gallery", "value": {"title": "", "images": images}}
+
+
+def _set_children(loader, page, relation, rows):
+    """Replace an inline child relation (population figures, certifications) only if it changed."""
+    fields = list(rows[0].keys()) if rows else []
+    current = [tuple(getattr(obj, f) for f in fields) for obj in getattr(page, relation).all()]
+    wanted = [tuple(row[f] for f in fields) for row in rows]
+    if current == wanted:
+        return
+    model = page._meta.get_field(relation).related_model
+    setattr(page, relation, [model(**row) for row in rows])
+    page.save_revision().publish()
+    loader.updated += 1
+
+
+def load(loader):
+    from ..models import (
+        EthnicGroupPage,
+        FestivalPage,
+        HeritageIndexPage,
+        PlacePage,
+        ProductPage,
+        StoryPage,
+    )
+
+    units = _units()
+    homes = {lang: loader.home(lang) for lang in LANGS}
+    index = {}
+    for section in loader.progress(read_json(DATA / "sections.json"), "Heritage sections"):
+        page = loader.page(homes["vi"], HeritageIndexPage, section["slug"],
+                           listing=section["listing"], show_in_menus=True, **section["vi"])
+        index[section["listing"]] = {
+            "vi": page,
+            "en": loader.translate(page, "en", show_in_menus=True, **section["en"]),
+        }
+
+    groups = {"vi": {}, "en": {}}
+    for item in loader.progress(read_json(DATA / "groups.json"), "Ethnic groups"):
+        hero = _hero(loader, item, "group")
+        common = dict(code=item["code"], hero_image=hero, sources=_sources(item["sources"]),
+                      areas=[units[c] for c in item["areas"] if c in units], **item["fields"])
+        page = loader.page(index["groups"]["vi"], EthnicGroupPage, item["slug"],
+                           **common, **_text_fields(item["vi"]))
+        en = loader.translate(page, "en", **common, **_text_fields(item["en"]))
+        for lang, target in (("vi", page), ("en", en)):
+            rows = [
+                {"figure": p["figure"], "year": p["year"], "scope": p[f"scope_{lang}"],
+                 "note": p.get("note", "") if lang == "vi" else "",
+                 "source_title": p["source_title"], "source_url": p["source_url"], "sort_order": i}
+                for i, p in enumerate(item["population"])
+            ]
+            _set_children(loader, target, "population_figures", rows)
+            groups[lang][item["code"]] = target
+
+    places = {"vi": {}, "en": {}}
+    specs = [
+        ("places", PlacePage, "places.json", "place"),
+        ("stories", StoryPage, "stories.json", "story"),
+        ("products", ProductPage, "products.json", "product"),
+        ("festivals", FestivalPage, "festivals.json", "festival"),
+    ]
+    for listing, model, filename, kind in specs:
+        for item in loader.progress(read_json(DATA / filename), f"{listing.capitalize()}"):
+            pages = _load_item(loader, model, index[listing], item, kind, units, groups, places)
+            if model is PlacePage:
+                for lang in LANGS:
+                    places[lang][item["slug"]] = pages[lang]
+
+
+def _load_item(loader, model, parents, item, kind, units, groups, places):
+    hero = _hero(loader, item, kind)
+    fields = dict(item["fields"])
+    for name in ("latitude", "longitude"):
+        if name in fields:
+            fields[name] = Decimal(fields[name])
+    common = dict(hero_image=hero, sources=_sources(item["sources"]),
+                  unit=units.get(item["unit"]) if item.get("unit") else None, **fields)
+    extra_blocks = [_gallery(loader, item, item["gallery"])] if item.get("gallery") else []
+    result = {}
+    for lang in LANGS:
+        text = _text_fields(item[lang])
+        text["body"] = text.get("body", []) + extra_blocks
+        lang_common = dict(common, groups=[groups[lang][g] for g in item["groups"]])
+        if item.get("place"):
+            lang_common["place"] = places[lang][item["place"]]
+        if lang == "vi":
+            page = loader.page(parents["vi"], model, item["slug"], **lang_common, **text)
+        else:
+            page = loader.translate(result["vi"], lang, **lang_common, **text)
+        result[lang] = page
+        if "certifications" in item:
+            rows = [
+                {"kind": c["kind"], "stars": c.get("stars"), "year": c.get("year"),
+                 "detail": c[f"detail_{lang}"], "sort_order": i}
+                for i, c in enumerate(item["certifications"])
+            ]
+            _set_children(loader, page, "certifications", rows)
+    for lang, fields in item.get("extra", {}).items():
+        loader.translate(result["vi"], lang, **fields)
+    return result
