@@ -17,7 +17,6 @@ from wagtail.search import index
 
 from content.blocks import BODY_BLOCKS, SOURCE_BLOCKS
 from content.models import BasePage
-from content.public import public_pages
 
 SITE_PUBLISHER = {"@type": "Organization", "name": "Nhà Rông"}
 RELATED_LIMIT = 6
@@ -102,7 +101,9 @@ class HeritagePage(BasePage):
         return facets
 
     def related_pages(self):
-        """Public pages in this language sharing a group or the unit, a fixed few per type."""
+        """Public pages sharing a group or the unit, in this page's language (with
+        fallback): a fixed few, one query per page type whatever the data size."""
+        from ..utils import best_per_translation
         from .registry import RELATED_MODELS
 
         codes = self.group_codes()
@@ -111,15 +112,10 @@ class HeritagePage(BasePage):
             condition |= Q(unit_id=self.unit_id)
         result = []
         for model in RELATED_MODELS:
-            qs = (
-                public_pages(model.objects.filter(condition, locale_id=self.locale_id))
-                .exclude(pk=self.pk)
-                .select_related("hero_image")
-                .prefetch_related("hero_image__renditions")
-                .order_by("title")
-                .distinct()
+            qs = model.objects.filter(condition).exclude(translation_key=self.translation_key)
+            result.extend(
+                best_per_translation(qs, self.locale.language_code)[: RELATED_LIMIT - len(result)]
             )
-            result.extend(qs[: RELATED_LIMIT - len(result)])
             if len(result) >= RELATED_LIMIT:
                 break
         return result

@@ -147,26 +147,15 @@ class EthnicGroupPage(BasePage):
         return context
 
     def related_pages(self):
-        """Public pages in this language about this group (any group translation)."""
-        from django.db.models import Q
-
-        from content.public import public_pages
-
+        """Public pages about this group in this page's language (with fallback)."""
+        from ..utils import best_per_translation
         from .base import RELATED_LIMIT
         from .registry import RELATED_MODELS
 
         result = []
         for model in RELATED_MODELS:
-            qs = (
-                public_pages(
-                    model.objects.filter(Q(groups__code=self.code), locale_id=self.locale_id)
-                )
-                .select_related("hero_image")
-                .prefetch_related("hero_image__renditions")
-                .order_by("title")
-                .distinct()
-            )
-            result.extend(qs[:RELATED_LIMIT])
+            qs = model.objects.filter(groups__code=self.code)
+            result.extend(best_per_translation(qs, self.locale.language_code)[:RELATED_LIMIT])
         return result
 
 
