@@ -12,7 +12,8 @@ def pages(home):
     library = f.PolicyLibraryPageFactory(parent=home)
     jobs = f.JobIndexPageFactory(parent=home)
     health = f.HealthIndexPageFactory(parent=home)
-    voices = f.CommunityIndexPageFactory(parent=home, title="Tiếng nói người có uy tín", kind="voice")
+    voices = f.CommunityIndexPageFactory(parent=home, title="Tiếng nói người có uy tín",
+                                         kind="voice")
     return {
         "policy": f.PolicyDocumentPageFactory(parent=library, live=False),
         "job": f.JobPostingPageFactory(parent=jobs, live=False),
