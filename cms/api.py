@@ -6,7 +6,9 @@ the apps registered (``content.api_pages.PageType``). Every 4xx is JSON
 ``{"code", "message"}`` (``content.api_utils.install_error_handlers``).
 """
 
-from ninja import NinjaAPI
+from django.http import Http404
+from django.urls import path
+from ninja import NinjaAPI, Router
 
 from content.api import router as content_router
 from content.api_utils import install_error_handlers
@@ -43,3 +45,20 @@ for prefix, router in ROUTERS:
 from content.sync_api import build_sync_router  # noqa: E402  (after every app registered its types)
 
 api.add_router("", build_sync_router())
+
+fallback_router = Router()
+
+
+@fallback_router.api_operation(
+    ["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}", include_in_schema=False
+)
+def unknown_endpoint(request, rest: str):
+    """Unknown /api/v1/ paths answer a JSON 404, not the site's HTML page (added last)."""
+    raise Http404
+
+
+api.add_router("", fallback_router)
+
+
+# Used as request.urlconf on API 404s, so LocaleMiddleware does not redirect them.
+urlpatterns = [path("api/v1/", api.urls)]

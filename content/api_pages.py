@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from django.db.models import Max, Q
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Query, Schema
 from pydantic import Field, create_model
@@ -169,7 +170,8 @@ def summary_data(page, ctx):
 def list_item(spec, page, ctx):
     data = summary_data(page, ctx)
     if spec.list_data:
-        data.update(spec.list_data(page, ctx))
+        with translation.override(ctx.locale):  # choice labels in the reader's language
+            data.update(spec.list_data(page, ctx))
     return data
 
 
@@ -180,7 +182,8 @@ def detail_item(spec, page, ctx):
     if spec.sources_field:
         data["sources"] = serialise_stream(getattr(page, spec.sources_field, None), ctx)
     if spec.detail_data:
-        data.update(spec.detail_data(page, ctx))
+        with translation.override(ctx.locale):
+            data.update(spec.detail_data(page, ctx))
     return data
 
 

@@ -38,6 +38,7 @@ LONG_PUBLIC_CACHE = "public, max-age=3600"
 PRIVATE_CACHE = "private, no-store"
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 20
+API_URLCONF = "cms.api"  # a URLconf with only /api/v1/ (see error_response)
 MESSAGE_LANGUAGES = ("vi", "en")  # API messages exist in these; others fall back along the chain
 
 
@@ -80,6 +81,10 @@ def error_response(request, status, code, message_fn, detail=None, headers=None)
     for key, value in (headers or {}).items():
         response[key] = value
     patch_vary_headers(response, ["Accept-Language"])
+    if status == 404 and request is not None:
+        # LocaleMiddleware would turn an API 404 into a redirect to /vi/api/…/ (the page
+        # catch-all matches it); under the API's own URLconf it has no i18n patterns to try.
+        request.urlconf = API_URLCONF
     return response
 
 
@@ -167,6 +172,18 @@ def request_locale(value):
             400, "unknown_locale", lambda: _("Unknown locale “%(code)s”.") % {"code": value}
         )
     return code
+
+
+def invalid_filter(name, value, allowed=None):
+    """400 for a filter value outside its choices (``allowed`` is listed in ``detail``)."""
+    return ApiError(
+        400,
+        "invalid_filter",
+        lambda: (
+            _("“%(value)s” is not a valid value for %(name)s.") % {"value": value, "name": name}
+        ),
+        detail={"allowed": list(allowed)} if allowed is not None else None,
+    )
 
 
 def check_limit(limit, offset):

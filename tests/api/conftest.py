@@ -49,3 +49,100 @@ def sections(home, image):
     private = SectionPageFactory(parent=home, title="Trang riêng tư")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
     return {"a": a, "en": en, "b": b, "c": c, "draft": draft, "private": private}
+
+
+@pytest.fixture
+def units(db):
+    from content.models import AdministrativeUnit
+
+    province = AdministrativeUnit.objects.create(code="gia-lai", name="Gia Lai", level="province")
+    old = AdministrativeUnit.objects.create(
+        code="vinh-thanh-old",
+        name="Huyện Vĩnh Thạnh",
+        level="district",
+        valid_to="2025-06-30",
+    )
+    new = AdministrativeUnit.objects.create(
+        code="vinh-thanh", name="Xã Vĩnh Thạnh", level="commune", parent=province
+    )
+    old.successors.add(new)
+    return {"province": province, "old": old, "new": new}
+
+
+@pytest.fixture
+def heritage(all_homes, image, units):
+    """One public page of each heritage type (the group also in English), plus a draft
+    story and a story under a password-protected index."""
+    import io
+
+    from wagtail.models import PageViewRestriction
+
+    from content.demo_loader import DemoLoader
+
+    from .factories import (
+        FestivalFactory,
+        GroupFactory,
+        HeritageIndexFactory,
+        PlaceFactory,
+        ProductFactory,
+        StoryFactory,
+    )
+
+    home = all_homes["vi"]
+    loader = DemoLoader(io.StringIO())
+    index = HeritageIndexFactory(parent=home, title="Di sản")
+    group = GroupFactory(
+        parent=index,
+        title="Người Ba Na",
+        hero_image=image,
+        introduction="<p>Người Ba Na sống ở vùng núi.</p>",
+    )
+    group_en = loader.translate(group, "en", title="The Bahnar", summary="An upland people")
+    place = PlaceFactory(
+        parent=index,
+        title="Làng Kon Klor",
+        unit=units["old"],
+        latitude="14.100000",
+        longitude="108.500000",
+    )
+    story = StoryFactory(
+        parent=index,
+        title="Nhà rông",
+        hero_image=image,
+        topic="architecture",
+        unit=units["old"],
+        body=[
+            ("paragraph", f'<p>Xem <a linktype="page" id="{place.pk}">làng</a>.</p>'),
+            ("image", {"image": image, "caption": "Nhà rông", "alt": ""}),
+        ],
+        sources=[
+            (
+                "source",
+                {
+                    "title": "Sách",
+                    "url": "https://example.org",
+                    "publisher": "NXB",
+                    "accessed": None,
+                },
+            )
+        ],
+    )
+    story.groups.add(group)
+    story.save_revision().publish()
+    festival = FestivalFactory(parent=index, title="Lễ mừng lúa mới", start_month=10, end_month=11)
+    product = ProductFactory(parent=index, title="Thổ cẩm", kind="brocade", producer="HTX")
+    draft = StoryFactory(parent=index, title="Bản nháp", live=False)
+    secret_index = HeritageIndexFactory(parent=home, title="Kín", slug="kin")
+    secret = StoryFactory(parent=secret_index, title="Chuyện kín")
+    PageViewRestriction.objects.create(page=secret_index, restriction_type="password", password="x")
+    return {
+        "index": index,
+        "group": group,
+        "group_en": group_en,
+        "place": place,
+        "story": story,
+        "festival": festival,
+        "product": product,
+        "draft": draft,
+        "secret": secret,
+    }
