@@ -96,20 +96,22 @@ def _nfc_lower(text):
 
 
 def title_bonus(title, raw_query, units):
-    """How well the title matches: exact (with diacritics) > folded > body only."""
-    bonus = 0
-    exact = _nfc_lower(raw_query)
-    title_l = _nfc_lower(title)
-    folded_title = " " + " ".join(words(title)) + " "
+    """How well the title matches: all words, then how much of the title they are,
+    then exact spelling (with diacritics) over folded. Body-only matches get 0."""
+    title_words = words(title)
+    folded_title = " " + " ".join(title_words) + " "
+    matched_units = matched_words = 0
+    for spellings in units:
+        found = [s for s in spellings if f" {s} " in folded_title]
+        if found:
+            matched_units += 1
+            matched_words += max(len(s.split()) for s in found)
+    if not matched_units:
+        return 0
+    bonus = 4 * matched_units / len(units) + 3 * matched_words / max(len(title_words), 1)
+    exact, title_l = _nfc_lower(raw_query), _nfc_lower(title)
     if exact and exact in title_l:
-        bonus += 8 if title_l == exact else 6
-    matched = sum(1 for spellings in units if any(f" {s} " in folded_title for s in spellings))
-    if units and matched == len(units):
-        bonus += 4
-        if folded_title.strip() == " ".join(words(raw_query)):
-            bonus += 2
-    elif matched:
-        bonus += matched / len(units)
+        bonus += 2 if exact == title_l else 1
     return bonus
 
 
