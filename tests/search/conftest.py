@@ -20,7 +20,8 @@ def pages(home):
         "hre": SectionPageFactory(
             parent=home, title="Người H'rê ở An Lão",
             summary="Dệt thổ cẩm và rượu cần."),
-        "bana": SectionPageFactory(parent=home, title="Người Ba Na", summary="Nhà rông và cồng chiêng."),
+        "bana": SectionPageFactory(
+            parent=home, title="Người Ba Na", summary="Nhà rông và cồng chiêng."),
         "draft": SectionPageFactory(parent=home, title="Bản nháp đâm trâu bí mật", live=False),
     }
     made["buffalo_en"] = DemoLoader().translate(

@@ -80,7 +80,8 @@ def test_synonym_snippet_edits_apply_at_once(pages):
 def test_title_match_beats_body_match_and_exact_beats_folded(home):
     body = SectionPageFactory(parent=home, title="Trang khác", summary="Nói về thổ cẩm.")
     title = SectionPageFactory(parent=home, title="Thổ cẩm", summary="Vải dệt.")
-    folded = SectionPageFactory(parent=home, title="Tho cam", slug="tho-cam-2", summary="Một cách viết khác.")
+    folded = SectionPageFactory(parent=home, title="Tho cam", slug="tho-cam-2",
+                                summary="Một cách viết khác.")
     hits = [h.page.pk for h in search("thổ cẩm", "vi").hits]
     assert hits == [title.pk, folded.pk, body.pk]
     hits = [h.page.pk for h in search("tho cam", "vi").hits]
