@@ -1,0 +1,112 @@
+"""Benchmark search on a generated corpus: p50/p95 latency and SQL queries per search.
+
+``python manage.py bench_search --scale 10000`` adds N generated pages under a
+temporary section of the Vietnamese home page on the current DATABASE_URL,
+runs 20 typical queries (with and without diacritics), prints the figures,
+then deletes the generated pages (``--keep`` to keep them for a rerun).
+"""
+
+import json
+import random
+import statistics
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from content.demo_loader import DemoLoader, Progress
+from content.models import SectionPage
+from search.indexing import bump_cache_version, update_page
+from search.service import search
+
+QUERIES = [
+    "le hoi dam trau", "Lễ hội đâm trâu", "tho cam", "thổ cẩm", "ruou can", "rượu cần",
+    "cong chieng", "Bahnar", "ba na", "H'rê", "hre", "cham hroi", "nha rong", "Vĩnh Thạnh",
+    "an lao", "van canh", "lua moi", "det vai", "gia lai binh dinh", "tet",
+]
+WORDS = (
+    "lễ hội đâm trâu thổ cẩm rượu cần cồng chiêng nhà rông làng xã huyện người Ba Na H'rê "
+    "Chăm H'roi Vĩnh Thạnh An Lão Vân Canh lúa mới dệt vải mùa gặt già làng tiếng nói bài học "
+    "câu chuyện nghề truyền thống bếp lửa suối rừng núi đồng bào Bình Định Gia Lai Tết cầu mưa"
+).split()
+BENCH_SLUG = "bench-search-corpus"
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+class Command(BaseCommand):
+    help = "Measure search latency (p50/p95) and SQL queries per search on N generated pages."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", type=int, default=10_000, help="pages to generate")
+        parser.add_argument("--repeat", type=int, default=5, help="runs of each query")
+        parser.add_argument("--keep", action="store_true", help="keep the generated pages")
+        parser.add_argument("--json", action="store_true", dest="as_json",
+                            help="print the figures as JSON")
+
+    def handle(self, *args, scale, repeat, keep, as_json, **options):
+        loader = DemoLoader(self.stdout)
+        home = loader.home("vi")
+        parent = SectionPage.objects.child_of(home).filter(slug=BENCH_SLUG).first()
+        existing = parent.get_children().count() if parent else 0
+        if parent is None:
+            parent = loader.page(home, SectionPage, BENCH_SLUG, title="Bench corpus",
+                                 show_in_menus=False)
+        if existing < scale:
+            self.generate(parent, existing, scale)
+        bump_cache_version()
+        figures = self.measure(repeat)
+        figures.update({"pages": scale, "database": connection.vendor})
+        if as_json:
+            self.stdout.write(json.dumps(figures))
+        else:
+            self.stdout.write(
+                f"search on {scale} pages ({connection.vendor}): "
+                f"p50 {figures['p50_ms']:.1f} ms, p95 {figures['p95_ms']:.1f} ms, "
+                f"{figures['queries_per_search']} SQL queries per search, "
+                f"{figures['queries_per_request']} per /vi/search/ request"
+            )
+        if not keep:
+            parent.delete()
+
+    def generate(self, parent, start, scale):
+        rng = random.Random(42)
+        parent = SectionPage.objects.get(pk=parent.pk)
+        progress = Progress(self.stdout)
+        batch = 200
+        for first in progress(range(start, scale, batch), "Generating pages",
+                              total=len(range(start, scale, batch))):
+            with transaction.atomic():
+                for n in range(first, min(first + batch, scale)):
+                    title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 7)))
+                    summary = " ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 60)))
+                    page = SectionPage(title=f"{title} {n}", slug=f"p{n}", summary=summary,
+                                       live=True, locale=parent.locale)
+                    parent.add_child(instance=page)
+                    update_page(page)
+                    parent = SectionPage.objects.get(pk=parent.pk)
+
+    def measure(self, repeat):
+        timings, counts = [], []
+        for query in QUERIES:
+            search(query, "vi")  # warm the caches once, as a running site has them
+            for _ in range(repeat):
+                with CaptureQueriesContext(connection) as captured:
+                    started = time.perf_counter()
+                    search(query, "vi")
+                    timings.append((time.perf_counter() - started) * 1000)
+                counts.append(len(captured.captured_queries))
+        client = Client()
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/vi/search/", {"q": QUERIES[0]})
+        return {
+            "queries": len(QUERIES), "runs": len(timings),
+            "p50_ms": statistics.median(timings), "p95_ms": percentile(timings, 0.95),
+            "queries_per_search": max(counts),
+            "queries_per_request": len(captured.captured_queries),
+        }
