@@ -73,3 +73,18 @@ def test_api_suggest(client, pages):
     assert client.get("/api/v1/search/suggest", {"q": ""}).status_code == 422
     data = client.get("/api/v1/search/suggest", {"q": "ban nhap"}).json()
     assert data["suggestions"] == []  # the draft is never suggested
+
+
+def test_search_page_in_vietnamese_and_english(client, pages):
+    html = client.get("/vi/search/", {"q": "ba na"}).content.decode()
+    assert "kết quả" in html and "Loại nội dung" in html
+    html = client.get("/en/search/", {"q": "zzzzqqq"}).content.decode()
+    assert "Nothing found for" in html
+
+
+def test_facet_links_filter_without_javascript(client, pages):
+    html = client.get("/vi/search/", {"q": "ba na"}).content.decode()
+    assert "?q=ba+na&amp;type=sectionpage" in html
+    filtered = client.get("/vi/search/", {"q": "ba na", "type": "sectionpage"}).content.decode()
+    assert 'aria-current="true"' in filtered
+    assert client.get("/vi/search/", {"q": "ba na", "type": "nope"}).status_code == 200
