@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from content.blocks import SOURCE_BLOCKS
 from content.models import BasePage
 
 from .blocks import LESSON_BLOCKS
@@ -89,6 +90,7 @@ class CoursePage(PrivateServeMixin, BasePage):
         help_text=_("Used by quizzes that do not set their own pass mark."),
     )
     issues_certificate = models.BooleanField(_("issues a certificate"), default=True)
+    sources = StreamField(SOURCE_BLOCKS, blank=True, verbose_name=_("sources"))
     sensitive = models.BooleanField(
         _("sensitive"), default=False,
         help_text=_("Neutral browser title, a quick-exit button, never shown publicly. "
@@ -103,6 +105,7 @@ class CoursePage(PrivateServeMixin, BasePage):
         MultiFieldPanel([
             FieldPanel("pass_mark"), FieldPanel("issues_certificate"), FieldPanel("sensitive"),
         ], heading=_("Rules")),
+        FieldPanel("sources"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("audience"), index.SearchField("outcomes"),

@@ -1,0 +1,101 @@
+"""Certificates: codes, signed QR payloads, the public key, PDF with Vietnamese text."""
+
+import base64
+import io
+import re
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from lessons import certificates as signing
+from lessons.models import Certificate
+from lessons.progress import grade_quiz, record_site_event
+from lessons.records import CODE_ALPHABET, new_certificate_code
+
+from .conftest import QUIZ_ID, RIGHT
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def certificate(course, learner):
+    _course, lessons = course
+    for lesson in lessons:
+        record_site_event(learner, lesson, "lesson_completed")
+    grade_quiz(learner, lessons[-1], QUIZ_ID, RIGHT)
+    return Certificate.objects.get(learner=learner)
+
+
+def test_codes_use_an_unambiguous_alphabet():
+    for _ in range(200):
+        code = new_certificate_code()
+        assert re.fullmatch(r"NR-[A-Z0-9]{4}-[A-Z0-9]{4}", code)
+        assert not set(code[3:].replace("-", "")) - set(CODE_ALPHABET)
+    assert not set("0O1IL5S8B") & set(CODE_ALPHABET)
+
+
+def test_the_qr_payload_verifies_with_the_published_key_and_tampering_fails(client, certificate):
+    key = client.get("/vi/certificates/key/").json()
+    public_key = Ed25519PublicKey.from_public_bytes(base64.b64decode(key["public_key_base64"]))
+    page = client.get(f"/vi/certificates/{certificate.code}/").content.decode()
+    token = re.search(r"(NR1\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)", page).group(1)
+    payload = signing.verify(token, public_key)
+    assert payload == {"c": certificate.code, "n": "Đinh Thị Hoa",
+                       "t": certificate.course_title,
+                       "d": certificate.issued_at.date().isoformat()}
+    prefix, body, sig = token.split(".")
+    forged = signing._b64e(signing._b64d(body).replace(b"Hoa", "Hòa".encode()))
+    assert signing.verify(f"{prefix}.{forged}.{sig}", public_key) is None
+    assert signing.verify(f"{prefix}.{body}.{sig[:-4]}AAAA", public_key) is None
+    assert signing.verify("garbage") is None
+
+
+def test_the_signing_key_comes_from_the_environment_when_set(monkeypatch, certificate):
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+
+    derived = signing.public_key_bytes()
+    raw = Ed25519PrivateKey.generate().private_bytes(Encoding.Raw, PrivateFormat.Raw,
+                                                     NoEncryption())
+    monkeypatch.setenv("CERTIFICATE_SIGNING_KEY", base64.b64encode(raw).decode())
+    assert signing.public_key_bytes() != derived
+    token = signing.sign({"c": certificate.code})
+    assert signing.verify(token) == {"c": certificate.code}
+    monkeypatch.delenv("CERTIFICATE_SIGNING_KEY")
+    assert signing.public_key_bytes() == derived  # deterministic from SECRET_KEY
+    assert signing.verify(token) is None
+
+
+def test_the_qr_code_and_printable_page(client, certificate):
+    r = client.get(f"/vi/certificates/{certificate.code}/qr.svg")
+    assert r.status_code == 200 and r["Content-Type"] == "image/svg+xml"
+    assert b"<svg" in r.content
+    r = client.get(f"/vi/certificates/{certificate.code}/print/")
+    assert r.status_code == 200 and "Đinh Thị Hoa" in r.content.decode()
+
+
+def test_the_pdf_embeds_a_font_with_vietnamese_glyphs(client, certificate):
+    from reportlab.pdfbase import pdfmetrics
+
+    r = client.get(f"/vi/certificates/{certificate.code}/pdf/")
+    assert r.status_code == 200 and r.content.startswith(b"%PDF")
+    regular, bold = signing.register_fonts()
+    assert regular == "NRSans"  # the shipped DejaVu Sans, not Helvetica
+    face = pdfmetrics.getFont(regular).face
+    for char in "ĐịọơưẫễổờừỹăâêôĂÂÊÔƠƯ":
+        assert ord(char) in face.charToGlyph, char
+    assert b"NRSans" in r.content or b"DejaVu" in r.content
+
+
+def test_the_certificate_is_issued_once(course, learner, certificate):
+    _course, lessons = course
+    grade_quiz(learner, lessons[-1], QUIZ_ID, RIGHT)
+    assert Certificate.objects.filter(learner=learner).count() == 1
+
+
+def test_pdf_text_extracts_with_diacritics(certificate):
+    data = signing.certificate_pdf(certificate, "http://x/vi/certificates/c/", {
+        "heading": "Giấy chứng nhận hoàn thành", "certifies": "Chứng nhận", "completed": "đã học",
+        "code": "Mã", "date": "Ngày", "verify": "Kiểm tra"})
+    assert io.BytesIO(data).getvalue().startswith(b"%PDF")
+    assert len(data) > 2000
