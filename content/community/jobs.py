@@ -12,11 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from ..blocks import SOURCE_BLOCKS
 from ..models import BasePage
 from ..public import public_pages
 from .common import split_list, unit_code
@@ -118,6 +119,7 @@ class JobPostingPage(BasePage):
     apply_in_person = models.CharField(_("where to apply in person"), max_length=255, blank=True)
     description = RichTextField(_("description"), blank=True,
                                 features=["bold", "italic", "ul", "ol", "link"])
+    sources = StreamField(SOURCE_BLOCKS, blank=True, verbose_name=_("sources"))
 
     objects = JobPostingManager()
 
@@ -137,6 +139,7 @@ class JobPostingPage(BasePage):
         ], heading=_("How to apply")),
         FieldPanel("description"),
         InlinePanel("course_links", label=_("Courses that prepare for this job")),
+        FieldPanel("sources"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("employer", boost=2),

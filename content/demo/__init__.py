@@ -10,7 +10,7 @@ from ..models import AdministrativeUnit, SectionPage
 DATA = Path(__file__).parent
 
 ORDER = 0  # content loads first; other apps' demos hang below its home pages
-SUBMODULES = ()  # e.g. ("community",): each with its own load(loader) and ORDER
+SUBMODULES = ("community",)  # each with its own load(loader) and ORDER
 
 
 def load(loader):
