@@ -1,0 +1,163 @@
+"""The festival calendar page and its iCalendar feed."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from icalendar import Calendar
+
+from heritage.calendar import describe_timing, month_grids, occurrences
+from tests.heritage.factories import FestivalPageFactory
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def festivals(indexes, units):
+    parent = indexes["festivals"]
+    return {
+        # 16th day of the 1st lunar month: 21 Feb 2027, 10 Feb 2028
+        "lunar": FestivalPageFactory(
+            parent=parent,
+            title="Hội đầu năm",
+            slug="hoi-dau-nam",
+            calendar="lunar",
+            start_month=1,
+            start_day=16,
+        ),
+        "months": FestivalPageFactory(
+            parent=parent,
+            title="Lễ thần làng",
+            slug="than-lang",
+            calendar="lunar",
+            start_month=2,
+            start_day=None,
+            end_month=5,
+        ),
+        "solar": FestivalPageFactory(
+            parent=parent,
+            title="Liên hoan tháng sáu",
+            slug="lien-hoan",
+            calendar="solar",
+            start_month=6,
+            start_day=16,
+            end_day=18,
+            unit=units["van_canh"],
+        ),
+        "season": FestivalPageFactory(
+            parent=parent,
+            title="Ăn cốm mới",
+            slug="an-com",
+            calendar="variable",
+            start_month=12,
+            start_day=None,
+            end_month=3,
+            season_text="Sau mùa gặt",
+        ),
+        "undated": FestivalPageFactory(
+            parent=parent,
+            title="Lễ cầu mưa",
+            slug="cau-mua",
+            calendar="variable",
+            start_month=None,
+            start_day=None,
+            season_text="Chưa rõ",
+        ),
+        "draft": FestivalPageFactory(parent=parent, title="Lễ bản nháp", slug="nhap", live=False),
+    }
+
+
+def test_occurrences_convert_lunar_dates(festivals):
+    start, end = datetime.date(2027, 1, 1), datetime.date(2028, 12, 31)
+    found = occurrences(festivals["lunar"], start, end)
+    assert [o.start for o in found] == [datetime.date(2027, 2, 21), datetime.date(2028, 2, 10)]
+    assert all(o.exact and o.start == o.end for o in found)
+
+
+def test_lunar_month_range_spans_whole_months(festivals):
+    (occ,) = occurrences(
+        festivals["months"], datetime.date(2027, 1, 1), datetime.date(2027, 12, 31)
+    )
+    # 1st day of lunar month 2 (2027) … last day of lunar month 5
+    assert occ.start == datetime.date(2027, 3, 8)
+    assert occ.end == datetime.date(2027, 7, 3)
+    assert not occ.exact
+
+
+def test_season_appears_under_its_months(festivals):
+    grids = month_grids(list(festivals.values())[:4], datetime.date(2027, 1, 1))
+    seasonal = {g["start"].month: [o.festival.title for o in g["seasonal"]] for g in grids}
+    assert "Ăn cốm mới" in seasonal[1] and "Ăn cốm mới" in seasonal[3]
+    assert "Ăn cốm mới" not in seasonal[4]
+    assert "Ăn cốm mới" in seasonal[12]
+
+
+def test_describe_timing(festivals):
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert describe_timing(festivals["lunar"]) == "Lunar calendar: 16/1"
+        assert (
+            describe_timing(festivals["months"]) == "Lunar calendar: lunar month 2 – lunar month 5"
+        )
+    with translation.override("vi"):
+        assert describe_timing(festivals["lunar"]) == "Âm lịch: 16/1"
+    assert describe_timing(festivals["undated"]) == "Chưa rõ"
+
+
+def test_calendar_page(festivals):
+    response = Client().get("/vi/festivals/calendar/?start=2027-01")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Tháng 1/2027" in html and "Tháng 12/2027" in html
+    assert "21/2/2027" in html  # the lunar festival, converted
+    assert "Hội đầu năm" in html and "Lễ cầu mưa" in html  # undated listed too
+    assert "Lễ bản nháp" not in html
+    assert html.count('class="cal-month"') == 12
+    assert "<script" not in html.split("<main", 1)[1].split("</main>")[0]  # no JS needed
+
+
+@pytest.mark.parametrize("language", ["vi", "en", "bdq", "hre", "hro"])
+def test_calendar_urls_in_every_language(festivals, all_homes, language):
+    client = Client()
+    assert client.get(f"/{language}/festivals/calendar/").status_code == 200
+    response = client.get(f"/{language}/festivals/calendar.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+
+
+def test_ics_parses_and_is_rfc5545(festivals):
+    response = Client().get("/en/festivals/calendar.ics?start=2027-01")
+    body = response.content.decode()
+    assert "\r\n" in body and body.startswith("BEGIN:VCALENDAR")
+    cal = Calendar.from_ical(response.content)
+    assert str(cal["VERSION"]) == "2.0" and cal["PRODID"]
+    events = list(cal.walk("VEVENT"))
+    assert events
+    uids = [str(e["UID"]) for e in events]
+    assert len(uids) == len(set(uids))
+    for event in events:
+        assert event["DTSTAMP"]
+        assert isinstance(event.decoded("DTSTART"), datetime.date)
+        assert not isinstance(event.decoded("DTSTART"), datetime.datetime)
+        assert event.decoded("DTEND") > event.decoded("DTSTART")
+    lunar = [e for e in events if str(e["SUMMARY"]) == "Hội đầu năm"]
+    assert [e.decoded("DTSTART") for e in lunar] == [datetime.date(2027, 2, 21)]
+    assert "DTSTART;VALUE=DATE:20270221" in body
+    assert "Lễ bản nháp" not in body
+    assert all(str(e["SUMMARY"]) != "Lễ cầu mưa" for e in events)  # no date, no event
+
+
+@pytest.mark.parametrize("bad", ["2027-13", "abc", "1800-01", "2027-1-1"])
+def test_bad_start_is_400(festivals, bad):
+    assert Client().get(f"/vi/festivals/calendar/?start={bad}").status_code == 400
+    assert Client().get(f"/vi/festivals/calendar.ics?start={bad}").status_code == 400
+
+
+def test_festival_page_shows_next_dates(festivals):
+    html = Client().get(festivals["lunar"].url).content.decode()
+    assert "Những ngày sắp tới" in html
+    assert "/vi/festivals/calendar/" in html
