@@ -127,6 +127,10 @@ def install_error_handlers(api):
             return error_response(
                 request, 429, "rate_limited", lambda: _("Too many attempts. Try again later.")
             )
+        if exc.status_code == 400 and "Cannot parse request body" in str(exc):
+            return error_response(
+                request, 400, "malformed_json", lambda: _("The request body is not valid JSON.")
+            )
         return error_response(request, exc.status_code, "error", str(exc))
 
     @api.exception_handler(ValidationError)

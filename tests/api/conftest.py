@@ -146,3 +146,71 @@ def heritage(all_homes, image, units):
         "draft": draft,
         "secret": secret,
     }
+
+
+QUIZ_ID = "0a0a0a0a-0000-4000-8000-000000000001"
+
+
+def quiz_block(quiz_id=QUIZ_ID):
+    def option(n, text, correct):
+        return {
+            "type": "item",
+            "id": f"{quiz_id[:-4]}00{n}",
+            "value": {"text": text, "image": None, "audio": None, "correct": correct},
+        }
+
+    return {
+        "type": "quiz",
+        "id": quiz_id,
+        "value": {
+            "title": "Kiểm tra nhanh",
+            "pass_mark": 100,
+            "questions": [
+                {
+                    "type": "item",
+                    "id": f"{quiz_id[:-4]}0001",
+                    "value": {
+                        "kind": "single",
+                        "prompt": "Có nên chia sẻ mật khẩu?",
+                        "image": None,
+                        "audio": None,
+                        "feedback_correct": "Đúng.",
+                        "feedback_wrong": "Không bao giờ.",
+                        "options": [option(11, "Có", False), option(12, "Không", True)],
+                    },
+                }
+            ],
+        },
+    }
+
+
+@pytest.fixture
+def course(all_homes, image):
+    """A public course of two lessons (the second with a quiz) and a draft lesson."""
+    from .factories import CourseFactory, CourseIndexFactory, LessonFactory
+
+    index = CourseIndexFactory(parent=all_homes["vi"])
+    course = CourseFactory(parent=index, title="Bán hàng trên mạng", hero_image=image)
+    first = LessonFactory(
+        parent=course,
+        title="Bài 1",
+        hero_image=image,
+        body=[
+            ("paragraph", "<p>Mở đầu</p>"),
+            ("how_to", {"title": "Các bước", "steps": [{"text": "Chụp ảnh", "image": image}]}),
+        ],
+    )
+    second = LessonFactory(parent=course, title="Bài 2", body=[quiz_block()])
+    draft = LessonFactory(parent=course, title="Bài nháp", live=False)
+    return {"index": index, "course": course, "lessons": [first, second], "draft": draft}
+
+
+@pytest.fixture
+def learner(db):
+    from lessons.models import AccessToken, LearnerProfile
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="hoc-vien")
+    LearnerProfile.objects.create(user=user, display_name="Y Hoa", phone="0905000111")
+    _token, raw = AccessToken.issue(user)
+    return {"user": user, "auth": {"HTTP_AUTHORIZATION": f"Bearer {raw}"}}

@@ -50,14 +50,22 @@ def test_fallback_markers_pick_the_best_translation(api, heritage):
 
 
 def test_drafts_and_private_pages_never_appear(api, heritage, sections):
-    hidden = {heritage["draft"].pk, heritage["secret"].pk, sections["draft"].pk,
-              sections["private"].pk}
+    hidden = {
+        heritage["draft"].pk,
+        heritage["secret"].pk,
+        sections["draft"].pk,
+        sections["private"].pk,
+    }
     for locale in LOCALES:
         for path in TYPES:
             ids = {i["id"] for i in _items(api, path, locale=locale, limit=100)["results"]}
             assert not ids & hidden
-    for page, path in [(heritage["draft"], "stories"), (heritage["secret"], "stories"),
-                       (sections["private"], "sections"), (sections["draft"], "sections")]:
+    for page, path in [
+        (heritage["draft"], "stories"),
+        (heritage["secret"], "stories"),
+        (sections["private"], "sections"),
+        (sections["draft"], "sections"),
+    ]:
         response = api.get(f"/api/v1/{path}/{page.pk}")
         assert response.status_code == 404
         assert response.json()["code"] == "not_found"
@@ -84,7 +92,8 @@ def test_links_to_drafts_lose_their_target(api, home, heritage):
     from tests.factories import SectionPageFactory
 
     page = SectionPageFactory(
-        parent=home, title="Liên kết",
+        parent=home,
+        title="Liên kết",
         body=[("paragraph", f'<p><a linktype="page" id="{heritage["draft"].pk}">nháp</a></p>')],
     )
     html = api.get(f"/api/v1/sections/{page.pk}").json()["body"][0]["html"]
@@ -168,8 +177,12 @@ def test_etag_and_last_modified_give_304(api, heritage):
     assert api.get("/api/v1/stories?locale=vi", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
     assert api.get("/api/v1/stories?locale=en", HTTP_IF_NONE_MATCH=etag).status_code == 200
     detail = api.get(f"/api/v1/stories/{heritage['story'].pk}")
-    assert api.get(f"/api/v1/stories/{heritage['story'].pk}",
-                   HTTP_IF_NONE_MATCH=detail["ETag"]).status_code == 304
+    assert (
+        api.get(
+            f"/api/v1/stories/{heritage['story'].pk}", HTTP_IF_NONE_MATCH=detail["ETag"]
+        ).status_code
+        == 304
+    )
     # A change to the content changes the ETag.
     heritage["story"].title = "Nhà rông mới"
     heritage["story"].save_revision().publish()
@@ -183,8 +196,12 @@ def test_list_queries_do_not_grow_with_limit(api, heritage, django_assert_max_nu
     from .factories import StoryFactory
 
     for n in range(6):
-        story = StoryFactory(parent=heritage["index"], title=f"Chuyện {n}",
-                             hero_image=heritage["story"].hero_image, unit=heritage["story"].unit)
+        story = StoryFactory(
+            parent=heritage["index"],
+            title=f"Chuyện {n}",
+            hero_image=heritage["story"].hero_image,
+            unit=heritage["story"].unit,
+        )
         story.groups.add(heritage["group"])
         story.save_revision().publish()
     for path in TYPES:

@@ -74,8 +74,9 @@ def test_restriction_makes_a_tombstone_and_publish_then_delete_collapses(api, he
     from .factories import StoryFactory
 
     _items, cursor = _drain(api)
-    PageViewRestriction.objects.create(page=heritage["group"], restriction_type="password",
-                                       password="x")
+    PageViewRestriction.objects.create(
+        page=heritage["group"], restriction_type="password", password="x"
+    )
     temp = StoryFactory(parent=heritage["index"], title="Tạm")
     temp_pk = temp.pk
     temp.delete()
