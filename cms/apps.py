@@ -1,0 +1,14 @@
+"""App config of the project package: connects the page cache's invalidation."""
+
+from django.apps import AppConfig
+
+
+class CmsConfig(AppConfig):
+    name = "cms"
+    verbose_name = "Nhà Rông"
+
+    def ready(self):
+        from . import cache
+
+        cache.connect()
+        cache.connect_models()

@@ -1,0 +1,179 @@
+"""The anonymous page/API cache's invalidation: one "content generation".
+
+Every cache key contains the current generation; publishing, unpublishing,
+moving, deleting or translating a page (or editing an image, a snippet, a site
+setting) bumps it, so every cached page and API list is stale at once. This is
+coarse but cannot miss a listing that shows the changed page, and it costs
+one read per request.
+
+With a shared cache (Redis) the generation lives in the cache. With the
+default per-process local-memory cache each gunicorn worker has its own cache,
+so the generation is the modification time of a small stamp file that every
+worker on the machine can see; bumping in one worker invalidates all of them.
+
+Saving or deleting any model of the project apps bumps too, except personal
+or high-churn records (IGNORED_MODELS: progress events, tokens, enrolments...),
+so a custom view over, say, certificates is never served stale. Code that
+changes public output through ``QuerySet.update()`` or bulk inserts (which
+send no signal) calls ``bump()`` itself.
+"""
+
+import hashlib
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+
+GENERATION_KEY = "pagecache:generation"
+
+# Models whose changes alter public pages though no page is published.
+ALWAYS_MODELS = [
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailcore.collection",
+    "wagtailcore.pageviewrestriction",
+    "wagtailredirects.redirect",
+    "wagtaildocs.document",
+    "taggit.tag",
+]
+
+
+def _shared_cache():
+    backend = settings.CACHES["default"]["BACKEND"]
+    return "locmem" not in backend and "dummy" not in backend
+
+
+def stamp_path():
+    """Where the per-machine generation stamp lives (override: PAGE_CACHE_STAMP)."""
+    explicit = getattr(settings, "PAGE_CACHE_STAMP", "") or os.environ.get("PAGE_CACHE_STAMP")
+    if explicit:
+        return Path(explicit)
+    db = str(settings.DATABASES["default"].get("NAME", ""))
+    if "memory" in db:  # an in-memory database is private to this process
+        db += f"|{os.getpid()}"
+    digest = hashlib.sha1(f"{settings.BASE_DIR}|{db}".encode()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"nharong-pagecache-{digest}.stamp"
+
+
+def generation():
+    """The current content generation, as a short string for cache keys."""
+    if _shared_cache():
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            value = time.time_ns()
+            cache.add(GENERATION_KEY, value, None)
+            value = cache.get(GENERATION_KEY, value)
+        return str(value)
+    try:
+        return str(os.stat(stamp_path()).st_mtime_ns)
+    except FileNotFoundError:
+        return "0"
+
+
+def bump(**kwargs):
+    """Make every cached page and API response stale (signal-handler friendly)."""
+    if _shared_cache():
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            cache.set(GENERATION_KEY, time.time_ns(), None)
+        return
+    path = stamp_path()
+    now = time.time_ns()
+    try:
+        previous = os.stat(path).st_mtime_ns
+    except FileNotFoundError:
+        path.touch()
+        previous = 0
+    # Strictly increasing even if the clock is coarse or went backwards.
+    stamp = max(now, previous + 1)
+    os.utime(path, ns=(stamp, stamp))
+
+
+def _on_model_change(sender, instance=None, **kwargs):
+    bump()
+
+
+def _on_page_saved(sender, instance=None, **kwargs):
+    # A live page saved directly (scripts, fixtures, tree fixes) changes what
+    # the public sees without a publish signal; drafts only touch revisions.
+    from wagtail.models import Page
+
+    if isinstance(instance, Page) and instance.live:
+        bump()
+
+
+# Apps whose own (non-page) models feed public pages: any change bumps,
+# except the personal or high-churn records listed below.
+PROJECT_APPS = ["content", "heritage", "lessons", "search"]
+IGNORED_MODELS = {
+    "content.syncevent",
+    "content.heritagerendition",
+    "content.consultationrequest",
+    "lessons.accesstoken",
+    "lessons.learnerprofile",
+    "lessons.enrollment",
+    "lessons.progressevent",
+    "lessons.quizattempt",
+}
+
+
+def _watched_models():
+    from django.apps import apps
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.models import Page
+    from wagtail.snippets.models import get_snippet_models
+
+    labels = set(ALWAYS_MODELS) | set(getattr(settings, "PAGE_CACHE_EXTRA_MODELS", []))
+    labels.add(settings.WAGTAILIMAGES_IMAGE_MODEL.lower())
+    ignored = IGNORED_MODELS | set(getattr(settings, "PAGE_CACHE_IGNORE_MODELS", []))
+    project_apps = set(getattr(settings, "PAGE_CACHE_APPS", PROJECT_APPS))
+    snippets = set(get_snippet_models())
+    found = []
+    for model in apps.get_models():
+        label = model._meta.label_lower
+        if label in ignored or issubclass(model, Page):
+            continue  # pages: publish signals and _on_page_saved
+        if (
+            label in labels
+            or model._meta.app_label in project_apps
+            or model in snippets
+            or issubclass(model, BaseSiteSetting | BaseGenericSetting)
+        ):
+            found.append(model)
+    return found
+
+
+def connect():
+    """Connect the invalidation handlers (called from CmsConfig.ready)."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import Page
+    from wagtail.signals import (
+        page_published,
+        page_slug_changed,
+        page_unpublished,
+        post_page_move,
+    )
+
+    page_published.connect(_on_model_change, dispatch_uid="pagecache_published")
+    page_unpublished.connect(_on_model_change, dispatch_uid="pagecache_unpublished")
+    post_page_move.connect(_on_model_change, dispatch_uid="pagecache_moved")
+    page_slug_changed.connect(_on_model_change, dispatch_uid="pagecache_slug")
+    post_delete.connect(_on_model_change, sender=Page, dispatch_uid="pagecache_deleted")
+    post_save.connect(_on_page_saved, dispatch_uid="pagecache_page_saved_any")
+
+
+def connect_models():
+    """Connect save/delete of images, snippets, settings and listed models.
+
+    Snippets register in their apps' ready(), so this runs on the first
+    request (from the middleware) and at the end of CmsConfig.ready."""
+    from django.db.models.signals import post_delete, post_save
+
+    for model in _watched_models():
+        uid = f"pagecache_{model._meta.label_lower}"
+        post_save.connect(_on_model_change, sender=model, dispatch_uid=uid + "_save")
+        post_delete.connect(_on_model_change, sender=model, dispatch_uid=uid + "_delete")
