@@ -25,7 +25,7 @@ from wagtail.documents import get_document_model
 from content.api_images import RENDITION_SPECS
 from content.api_pages import ApiContext, detail_item, get_public_translation
 from content.api_schemas import ErrorOut
-from content.api_utils import ApiError, check_params, conditional_bytes, request_locale
+from content.api_utils import ApiError, check_params, conditional_bytes, dump, request_locale
 from content.models import HeritageImage
 
 router = Router(tags=["lessons"])
@@ -37,7 +37,10 @@ ZIP_TTL = 24 * 3600
 FORMAT = 1
 
 
-def _canonical_json(data):
+def _canonical_json(data, schema=None):
+    """The detail endpoint's JSON (validated by its schema) with sorted keys: stable hashes."""
+    if schema is not None:
+        data = json.loads(dump(schema, data))
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
@@ -114,12 +117,12 @@ def build_bundle(request, course, locale, since=None):
     files = _Files(request)
     course_data = detail_item(COURSES, course, ctx)
     course_files = _files_of(course_data, files, ctx)
-    course_json = _canonical_json(course_data)
+    course_json = _canonical_json(course_data, COURSES.detail_schema)
     lessons = []
     lesson_json = {}
     for lesson in course_lessons(course):
         data = detail_item(LESSONS, lesson, ctx)
-        body = _canonical_json(data)
+        body = _canonical_json(data, LESSONS.detail_schema)
         lesson_files = _files_of(data, files, ctx)
         digest = hashlib.sha256(body)
         for path in lesson_files:

@@ -1,0 +1,80 @@
+"""The course bundle: zip contents, HEAD size, determinism, ?since deltas."""
+
+import hashlib
+import io
+import json
+import zipfile
+
+
+def _zip(response):
+    assert response.status_code == 200, response.content[:300]
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    return archive, json.loads(archive.read("manifest.json"))
+
+
+def test_bundle_contents_and_files(api, course):
+    url = f"/api/v1/courses/{course['course'].pk}/bundle?locale=vi"
+    response = api.get(url)
+    assert response["Content-Type"] == "application/zip"
+    archive, manifest = _zip(response)
+    names = set(archive.namelist())
+    lessons = course["lessons"]
+    assert {f"lessons/{lesson.pk}.json" for lesson in lessons} <= names
+    assert f"lessons/{course['draft'].pk}.json" not in names
+    assert [item["id"] for item in manifest["lessons"]] == [lesson.pk for lesson in lessons]
+    assert manifest["partial"] is False
+    for item in manifest["lessons"]:
+        assert len(item["hash"]) == 64
+        for path in item["files"]:
+            assert path in names and archive.read(path)
+    # Every media URL of the JSON that the bundle carries maps to a file in the zip.
+    assert manifest["files"] and all(p in names for p in manifest["files"].values())
+    lesson = json.loads(archive.read(f"lessons/{lessons[0].pk}.json"))
+    assert lesson["title"] == "Bài 1"
+    assert json.loads(archive.read("course.json"))["id"] == course["course"].pk
+    quiz_json = archive.read(f"lessons/{lessons[1].pk}.json").decode()
+    assert '"correct"' not in quiz_json
+
+
+def test_head_size_equals_download_and_bytes_are_deterministic(api, course):
+    url = f"/api/v1/courses/{course['course'].pk}/bundle?locale=vi"
+    get = api.get(url)
+    head = api.head(url)
+    assert head.status_code == 200
+    assert int(head["Content-Length"]) == len(get.content) > 0
+    assert head["ETag"] == get["ETag"]
+    from django.core.cache import cache
+
+    cache.clear()  # rebuilt from scratch: same bytes
+    assert hashlib.sha256(api.get(url).content).digest() == hashlib.sha256(get.content).digest()
+    assert api.get(url, HTTP_IF_NONE_MATCH=get["ETag"]).status_code == 304
+
+
+def test_since_returns_only_changed_lessons(api, course):
+    url = f"/api/v1/courses/{course['course'].pk}/bundle?locale=vi"
+    _archive, manifest = _zip(api.get(url))
+    same_archive, same = _zip(api.get(f"{url}&since={manifest['hash']}"))
+    assert same["partial"] is True and same["included_lessons"] == []
+    assert not [n for n in same_archive.namelist() if n.startswith("lessons/")]
+    first = course["lessons"][0]
+    first.title = "Bài 1 (mới)"
+    first.save_revision().publish()
+    changed_archive, changed = _zip(api.get(f"{url}&since={manifest['hash']}"))
+    assert changed["included_lessons"] == [first.pk]
+    assert changed["hash"] != manifest["hash"]
+    assert [n for n in changed_archive.namelist() if n.startswith("lessons/")] == [
+        f"lessons/{first.pk}.json"
+    ]
+    course["lessons"][1].unpublish()
+    _a, removed = _zip(api.get(f"{url}&since={manifest['hash']}"))
+    assert removed["removed_lessons"] == [course["lessons"][1].pk]
+
+
+def test_bundle_errors(api, course):
+    pk = course["course"].pk
+    assert api.get(f"/api/v1/courses/{pk}/bundle?since=xyz").json()["code"] == "invalid_since"
+    unknown = api.get(f"/api/v1/courses/{pk}/bundle?since={'0' * 32}")
+    assert _zip(unknown)[1]["partial"] is False  # unknown manifest: the full bundle
+    assert api.get("/api/v1/courses/999999/bundle").status_code == 404
+    assert api.get(f"/api/v1/courses/{course['lessons'][0].pk}/bundle").status_code == 404
+    assert api.get(f"/api/v1/courses/{pk}/bundle?colour=1").status_code == 400
