@@ -33,6 +33,10 @@ run: setup  ## set up and serve on http://127.0.0.1:8000
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install-dev  ## the whole suite (SQLite unless DATABASE_URL is set)
+	@# Browser tests need Debian's chromium; install it when we can (root + apt), else they skip.
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get install -y -q chromium || (apt-get update -q && apt-get install -y -q chromium)) \
+		>/dev/null 2>&1 || echo "chromium could not be installed: browser tests will skip"; fi
 	$(PY) manage.py compile_catalogues
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -51,6 +55,14 @@ lock:  ## re-resolve pyproject.toml into the two lock files
 	.lock-venv/bin/pip install --quiet -e ".[dev]"
 	.lock-venv/bin/pip freeze --exclude-editable > requirements-dev.lock
 	rm -rf .lock-venv
+
+BACKUP_DIR ?= backups
+backup: install  ## dump the database (SQLite or PostgreSQL) and media into backups/<stamp>/
+	$(PY) scripts/backup.py backup --dest $(BACKUP_DIR)
+
+restore: install  ## make restore BACKUP=backups/<stamp>: load a dump and its media
+	@test -n "$(BACKUP)" || (echo "Usage: make restore BACKUP=backups/<stamp>" && exit 2)
+	$(PY) scripts/backup.py restore $(BACKUP)
 
 clean:
 	rm -rf $(VENV) staticfiles
