@@ -81,9 +81,7 @@ class HeritagePage(BasePage):
     )
 
     search_fields = BasePage.search_fields + [
-        index.SearchField("title", boost=3),
         index.SearchField("body"),
-        index.FilterField("locale_id"),
     ]
 
     class Meta:

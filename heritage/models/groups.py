@@ -90,14 +90,12 @@ class EthnicGroupPage(BasePage):
         FieldPanel("sources"),
     ]
     search_fields = BasePage.search_fields + [
-        index.SearchField("title", boost=3),
         index.SearchField("other_names", boost=2),
         index.SearchField("endonym", boost=2),
         index.SearchField("introduction"),
         index.SearchField("history"),
         index.SearchField("body"),
         index.FilterField("code"),
-        index.FilterField("locale_id"),
     ]
     parent_page_types = ["heritage.HeritageIndexPage"]
     subpage_types = []

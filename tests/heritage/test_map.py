@@ -77,3 +77,10 @@ def test_place_page_has_small_map_without_leaflet(places):
     assert "leaflet" not in html.lower()
     html = Client().get(places[1].url).content.decode()
     assert "<svg" not in html.split("<main", 1)[1]
+
+
+def test_map_and_calendar_have_hreflang(places):
+    for path in ("/vi/places/map/", "/vi/festivals/calendar/"):
+        html = Client().get(path).content.decode()
+        assert 'hreflang="en" href="http://testserver/en/' in html
+        assert 'hreflang="hro"' in html
