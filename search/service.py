@@ -25,9 +25,12 @@ from .highlight import highlight, snippet
 from .models import FACET_NAMES, PageSearchData
 from .synonyms import build_query, query_units
 
-CANDIDATES = 500  # ranked candidates examined per query (facets count within them)
+CANDIDATES = 300  # ranked candidates examined per query (facets count within them)
 MAX_QUERY_LENGTH = 200
 FILTER_NAMES = ("type", *FACET_NAMES)
+# what ranking, facets and links need: loading whole pages costs more than the search
+CANDIDATE_FIELDS = ("id", "title", "locale_id", "translation_key", "content_type_id",
+                    "url_path", "path", "depth", "live", "expire_at")
 
 
 @dataclass
@@ -73,7 +76,7 @@ def _candidates(units, ids, operator):
         return []
     backend = get_search_backend()
     queryset = Page.objects.filter(live=True, locale_id__in=list(ids), depth__gt=1)
-    return list(backend.search(query, queryset)[:CANDIDATES])
+    return list(backend.search(query, queryset.only(*CANDIDATE_FIELDS))[:CANDIDATES])
 
 
 def candidate_pages(text, chain):

@@ -17,11 +17,20 @@ from .folded import FoldingBackendMixin, FoldingIndexMixin
 def _sqlite_backend():
     from modelsearch.backends.database.sqlite import sqlite
 
+    from .sqlite_ranked import (
+        RankedAutocompleteCompiler,
+        RankedSearchCompiler,
+        RankedSQLiteSearchResults,
+    )
+
     class FoldingSQLiteIndex(FoldingIndexMixin, sqlite.SQLiteIndex):
         pass
 
     class FoldingSQLiteSearchBackend(FoldingBackendMixin, sqlite.SQLiteSearchBackend):
         index_class = FoldingSQLiteIndex
+        query_compiler_class = RankedSearchCompiler
+        autocomplete_query_compiler_class = RankedAutocompleteCompiler
+        results_class = RankedSQLiteSearchResults
 
     return FoldingSQLiteSearchBackend
 

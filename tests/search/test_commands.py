@@ -36,3 +36,16 @@ def test_bench_search_reports_figures_and_cleans_up(home):
     assert figures["p95_ms"] >= figures["p50_ms"] > 0
     assert 0 < figures["queries_per_search"] <= 8
     assert Page.objects.count() == before
+
+
+def test_search_demo_step_fills_missing_data_and_is_idempotent(pages, demo_loader):
+    from search import demo
+
+    PageSearchData.objects.filter(page=pages["bana"]).delete()
+    demo.load(demo_loader)
+    data = PageSearchData.objects.get(page=pages["bana"])
+    assert "Nhà rông" in data.text
+    stamp = data.updated_at
+    demo.load(demo_loader)
+    assert PageSearchData.objects.get(page=pages["bana"]).updated_at == stamp
+    assert not PageSearchData.objects.filter(page=pages["draft"]).exists()
