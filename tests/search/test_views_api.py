@@ -88,3 +88,24 @@ def test_facet_links_filter_without_javascript(client, pages):
     filtered = client.get("/vi/search/", {"q": "ba na", "type": "sectionpage"}).content.decode()
     assert 'aria-current="true"' in filtered
     assert client.get("/vi/search/", {"q": "ba na", "type": "nope"}).status_code == 200
+
+
+def test_admin_page_search_is_folded_too(client, pages):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(username="chief", is_superuser=True, is_staff=True))
+    response = client.get("/admin/pages/search/", {"q": "dam trau"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Lễ hội đâm trâu của người Ba Na" in html
+    assert "Bản nháp đâm trâu bí mật" in html  # editors do see drafts in the admin
+
+
+def test_synonym_snippet_in_admin(client, db):
+    from search.models import NameSynonym
+    from tests.factories import UserFactory
+
+    assert NameSynonym.objects.filter(name="Ba Na").exists()  # seeded by migration
+    assert "bahnar" in NameSynonym.objects.get(name="Ba Na").spellings()
+    client.force_login(UserFactory(username="chief", is_superuser=True, is_staff=True))
+    assert client.get("/admin/snippets/search/namesynonym/").status_code == 200
