@@ -141,11 +141,21 @@ class HeritageIndexPage(BasePage):
         return {}
 
     def jsonld(self, request):
-        return {
-            "@context": "https://schema.org",
-            "@type": "CollectionPage",
-            "name": self.title,
-            "url": self.get_full_url(request),
-            "inLanguage": self.locale.language_code,
-            "publisher": SITE_PUBLISHER,
-        }
+        """A CollectionPage and the Organization that publishes the site."""
+        site_url = request.build_absolute_uri("/") if request else "/"
+        return [
+            {
+                "@context": "https://schema.org",
+                "@type": "CollectionPage",
+                "name": self.title,
+                "url": self.get_full_url(request),
+                "inLanguage": self.locale.language_code,
+                "publisher": SITE_PUBLISHER,
+            },
+            {
+                **SITE_PUBLISHER,
+                "@context": "https://schema.org",
+                "url": site_url,
+                "description": str(self.summary or ""),
+            },
+        ]

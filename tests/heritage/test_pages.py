@@ -153,3 +153,18 @@ def test_jsonld_cannot_close_script(indexes):
     block = JSONLD.search(html).group(1)
     assert "</script" not in block
     assert json.loads(block)["name"] == "Tên </script><b>x</b>"
+
+
+@pytest.mark.parametrize("kind", list(EXPECTED_TYPES))
+@pytest.mark.parametrize("language", ["en", "bdq"])
+def test_every_type_renders_with_fallback(pages, all_homes, kind, language):
+    response = Client().get(pages[kind].url.replace("/vi/", f"/{language}/", 1))
+    assert response.status_code == 200
+    assert jsonld(response)[0]["@type"] == EXPECTED_TYPES[kind]
+
+
+def test_index_jsonld_has_organization(indexes):
+    response = Client().get(indexes["stories"].url)
+    (data,) = jsonld(response)
+    assert [d["@type"] for d in data] == ["CollectionPage", "Organization"]
+    assert data[1]["name"] == "Nhà Rông"
