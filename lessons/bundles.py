@@ -203,12 +203,9 @@ def _zip(entries):
     return out.getvalue()
 
 
-@router.api_operation(
-    ["GET", "HEAD"],
-    "/courses/{id}/bundle",
-    response={304: None, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
-    summary="The course as a zip for offline use (HEAD gives its size first)",
-    openapi_extra={
+BUNDLE_DOCS = {
+    "response": {304: None, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    "openapi_extra": {
         "responses": {
             "200": {
                 "description": "application/zip",
@@ -216,6 +213,25 @@ def _zip(entries):
             }
         }
     },
+}
+
+
+@router.api_operation(
+    ["HEAD"],
+    "/courses/{id}/bundle",
+    operation_id="course_bundle_size",
+    summary="Headers only: Content-Length is the size of the zip",
+    **BUNDLE_DOCS,
+)
+def bundle_head(request, id: int, locale: str | None = None, since: str | None = None):
+    return bundle(request, id, locale, since)
+
+
+@router.get(
+    "/courses/{id}/bundle",
+    operation_id="course_bundle",
+    summary="The course as a zip for offline use",
+    **BUNDLE_DOCS,
 )
 def bundle(request, id: int, locale: str | None = None, since: str | None = None):
     from .api import COURSES

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from .blocks import public_quiz
 from .pages import CoursePage, canonical
-from .records import Certificate, Enrollment, ProgressEvent
+from .records import Certificate, Enrollment
 
 
 def _learner(request):
@@ -70,7 +70,7 @@ def lesson_context(request, page):
     }
     if learner is None or course is None:
         return context
-    from .progress import derive_state, record_site_event
+    from .progress import derive_state, record_opened
 
     source_course = canonical(course)
     enrollment = Enrollment.objects.filter(learner=learner, course=source_course).first()
@@ -78,7 +78,7 @@ def lesson_context(request, page):
     if enrollment is None:
         return context
     source_lesson = canonical(page)
-    record_site_event(learner, source_lesson, ProgressEvent.Kind.LESSON_OPENED)
+    record_opened(learner, source_course, source_lesson)
     state = derive_state(learner, source_course)
     context["state"] = state
     context["lesson_state"] = state.lessons.get(source_lesson.pk)

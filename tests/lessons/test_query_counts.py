@@ -46,12 +46,12 @@ def test_lesson_and_dashboard_queries_are_constant(client, course_index, learner
     dash_big = _count(client, "/vi/learn/")
     assert lesson_big == lesson_small
     assert dash_big == dash_small
-    assert lesson_small <= 40 and dash_small <= 25
+    assert lesson_small <= 35 and dash_small <= 25
 
 
 def test_lesson_view_query_budget(client, course_index, learner, django_assert_max_num_queries):
     client.force_login(learner)
     (course, lessons), = _grow(course_index, learner, 1, 5)
     client.get(lessons[2].url)
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(35):
         assert client.get(lessons[2].url).status_code == 200
