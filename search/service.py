@@ -216,7 +216,7 @@ def suggest(text, language=None, limit=8):
         return []
     backend = get_search_backend()
     queryset = Page.objects.filter(live=True, locale_id__in=list(ids), depth__gt=1)
-    pages = list(backend.autocomplete(folded, queryset)[:limit * 4])
+    pages = list(backend.autocomplete(_with_synonyms(folded), queryset)[:limit * 4])
     public_ids = set(public_pages(Page.objects.filter(pk__in=[p.pk for p in pages]))
                      .values_list("pk", flat=True))
     rank = {code: i for i, code in enumerate(chain)}
@@ -232,3 +232,18 @@ def suggest(text, language=None, limit=8):
     ranked = sorted(best.values(), key=lambda item: item[0])[:limit]
     return [{"title": page.title, "url": page.url, "language": lang, "id": page.pk}
             for _score, page, lang in ranked]
+
+
+def _with_synonyms(folded):
+    """"bahn" also completes the other spellings of the name it starts (Ba Na, Bana)."""
+    from modelsearch.query import Or, PlainText
+
+    from .synonyms import synonym_groups
+
+    spellings = [folded]
+    for spelling, group in synonym_groups().items():
+        if len(folded) >= 3 and spelling.startswith(folded):
+            spellings += [other for other in group if other not in spellings]
+    if len(spellings) == 1:
+        return folded
+    return Or([PlainText(text) for text in spellings[:8]])

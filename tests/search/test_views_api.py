@@ -109,3 +109,10 @@ def test_synonym_snippet_in_admin(client, db):
     assert "bahnar" in NameSynonym.objects.get(name="Ba Na").spellings()
     client.force_login(UserFactory(username="chief", is_superuser=True, is_staff=True))
     assert client.get("/admin/snippets/search/namesynonym/").status_code == 200
+
+
+def test_suggest_completes_other_spellings_of_a_name(client, pages):
+    data = client.get("/api/v1/search/suggest", {"q": "bahn"}).json()
+    assert "Người Ba Na" in [s["title"] for s in data["suggestions"]]
+    data = client.get("/api/v1/search/suggest", {"q": "Lễ hội đâ"}).json()
+    assert data["suggestions"][0]["title"] == "Lễ hội đâm trâu của người Ba Na"
