@@ -161,3 +161,18 @@ def test_festival_page_shows_next_dates(festivals):
     html = Client().get(festivals["lunar"].url).content.decode()
     assert "Những ngày sắp tới" in html
     assert "/vi/festivals/calendar/" in html
+
+
+def test_private_festival_never_listed(festivals, indexes):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=festivals["lunar"], restriction_type=PageViewRestriction.LOGIN
+    )
+    client = Client()
+    assert "Hội đầu năm" not in client.get("/vi/festivals/calendar/?start=2027-01").content.decode()
+    assert (
+        "Hội đầu năm" not in client.get("/vi/festivals/calendar.ics?start=2027-01").content.decode()
+    )
+    assert "Hội đầu năm" not in client.get(indexes["festivals"].url).content.decode()
+    assert "Lễ thần làng" in client.get(indexes["festivals"].url).content.decode()
