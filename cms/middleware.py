@@ -108,7 +108,9 @@ class DatabaseUnavailableMiddleware:
 # ---------------------------------------------------------------------------
 
 NEVER_CACHE_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/i18n/", "/static/", "/media/")
-_no_store_re = _lazy_re_compile(r"\b(private|no-store|no-cache)\b", flags=0)
+# "no-cache" only tells browsers to revalidate; this cache is invalidated on
+# every publish, so it may keep such responses (the sync feed says no-cache).
+_no_store_re = _lazy_re_compile(r"\b(private|no-store)\b", flags=0)
 
 
 def _encoding_class(request):
@@ -132,7 +134,7 @@ class PageCacheMiddleware:
     """Caches 200 GET responses that are the same for every anonymous visitor.
 
     A response is stored only when it sets no cookie and does not say
-    private/no-store/no-cache. Requests with an Authorization header skip the
+    private or no-store. Requests with an Authorization header skip the
     cache; requests carrying a session/CSRF/messages cookie are served from it
     only when the stored page did not vary on Cookie (so a learner's personal
     page is always rendered fresh, but public pages stay fast for them too).

@@ -1,0 +1,54 @@
+"""The key URLs that the benchmark and the performance tests measure, found in
+whatever the database holds (demo content, a generated corpus, test data)."""
+
+from django.apps import apps
+
+from content.public import public_pages
+
+
+def _first(label, locale="vi"):
+    try:
+        model = apps.get_model(label)
+    except LookupError:
+        return None
+    return public_pages(model.objects.filter(locale__language_code=locale)).order_by("pk").first()
+
+
+def _api_path(label):
+    """The API list path of a page model, e.g. heritage.FestivalPage → /api/v1/festivals."""
+    from importlib import import_module
+
+    model = apps.get_model(label)
+    for module in ("heritage.api", "lessons.api", "content.api"):
+        for value in vars(import_module(module)).values():
+            path = getattr(value, "path", None)
+            if getattr(value, "model", None) is model and isinstance(path, str):
+                return f"/api/v1/{path}"
+    return None
+
+
+def key_urls(locale="vi"):
+    """name → URL for every key URL whose content exists."""
+    urls = {"home": f"/{locale}/"}
+    festival = _first("heritage.FestivalPage", locale)
+    story = _first("heritage.StoryPage", locale)
+    heritage = festival or story
+    if heritage is not None:
+        urls["heritage page"] = heritage.url
+        urls["listing"] = heritage.get_parent().url
+    lesson = _first("lessons.LessonPage", locale)
+    if lesson is not None:
+        urls["lesson page"] = lesson.url
+    if "listing" not in urls:
+        course_index = _first("lessons.CourseIndexPage", locale)
+        if course_index is not None:
+            urls["listing"] = course_index.url
+    if heritage is not None:
+        label = heritage.specific_class._meta.label
+        api = _api_path(label)
+        if api:
+            urls["API list"] = f"{api}?locale={locale}"
+            urls["API detail"] = f"{api}/{heritage.pk}?locale={locale}"
+    urls["sync"] = f"/api/v1/sync?locale={locale}"
+    urls["search"] = f"/{locale}/search/?q=cong+chieng"
+    return urls
