@@ -1,11 +1,13 @@
 """Sign-up and log-in with a username or a phone number; no e-mail."""
 
+import hashlib
 import re
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from content.models import AdministrativeUnit
@@ -13,6 +15,8 @@ from content.models import AdministrativeUnit
 from .models import LearnerProfile
 
 PHONE_RE = re.compile(r"^\+?[0-9]{9,15}$")
+LOGIN_FAILURES_ALLOWED = 10  # per identifier and address, per 15 minutes
+LOGIN_FAILURE_WINDOW = 15 * 60
 
 
 def normalise_phone(value):
@@ -91,6 +95,9 @@ class LoginForm(forms.Form):
         password = data.get("password")
         if not identifier or not password:
             return data
+        key = self._failure_key(identifier)
+        if cache.get(key, 0) >= LOGIN_FAILURES_ALLOWED:
+            raise forms.ValidationError(_("Too many attempts. Try again later."))
         username = identifier
         profile = LearnerProfile.objects.filter(phone=normalise_phone(identifier)).select_related(
             "user").first()
@@ -98,5 +105,16 @@ class LoginForm(forms.Form):
             username = profile.user.get_username()
         self.user = authenticate(self.request, username=username, password=password)
         if self.user is None:
+            cache.add(key, 0, LOGIN_FAILURE_WINDOW)
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.set(key, 1, LOGIN_FAILURE_WINDOW)
             raise forms.ValidationError(_("Wrong username, phone number or password."))
+        cache.delete(key)
         return data
+
+    def _failure_key(self, identifier):
+        address = self.request.META.get("REMOTE_ADDR", "") if self.request else ""
+        digest = hashlib.sha256(f"{identifier.lower()}|{address}".encode()).hexdigest()[:32]
+        return f"lessons:login-failures:{digest}"

@@ -165,3 +165,11 @@ def test_signup_needs_username_or_phone(client, db):
     from django.contrib.auth.models import User
 
     assert not User.objects.exists()
+
+
+def test_login_is_throttled_after_repeated_failures(client, learner):
+    for _ in range(10):
+        client.post("/vi/learn/login/", {"identifier": "hoa", "password": "wrong"})
+    r = client.post("/vi/learn/login/", {"identifier": "hoa", "password": "correct-horse-42"})
+    assert r.status_code == 200 and "_auth_user_id" not in client.session
+    assert "Thử quá nhiều lần" in r.content.decode()
