@@ -132,3 +132,13 @@ def test_queries_per_search_do_not_grow_with_results(home, django_assert_max_num
     with django_assert_max_num_queries(8):
         results = search("le hoi", "vi", limit=20)
     assert results.total == 30 and len(results.hits) == 20
+
+
+def test_queries_per_search_page_request_are_constant(client, home, django_assert_max_num_queries):
+    for n in range(25):
+        SectionPageFactory(parent=home, title=f"Rượu cần số {n}", summary="Rượu cần và chiêng.")
+    client.get("/vi/search/", {"q": "ruou can"})  # warm site and content-type caches
+    with django_assert_max_num_queries(20):
+        response = client.get("/vi/search/", {"q": "ruou can", "page": "2"})
+    assert response.status_code == 200
+    assert response.content.decode().count('class="search-result"') == 10
