@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import BODY_BLOCKS, SOURCE_BLOCKS
 from content.models import BasePage
@@ -99,6 +100,11 @@ class EthnicGroupPage(BasePage):
     ]
     parent_page_types = ["heritage.HeritageIndexPage"]
     subpage_types = []
+    # The code and ISO code identify the group in every language: not for translators.
+    override_translatable_fields = [
+        SynchronizedField("code"),
+        SynchronizedField("language_code"),
+    ]
 
     class Meta:
         verbose_name = _("ethnic group page")
