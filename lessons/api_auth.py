@@ -15,11 +15,11 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.security import HttpBearer
 from pydantic import Field
 
+from content.api_messages import api_error
 from content.api_schemas import ErrorOut
 from content.api_utils import ApiError, private_json
 
@@ -66,12 +66,7 @@ def _count(key):
 
 
 def _too_many():
-    return ApiError(
-        429,
-        "rate_limited",
-        lambda: _("Too many attempts. Try again later."),
-        headers={"Retry-After": str(WINDOW)},
-    )
+    return api_error(429, "rate_limited", headers={"Retry-After": str(WINDOW)})
 
 
 def _account_key(login):
@@ -140,9 +135,9 @@ def register(request, payload: RegisterIn):
     User = get_user_model()
     phone = payload.phone.replace(" ", "") if payload.phone else None
     if User.objects.filter(username__iexact=payload.username).exists():
-        raise ApiError(409, "username_taken", lambda: _("This username is already taken."))
+        raise api_error(409, "username_taken")
     if phone and LearnerProfile.objects.filter(phone=phone).exists():
-        raise ApiError(409, "phone_taken", lambda: _("This phone number is already registered."))
+        raise api_error(409, "phone_taken")
     candidate = User(username=payload.username)
     try:
         password_validation.validate_password(payload.password, candidate)
@@ -159,9 +154,7 @@ def register(request, payload: RegisterIn):
                 preferred_language=payload.preferred_language,
             )
     except IntegrityError:
-        raise ApiError(
-            409, "username_taken", lambda: _("This username is already taken.")
-        ) from None
+        raise api_error(409, "username_taken") from None
     _token, raw = AccessToken.issue(user)
     return private_json(request, TokenOut, {"token": raw, "user": me_data(user)}, status=201)
 
@@ -188,11 +181,7 @@ def token(request, payload: TokenIn):
     )
     if user is None or not user.is_active or not user.check_password(payload.password):
         _count(account_key)
-        raise ApiError(
-            401,
-            "invalid_credentials",
-            lambda: _("The username, phone number or password is wrong."),
-        )
+        raise api_error(401, "invalid_credentials")
     cache.delete(account_key)
     _token, raw = AccessToken.issue(user)
     return private_json(request, TokenOut, {"token": raw, "user": me_data(user)})

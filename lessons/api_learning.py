@@ -10,12 +10,12 @@ from datetime import datetime
 from uuid import UUID
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from pydantic import Field
 
+from content.api_messages import MESSAGES, api_error
 from content.api_schemas import ErrorOut
-from content.api_utils import ApiError, check_params, conditional, private_json
+from content.api_utils import check_params, conditional, private_json
 
 from . import progress
 from .api_auth import MeOut, bearer, me_data
@@ -34,15 +34,9 @@ STATUS_OF = {
 
 
 def learning_error(exc):
-    messages = {
-        "course_not_found": lambda: _("Course not found."),
-        "lesson_not_found": lambda: _("Lesson not found."),
-        "quiz_not_found": lambda: _("Quiz not found in this lesson."),
-        "prerequisites_missing": lambda: _("Finish the required courses first."),
-        "batch_too_large": lambda: _("Too many events in one batch; send at most 500."),
-    }
-    message = messages.get(exc.code, lambda: _("The request was refused."))
-    return ApiError(STATUS_OF.get(exc.code, 400), exc.code, message)
+    return api_error(
+        STATUS_OF.get(exc.code, 400), exc.code, exc.code if exc.code in MESSAGES else "refused"
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -180,7 +174,7 @@ def me(request):
 def enroll(request, id: int):
     course = CoursePage.objects.filter(pk=id).first()
     if course is None:
-        raise ApiError(404, "course_not_found", lambda: _("Course not found."))
+        raise api_error(404, "course_not_found")
     try:
         enrollment = progress.enroll(request.auth, course)
     except progress.LearningError as exc:
@@ -253,7 +247,7 @@ def my_progress(request):
 def quiz_attempt(request, id: int, payload: AttemptIn):
     lesson = LessonPage.objects.filter(pk=id).first()
     if lesson is None:
-        raise ApiError(404, "lesson_not_found", lambda: _("Lesson not found."))
+        raise api_error(404, "lesson_not_found")
     try:
         attempt = progress.grade_quiz(request.auth, lesson, payload.quiz_id, payload.answers)
         feedback = progress.attempt_feedback(attempt, lesson)
@@ -315,7 +309,7 @@ def certificate(request, code: str):
         code=code.upper()[:20], revoked_at__isnull=True
     ).first()
     if certificate is None:
-        raise ApiError(404, "not_found", lambda: _("No valid certificate has this code."))
+        raise api_error(404, "not_found", "certificate_not_found")
     data = {
         "code": certificate.code,
         "course_title": certificate.course_title,

@@ -18,14 +18,14 @@ import json
 import zipfile
 
 from django.core.cache import cache
-from django.utils.translation import gettext as _
 from ninja import Router
 from wagtail.documents import get_document_model
 
 from content.api_images import RENDITION_SPECS
+from content.api_messages import api_error
 from content.api_pages import ApiContext, detail_item, get_public_translation
 from content.api_schemas import ErrorOut
-from content.api_utils import ApiError, check_params, conditional_bytes, dump, request_locale
+from content.api_utils import check_params, conditional_bytes, dump, request_locale
 from content.models import HeritageImage
 
 router = Router(tags=["lessons"])
@@ -239,7 +239,7 @@ def bundle(request, id: int, locale: str | None = None, since: str | None = None
     check_params(request, {"locale", "since"})
     code = request_locale(locale)
     if since is not None and (len(since) != 32 or not all(c in "0123456789abcdef" for c in since)):
-        raise ApiError(400, "invalid_since", lambda: _("since must be a manifest hash."))
+        raise api_error(400, "invalid_since")
     course = get_public_translation(COURSES, id, code)
     data, manifest = build_bundle(request, course, code, since)
     response = conditional_bytes(
