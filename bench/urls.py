@@ -52,3 +52,15 @@ def key_urls(locale="vi"):
     urls["sync"] = f"/api/v1/sync?locale={locale}"
     urls["search"] = f"/{locale}/search/?q=cong+chieng"
     return urls
+
+
+def lighthouse_urls(locale="vi"):
+    """name → URL of the pages Lighthouse scores: home, a festival, a product,
+    a course and a lesson."""
+    urls = {"home": f"/{locale}/"}
+    for name, label in (("festival", "heritage.FestivalPage"), ("product", "heritage.ProductPage"),
+                        ("course", "lessons.CoursePage"), ("lesson", "lessons.LessonPage")):
+        page = _first(label, locale)
+        if page is not None:
+            urls[name] = page.url
+    return urls

@@ -210,7 +210,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "cms.storage.StaticFilesStorage"  # whitenoise compressed manifest
         )
     },
 }

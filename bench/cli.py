@@ -1,0 +1,42 @@
+"""Subcommands that run inside a Django process on the benchmark database:
+``corpus`` (generate), ``queries`` (in-process measurements as JSON),
+``urls`` (key URLs and Lighthouse URLs as JSON)."""
+
+import json
+import os
+import sys
+
+
+def main(argv):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
+    import django
+
+    django.setup()
+    command = argv[0]
+    if command == "corpus":
+        from .corpus import generate
+
+        print(json.dumps(generate(float(argv[1]), out=sys.stderr)))
+    elif command == "queries":
+        from django.conf import settings
+
+        from .measure import measure
+        from .urls import key_urls
+
+        settings.ALLOWED_HOSTS = ["*"]
+        out = {}
+        for name, url in key_urls().items():
+            uncached = measure(url)
+            cached = measure(url, cached=True)
+            out[name] = {"url": url, "status": uncached["status"],
+                         "queries": uncached["queries"], "cached_queries": cached["queries"],
+                         "bytes": uncached["bytes"], "gzip_bytes": uncached["gzip_bytes"]}
+        print(json.dumps(out))
+    elif command == "urls":
+        from .urls import key_urls, lighthouse_urls
+
+        print(json.dumps({"key": key_urls(), "lighthouse": lighthouse_urls()}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

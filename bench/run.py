@@ -1,0 +1,236 @@
+"""``make bench``: corpus → gunicorn (production settings) on loopback → wrk per
+key URL, uncached and cached → load test → search bench → Lighthouse →
+docs/benchmarks.md. Nothing here is a test; figures depend on the machine.
+
+    python -m bench.run [--scale 1] [--duration 10] [--fresh] [--no-lighthouse]
+"""
+
+import argparse
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from . import report
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+
+def bench_env(data, cache_on=True):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY=env.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DATABASE_URL=env.get("BENCH_DATABASE_URL") or f"sqlite:///{data / 'bench.sqlite3'}",
+        DJANGO_MEDIA_ROOT=str(data / "media"),
+        DJANGO_STATIC_ROOT=str(data / "static"),
+        PAGE_CACHE_STAMP=str(data / "pagecache.stamp"),
+        PAGE_CACHE_ENABLED="true" if cache_on else "false",
+        DJANGO_LOG_LEVEL="ERROR",
+    )
+    return env
+
+
+def manage(env, *args, capture=False):
+    print("$ manage.py", " ".join(args), flush=True)
+    result = subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True,
+                            capture_output=capture, text=True)
+    return result.stdout if capture else None
+
+
+def cli(env, *args):
+    result = subprocess.run([PY, "-m", "bench.cli", *args], cwd=ROOT, env=env, check=True,
+                            stdout=subprocess.PIPE, text=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+class Server:
+    """gunicorn on loopback; remembers its workers' peak RSS."""
+
+    def __init__(self, env, port, workers):
+        self.env, self.port, self.workers = env, port, workers
+
+    def __enter__(self):
+        self.proc = subprocess.Popen(
+            [str(Path(PY).parent / "gunicorn"), "cms.wsgi", "-b", f"127.0.0.1:{self.port}",
+             "-w", str(self.workers), "--worker-class", "sync", "--log-level", "warning",
+             "--max-requests", "0"],
+            cwd=ROOT, env=self.env,
+        )
+        for _ in range(100):
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"gunicorn exited ({self.proc.returncode})")
+            try:
+                urllib.request.urlopen(self.url("/robots.txt"), timeout=2)
+                return self
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError("gunicorn did not start")
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def worker_peak_rss_mib(self):
+        peaks = []
+        pid = self.proc.pid
+        for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+            status = Path(f"/proc/{child}/status").read_text()
+            match = re.search(r"VmHWM:\s+(\d+) kB", status)
+            if match:
+                peaks.append(int(match.group(1)) / 1024)
+        return max(peaks) if peaks else None
+
+    def __exit__(self, *exc):
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def wrk(url, duration, connections, threads=2, script=None):
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
+    if script:
+        cmd += ["-s", str(script)]
+    out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
+    def grab(pattern, default=None):
+        m = re.search(pattern, out)
+        return m.group(1) if m else default
+    def ms(value):
+        if value is None:
+            return None
+        match = re.match(r"([\d.]+)(us|ms|s|m)$", value)
+        if not match:
+            return None
+        number, unit = match.groups()
+        return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+    errors = grab(r"Socket errors: (.*)")
+    return {
+        "rps": float(grab(r"Requests/sec:\s+([\d.]+)", 0)),
+        "p50_ms": ms(grab(r"50%\s+(\S+)")),
+        "p99_ms": ms(grab(r"99%\s+(\S+)")),
+        "requests": int(grab(r"(\d+) requests in", 0)),
+        "non_2xx": int(grab(r"Non-2xx or 3xx responses: (\d+)", 0)),
+        "socket_errors": errors or "none",
+    }
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return True
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=False,
+                       stdout=subprocess.DEVNULL)
+    return bool(shutil.which("wrk"))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Benchmark Nhà Rông; writes docs/benchmarks.md")
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="corpus size: 1 = 10,000 pages, 20,000 learners, 1,000,000 events")
+    parser.add_argument("--data", default=str(ROOT / "bench-data"))
+    parser.add_argument("--fresh", action="store_true", help="rebuild the corpus database")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per URL")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2)
+    parser.add_argument("--load-seconds", type=int, default=60)
+    parser.add_argument("--load-connections", type=int, default=50)
+    parser.add_argument("--port", type=int, default=0, help="default: a free port")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
+    args = parser.parse_args(argv)
+    if not ensure_wrk():
+        raise SystemExit("wrk is missing (apt-get install wrk) and could not be installed.")
+
+    if not args.port:
+        import socket
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            args.port = probe.getsockname()[1]
+    data = Path(args.data)
+    if args.fresh and data.exists():
+        shutil.rmtree(data)
+    data.mkdir(parents=True, exist_ok=True)
+    env = bench_env(data)
+    results = {"command": "python -m bench.run " + " ".join(argv or sys.argv[1:]),
+               "scale": args.scale, "workers": args.workers,
+               "connections": args.connections, "duration": args.duration}
+    started = time.time()
+    corpus_file = data / "corpus.json"
+    if not corpus_file.exists():
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "compile_catalogues")
+        manage(env, "load_demo_content")
+        t = time.time()
+        corpus = cli(env, "corpus", str(args.scale))
+        corpus["seconds"] = round(time.time() - t)
+        corpus_file.write_text(json.dumps(corpus))
+    results["corpus"] = json.loads(corpus_file.read_text())
+    manage(env, "collectstatic", "--noinput", "-v0")
+
+    print("Measuring SQL queries and bytes in-process…", flush=True)
+    results["inprocess"] = cli(env, "queries")
+    urls = cli(env, "urls")
+    results["urls"] = urls
+
+    results["wrk"] = {}
+    for mode, cache_on in (("uncached", False), ("cached", True)):
+        with Server(bench_env(data, cache_on), args.port, args.workers) as server:
+            rows = {}
+            for name, path in urls["key"].items():
+                urllib.request.urlopen(server.url(path), timeout=30).read()  # warm-up
+                print(f"wrk {mode:<8} {name:<14} {path}", flush=True)
+                rows[name] = wrk(server.url(path), args.duration, args.connections)
+            results["wrk"][mode] = {"rows": rows, "peak_rss_mib": server.worker_peak_rss_mib()}
+            if cache_on:
+                results["load"] = load_test(server, urls["key"], args)
+                if not args.no_lighthouse:
+                    from .lighthouse import run_all
+
+                    results["lighthouse"] = run_all(server, urls["lighthouse"])
+    results["search_bench"] = search_bench(env, args.scale)
+    results["seconds"] = round(time.time() - started)
+    (data / "results.json").write_text(json.dumps(results, indent=2))
+    Path(args.output).write_text(report.render(results))
+    print(f"Wrote {args.output}")
+
+
+def load_test(server, key_urls, args):
+    """50 clients for 60 s over a mix of the key URLs: every response must be 2xx."""
+    paths = [p for n, p in key_urls.items()]
+    script = Path(args.data) / "mix.lua"
+    lua_paths = ", ".join(json.dumps(p) for p in paths)
+    script.write_text(
+        "local paths = {" + lua_paths + "}\n"
+        "local i = 0\n"
+        "request = function()\n  i = i + 1\n"
+        "  return wrk.format('GET', paths[(i % #paths) + 1])\nend\n"
+    )
+    print(f"Load test: {args.load_connections} clients, {args.load_seconds} s", flush=True)
+    row = wrk(server.url("/"), args.load_seconds, args.load_connections, script=script)
+    row["paths"] = paths
+    return row
+
+
+def search_bench(env, scale):
+    try:
+        out = manage(env, "bench_search", "--scale", str(max(100, int(1000 * scale))),
+                     capture=True)
+    except (subprocess.CalledProcessError, FileNotFoundError) as error:
+        return f"bench_search failed: {error}"
+    return out
+
+
+if __name__ == "__main__":
+    main()
