@@ -7,7 +7,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-dev run serve setup test lint format lock bench backup restore clean
+.PHONY: install install-dev run serve setup test lint format lock bench backup restore clean lighthouse lighthouse-install
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,24 @@ lock:  ## re-resolve pyproject.toml into the two lock files
 	.lock-venv/bin/pip install --quiet -e ".[dev]"
 	.lock-venv/bin/pip freeze --exclude-editable > requirements-dev.lock
 	rm -rf .lock-venv
+
+BENCH_ARGS ?=
+bench: install-dev  ## generate the corpus, serve with gunicorn, measure with wrk; writes docs/benchmarks.md
+	@command -v wrk >/dev/null || ([ "$$(id -u)" = 0 ] && apt-get install -y -q wrk) || echo "wrk missing"
+	$(MAKE) lighthouse-install
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+lighthouse-install:  ## npm lighthouse into bench/node_modules and Debian chromium, when possible
+	@[ -x /usr/bin/chromium ] || ([ "$$(id -u)" = 0 ] && apt-get install -y -q chromium) \
+		|| echo "chromium missing: Lighthouse will be skipped"
+	@[ -d bench/node_modules/lighthouse ] || (command -v npm >/dev/null \
+		&& npm install --no-audit --no-fund --prefix bench lighthouse) \
+		|| echo "npm missing: Lighthouse will be skipped"
+
+LIGHTHOUSE_URL ?= http://127.0.0.1:8000
+LIGHTHOUSE_PATHS ?= /vi/
+lighthouse: lighthouse-install  ## score a running site: make lighthouse LIGHTHOUSE_PATHS="/vi/ /en/"
+	$(PY) -m bench.lighthouse $(LIGHTHOUSE_URL) $(LIGHTHOUSE_PATHS)
 
 BACKUP_DIR ?= backups
 backup: install  ## dump the database (SQLite or PostgreSQL) and media into backups/<stamp>/

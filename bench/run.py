@@ -37,6 +37,7 @@ def bench_env(data, cache_on=True):
         PAGE_CACHE_STAMP=str(data / "pagecache.stamp"),
         PAGE_CACHE_ENABLED="true" if cache_on else "false",
         DJANGO_LOG_LEVEL="ERROR",
+        DJANGO_SERVE_MEDIA="true",
     )
     return env
 

@@ -186,6 +186,7 @@ else:
 # ---------------------------------------------------------------------------
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
+SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=False)
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

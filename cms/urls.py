@@ -38,10 +38,14 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # Single-server installs (and the benchmark) serve uploads from Django;
+    # larger ones put media on S3 or behind the web server instead.
+    from django.views.static import serve as serve_media
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT})
+    )
 
 handler404 = "content.views.page_not_found"
 handler500 = "content.views.server_error"
