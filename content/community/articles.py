@@ -130,6 +130,14 @@ class CommunityArticlePage(BasePage):
         verbose_name = _("community article")
         verbose_name_plural = _("community articles")
 
+    def serve(self, request, *args, **kwargs):
+        """Sensitive pages are never stored by a browser, proxy or the page cache
+        (the same protection as the lessons' sensitive courses)."""
+        response = super().serve(request, *args, **kwargs)
+        if self.sensitive:
+            response["Cache-Control"] = "private, no-store"
+        return response
+
     def search_facets(self):
         topic = {"health": "health", "rights": "rights", "voice": "culture"}.get(self.kind)
         return {"commune": self.commune.code if self.commune_id else None,

@@ -73,3 +73,16 @@ def test_published_voice_shows_village_and_role(client, pages, demo_loader):
     article.save_revision().publish()
     html = client.get(article.url).content.decode()
     assert "Làng K3" in html and "Già làng" in html
+
+
+def test_sensitive_article_has_the_lessons_protections(client, pages):
+    article = pages["article"]
+    article.sensitive = True
+    article.title = "Bạo lực gia đình"
+    article.save_revision().publish()
+    response = client.get(article.url)
+    html = response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    assert '<meta name="robots" content="noindex">' in html
+    assert "<title>Bạo lực" not in html  # neutral tab title
+    assert 'class="quick-exit"' in html
