@@ -1,0 +1,43 @@
+"""Wagtail's stock API v2: public pages only, typed fields, no quiz answers."""
+
+import pytest
+
+PAGE_TYPES = [
+    "heritage.StoryPage",
+    "heritage.FestivalPage",
+    "heritage.ProductPage",
+    "heritage.PlacePage",
+    "heritage.EthnicGroupPage",
+    "lessons.CoursePage",
+    "lessons.LessonPage",
+    "content.SectionPage",
+]
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_every_page_type_lists_its_fields(api, heritage, sections, course, page_type):
+    response = api.get("/api/v2/pages/", {"type": page_type, "fields": "*", "limit": 50})
+    assert response.status_code == 200, response.content[:500]
+    items = response.json()["items"]
+    assert items
+    for item in items:
+        assert "summary" in item and "hero_thumbnail" in item
+        assert item["id"] not in {
+            heritage["draft"].pk,
+            heritage["secret"].pk,
+            sections["private"].pk,
+            course["draft"].pk,
+        }
+        if page_type == "lessons.LessonPage":
+            assert "body" not in item
+    if page_type == "heritage.StoryPage":
+        story = next(i for i in items if i["id"] == heritage["story"].pk)
+        assert story["topic"] == "architecture" and story["body"][0]["type"] == "paragraph"
+
+
+def test_lesson_detail_never_shows_quiz_answers(api, course):
+    pk = course["lessons"][1].pk
+    response = api.get(f"/api/v2/pages/{pk}/")
+    assert response.status_code == 200
+    assert '"correct"' not in response.content.decode()
+    assert api.get(f"/api/v2/pages/{course['draft'].pk}/").status_code == 404
