@@ -64,6 +64,8 @@ def load(loader):
         loader.translate(page, "en", slug=section["en_slug"], **en_extra, **section["en"])
         indexes[key] = page
 
+    link_rights_courses(indexes["rights"])
+
     for row in loader.progress(data["policies"], "Policy documents"):
         common = {
             "document_number": row["document_number"], "document_type": row["document_type"],
@@ -107,3 +109,28 @@ def load(loader):
 def _helplines(lines, lang):
     return [{"type": "helpline", "value": {"number": line["number"], **line[lang]}}
             for line in lines]
+
+
+RIGHTS_TOPICS = ("gender-equality", "womens-rights", "childrens-rights")
+
+
+def link_rights_courses(index):
+    """Link the rights section to the lessons' courses on gender and rights.
+
+    Looked up at load time so that this demo still loads without the lessons
+    app's model (or its ``topic`` field); links are created once, never removed.
+    """
+    from django.apps import apps
+
+    try:
+        course_model = apps.get_model("lessons", "CoursePage")
+        courses = list(course_model.objects.filter(
+            locale=index.locale, topic__in=RIGHTS_TOPICS).order_by("path"))
+    except Exception:  # lessons not installed or not migrated yet
+        return
+    from ..models import CommunityCourseLink
+
+    linked = set(index.course_links.values_list("course_id", flat=True))
+    for order, course in enumerate(courses):
+        if course.pk not in linked:
+            CommunityCourseLink.objects.create(page=index, course=course, sort_order=order)

@@ -86,3 +86,17 @@ def test_sensitive_article_has_the_lessons_protections(client, pages):
     assert '<meta name="robots" content="noindex">' in html
     assert "<title>Bạo lực" not in html  # neutral tab title
     assert 'class="quick-exit"' in html
+
+
+def test_rights_section_links_public_courses_only(client, home):
+    from content.models import CommunityCourseLink
+    from tests.factories import SectionPageFactory
+
+    rights = f.CommunityIndexPageFactory(parent=home, slug="quyen")
+    course = SectionPageFactory(parent=home, title="Khoá học bình đẳng giới")
+    draft = SectionPageFactory(parent=home, title="Khoá nháp", live=False)
+    CommunityCourseLink.objects.create(page=rights, course=course, sort_order=0)
+    CommunityCourseLink.objects.create(page=rights, course=draft, sort_order=1)
+    html = client.get(rights.url).content.decode()
+    assert "Khoá học bình đẳng giới" in html and course.url in html
+    assert "Khoá nháp" not in html
