@@ -222,3 +222,11 @@ def test_locales_endpoint(api, db):
     data = api.get("/api/v1/locales").json()
     assert [d["code"] for d in data] == LOCALES
     assert next(d for d in data if d["code"] == "bdq")["fallbacks"] == ["vi", "en"]
+
+
+def test_cors_is_configured_by_setting(api, db, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://app.nharong.example"]
+    allowed = api.get("/api/v1/locales", HTTP_ORIGIN="https://app.nharong.example")
+    assert allowed["Access-Control-Allow-Origin"] == "https://app.nharong.example"
+    other = api.get("/api/v1/locales", HTTP_ORIGIN="https://evil.example")
+    assert "Access-Control-Allow-Origin" not in other
