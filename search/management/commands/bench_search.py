@@ -70,12 +70,12 @@ class Command(BaseCommand):
             self.generate(parent, existing, scale)
         bump_cache_version()
         figures = self.measure(repeat)
-        figures.update({"pages": scale, "database": connection.vendor})
+        figures.update({"pages": parent.get_children().count(), "database": connection.vendor})
         if as_json:
             self.stdout.write(json.dumps(figures))
         else:
             self.stdout.write(
-                f"search on {scale} pages ({connection.vendor}): "
+                f"search on {figures['pages']} pages ({connection.vendor}): "
                 f"p50 {figures['p50_ms']:.1f} ms, p95 {figures['p95_ms']:.1f} ms, "
                 f"{figures['queries_per_search']} SQL queries per search, "
                 f"{figures['queries_per_request']} per /vi/search/ request"
