@@ -66,10 +66,16 @@ class CommunityIndexPage(BasePage):
 
     def courses(self, language_code=None):
         """The linked courses readable now, in the reader's language or its fallback."""
-        result = []
-        for link in self.course_links.select_related("course"):
+        links = self.course_links.select_related("course")
+        if not links:  # a translation without its own links uses the source page's
+            links = CommunityCourseLink.objects.filter(
+                page__translation_key=self.translation_key
+            ).select_related("course").order_by("page_id", "sort_order")
+        result, seen = [], set()
+        for link in links:
             found = localized_public(link.course, language_code)
-            if found is not None:
+            if found is not None and found.translation_key not in seen:
+                seen.add(found.translation_key)
                 result.append(found)
         return result
 

@@ -100,3 +100,15 @@ def test_rights_section_links_public_courses_only(client, home):
     html = client.get(rights.url).content.decode()
     assert "Khoá học bình đẳng giới" in html and course.url in html
     assert "Khoá nháp" not in html
+
+
+def test_translated_rights_section_uses_the_source_links(client, home, demo_loader):
+    from content.models import CommunityCourseLink
+    from tests.factories import SectionPageFactory
+
+    rights = f.CommunityIndexPageFactory(parent=home, slug="quyen-2")
+    course = SectionPageFactory(parent=home, title="Khoá học quyền trẻ em")
+    demo_loader.translate(course, "en", title="Children's rights course")
+    en_rights = demo_loader.translate(rights, "en", title="Rights")
+    CommunityCourseLink.objects.create(page=rights, course=course, sort_order=0)
+    assert [c.title for c in en_rights.courses("en")] == ["Children's rights course"]
