@@ -122,7 +122,7 @@ def wrk(url, duration, connections, threads=2, script=None):
         "p99_ms": ms(grab(r"99%\s+(\S+)")),
         "requests": int(grab(r"(\d+) requests in", 0)),
         "non_2xx": int(grab(r"Non-2xx or 3xx responses: (\d+)", 0)),
-        "socket_errors": errors or "none",
+        "socket_errors": errors.strip() if errors else "none",
     }
 
 
@@ -190,7 +190,10 @@ def main(argv=None):
         with Server(bench_env(data, cache_on), args.port, args.workers) as server:
             rows = {}
             for name, path in urls["key"].items():
-                urllib.request.urlopen(server.url(path), timeout=30).read()  # warm-up
+                try:  # warm-up (renditions, caches); slow views may still be busy
+                    urllib.request.urlopen(server.url(path), timeout=120).read()
+                except OSError as error:
+                    print(f"warm-up of {path} failed: {error}", flush=True)
                 print(f"wrk {mode:<8} {name:<14} {path}", flush=True)
                 rows[name] = wrk(server.url(path), args.duration, args.connections)
             results["wrk"][mode] = {"rows": rows, "peak_rss_mib": server.worker_peak_rss_mib()}
