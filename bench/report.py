@@ -22,6 +22,21 @@ def _versions():
             f"Wagtail {wagtail.__version__}")
 
 
+NOTES = [
+    "- *Uncached* means the page cache is off (`PAGE_CACHE_ENABLED=false`): every request "
+    "renders. *Cached* is the default: anonymous HTML and public API responses are stored "
+    "per URL and encoding and invalidated on every publish, unpublish, move, delete, "
+    "translation, image or snippet change (`cms/cache.py`).",
+    "- The machine was shared with other work (test suites of five other engineers) while "
+    "this ran, so absolute req/s are lower and p99 higher than on an idle machine; "
+    "the SQL and byte columns do not depend on the machine.",
+    "- wrk sends no `Accept-Encoding`, so req/s are for uncompressed bodies; the gzip column "
+    "is what a phone downloads (Brotli is smaller still).",
+    "- Progress uploads are not yet in the load-test mix (the learner API needs a token per "
+    "client); tests/lessons and tests/api test that a repeated upload is not duplicated.",
+]
+
+
 def _fmt(value, digits=1):
     return "–" if value is None else f"{value:,.{digits}f}"
 
@@ -107,6 +122,7 @@ def render(r):
                 f"| {name} | `{s['path']}` | {s['performance']} | {s['accessibility']} | "
                 f"{s['best-practices']} | {s['seo']} | {_fmt(s.get('bytes'), 0)} | {failing} |"
             )
+    lines += ["", "## Reading these figures", "", *NOTES]
     lines += ["", "## Search (`manage.py bench_search`)", "", "```",
               str(r.get("search_bench", "")).strip(), "```", "",
               f"Whole run: {r['seconds']} s.", ""]
