@@ -116,3 +116,11 @@ def test_suggest_completes_other_spellings_of_a_name(client, pages):
     assert "Người Ba Na" in [s["title"] for s in data["suggestions"]]
     data = client.get("/api/v1/search/suggest", {"q": "Lễ hội đâ"}).json()
     assert data["suggestions"][0]["title"] == "Lễ hội đâm trâu của người Ba Na"
+
+
+def test_search_page_has_no_inline_script(client, pages):
+    import re
+
+    html = client.get("/vi/search/", {"q": "ba na"}).content.decode()
+    assert "search/suggest.js" in html
+    assert not re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>", html)
