@@ -102,7 +102,7 @@ def render(r):
             f"mix of the key URLs (cached server): {load['requests']:,} requests, "
             f"{_fmt(load['rps'], 0)} req/s, p99 {_fmt(load['p99_ms'])} ms, "
             f"{load['non_2xx']} non-2xx responses, socket errors: {load['socket_errors']}.",
-            "Progress uploads are not part of the mix yet (see Missing below).",
+            "Progress uploads are not part of the mix yet (see the notes below).",
         ]
     lines += ["", "## Lighthouse (mobile profile)", ""]
     lh = r.get("lighthouse")
