@@ -1,5 +1,6 @@
 """Writes docs/benchmarks.md from one run's results."""
 
+import os
 import platform
 import subprocess
 
@@ -56,7 +57,9 @@ def render(r):
         f"-d{r['duration']}s --latency` per URL, {r['workers']} gunicorn workers.",
         "",
         f"**Machine:** {_sh('nproc')} CPUs ({_sh(CPU_MODEL)}), "
-        f"memory: `{_sh('free -h | sed -n 2p')}`; {_versions()}; database: SQLite file (WAL); "
+        f"memory: `{_sh('free -h | sed -n 2p')}`; load average at the end: "
+        f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}; "
+        f"{_versions()}; database: SQLite file (WAL); "
         "cache: local memory per worker (generation stamp file shared by workers).",
         "",
         f"**Corpus (scale {r['scale']}):** {c['pages']:,} generated pages across the page types "
