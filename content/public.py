@@ -25,3 +25,20 @@ def is_public(page):
     return not PageViewRestriction.objects.filter(
         page__in=page.get_ancestors(inclusive=True)
     ).exists()
+
+
+def listed_pages(queryset=None):
+    """Public pages that may also appear in listings, search, API lists and sync upserts.
+
+    A page model can hide some of its public pages from lists while keeping their
+    own URL reachable (a job past its deadline) by defining a classmethod
+    ``search_queryset_filter(qs)``; every such hook is applied here, at query time.
+    """
+    from wagtail.models import get_page_models
+
+    qs = public_pages(queryset)
+    for model in get_page_models():
+        hook = model.__dict__.get("search_queryset_filter")
+        if hook is not None:
+            qs = getattr(model, "search_queryset_filter")(qs)
+    return qs

@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from content.locales import fallback_chain
-from content.public import public_pages
+from content.public import listed_pages
 
 from .folding import fold, fold_query, words
 from .highlight import highlight, snippet
@@ -136,7 +136,7 @@ def search(text, language=None, filters=None, limit=10, offset=0):
         results.did_you_mean = did_you_mean(text, chain)
     if not pages:
         return results
-    public_ids = set(public_pages(Page.objects.filter(pk__in=[p.pk for p in pages]))
+    public_ids = set(listed_pages(Page.objects.filter(pk__in=[p.pk for p in pages]))
                      .values_list("pk", flat=True))
     rank = {code: i for i, code in enumerate(chain)}
     best = {}
@@ -201,7 +201,7 @@ def did_you_mean(text, chain):
     pages = candidate_pages(suggestion, chain)[0]
     if not pages:
         return ""
-    public = public_pages(Page.objects.filter(pk__in=[p.pk for p in pages[:50]]))
+    public = listed_pages(Page.objects.filter(pk__in=[p.pk for p in pages[:50]]))
     return suggestion if public.exists() else ""
 
 
@@ -217,7 +217,7 @@ def suggest(text, language=None, limit=8):
     backend = get_search_backend()
     queryset = Page.objects.filter(live=True, locale_id__in=list(ids), depth__gt=1)
     pages = list(backend.autocomplete(_with_synonyms(folded), queryset)[:limit * 4])
-    public_ids = set(public_pages(Page.objects.filter(pk__in=[p.pk for p in pages]))
+    public_ids = set(listed_pages(Page.objects.filter(pk__in=[p.pk for p in pages]))
                      .values_list("pk", flat=True))
     rank = {code: i for i, code in enumerate(chain)}
     best = {}

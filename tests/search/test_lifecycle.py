@@ -142,3 +142,19 @@ def test_queries_per_search_page_request_are_constant(client, home, django_asser
         response = client.get("/vi/search/", {"q": "ruou can", "page": "2"})
     assert response.status_code == 200
     assert response.content.decode().count('class="search-result"') == 10
+
+
+def test_job_past_its_deadline_is_not_found(home):
+    """Closed jobs leave search the day after their deadline (query time, no cron)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.community.factories import JobIndexPageFactory, JobPostingPageFactory
+
+    index = JobIndexPageFactory(parent=home, slug="viec-lam")
+    today = timezone.localdate()
+    JobPostingPageFactory(parent=index, title="Thợ dệt thổ cẩm Vân Canh", deadline=today)
+    JobPostingPageFactory(parent=index, title="Thợ dệt thổ cẩm An Lão",
+                          deadline=today - datetime.timedelta(days=1))
+    assert _titles("tho det tho cam") == ["Thợ dệt thổ cẩm Vân Canh"]
