@@ -40,5 +40,5 @@ def listed_pages(queryset=None):
     for model in get_page_models():
         hook = model.__dict__.get("search_queryset_filter")
         if hook is not None:
-            qs = getattr(model, "search_queryset_filter")(qs)
+            qs = model.search_queryset_filter(qs)
     return qs
