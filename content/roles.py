@@ -34,6 +34,7 @@ MODEL_PERMISSIONS = {
 
 def ensure_roles(**kwargs):
     from wagtail.models import (
+        Collection,
         GroupApprovalTask,
         GroupCollectionPermission,
         GroupPagePermission,
@@ -42,7 +43,6 @@ def ensure_roles(**kwargs):
         WorkflowPage,
         WorkflowTask,
     )
-    from wagtail.models import Collection
 
     root = Page.get_first_root_node()
     if root is None:

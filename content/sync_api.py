@@ -26,8 +26,9 @@ from wagtail.models import Page
 from .api_pages import TYPES, ApiContext, detail_item
 from .api_schemas import ErrorOut
 from .api_utils import ApiError, check_params, conditional, request_locale
+from .community.jobs import emit_closed_job_tombstones
 from .models import SyncEvent
-from .public import public_pages
+from .public import listed_pages
 
 SALT = "nharong.api.sync"
 DEFAULT_SYNC_LIMIT = 50
@@ -56,7 +57,7 @@ def decode_cursor(value):
 
 def _fetch_public(ids, locale):
     """Specific public pages of registered types among ``ids`` in ``locale``, by id."""
-    qs = public_pages(Page.objects.filter(pk__in=ids, locale__language_code=locale))
+    qs = listed_pages(Page.objects.filter(pk__in=ids, locale__language_code=locale))
     pages = {}
     for page in qs.select_related("locale").specific():
         if type(page)._meta.label_lower in TYPES:
@@ -77,7 +78,7 @@ def _upsert(page, ctx):
 
 def _snapshot(locale, event_id, after, limit, ctx):
     types = ContentType.objects.get_for_models(*(spec.model for spec in TYPES.values()))
-    candidates = public_pages(Page.objects.filter(locale__language_code=locale, pk__gt=after))
+    candidates = listed_pages(Page.objects.filter(locale__language_code=locale, pk__gt=after))
     candidates = candidates.filter(content_type__in=list(types.values()))
     candidates = candidates.order_by("pk").values_list("pk", flat=True)
     ids = list(candidates[: limit + 1])
@@ -177,6 +178,8 @@ def build_sync_router():
             items, next_cursor, has_more = _snapshot(code, event_id, after, limit, ctx)
             snapshot = True
         else:
+            # Jobs close at their deadline without any publish event: write their tombstones now.
+            emit_closed_job_tombstones()
             items, next_cursor, has_more = _delta(code, event_id, limit, ctx)
             snapshot = False
         data = {

@@ -230,16 +230,26 @@ def emit_closed_job_tombstones(on=None):
     Idempotent and cheap; the sync feed may call it before reading, so no
     scheduler is needed. Returns how many tombstones were written.
     """
+    from django.db.models import Max
+
     from ..models import SyncEvent
 
     label = JobPostingPage._meta.label_lower
-    closed = list(JobPostingPage.objects.live().closed(on).select_related("locale"))
-    written = 0
-    for job in closed:
-        last = SyncEvent.objects.filter(page_id=job.pk).order_by("-id").first()
-        if last is not None and last.action == SyncEvent.Action.DELETE:
-            continue
-        SyncEvent.objects.create(page_id=job.pk, content_type=label,
-                                 locale=job.locale.language_code, action=SyncEvent.Action.DELETE)
-        written += 1
+    closed = {job.pk: job for job in JobPostingPage.objects.live().closed(on).select_related("locale")}
+    if not closed:
+        return 0
+    last_ids = (
+        SyncEvent.objects.filter(page_id__in=list(closed)).values("page_id").annotate(last=Max("id"))
+    )
+    last_actions = dict(
+        SyncEvent.objects.filter(id__in=[row["last"] for row in last_ids]).values_list("page_id", "action")
+    )
+    tombstones = [
+        SyncEvent(page_id=pk, content_type=label, locale=job.locale.language_code,
+                  action=SyncEvent.Action.DELETE)
+        for pk, job in closed.items()
+        if last_actions.get(pk) != SyncEvent.Action.DELETE
+    ]
+    SyncEvent.objects.bulk_create(tombstones)
+    written = len(tombstones)
     return written

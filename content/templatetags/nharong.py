@@ -3,7 +3,7 @@
 from django import template
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from ..locales import LANGUAGE_INFO, language_codes
 from ..public import public_pages
@@ -11,15 +11,30 @@ from ..public import public_pages
 register = template.Library()
 
 
+def _memo(request, key, compute):
+    """Compute a value once per request (templates call these tags several times)."""
+    if request is None:
+        return compute()
+    cache = request.__dict__.setdefault("_nharong_memo", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
 def _locale_root(request, language_code):
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return None
-    try:
-        locale = Locale.objects.get(language_code=language_code)
-    except Locale.DoesNotExist:
-        return None
-    return site.root_page.get_translation_or_none(locale)
+    def compute():
+        site = Site.find_for_request(request) if request else None
+        if site is None:
+            return None
+        return (
+            Page.objects.filter(
+                translation_key=site.root_page.translation_key,
+                locale__language_code=language_code,
+            )
+            .first()
+        )
+
+    return _memo(request, ("root", language_code), compute)
 
 
 @register.simple_tag(takes_context=True)
@@ -30,6 +45,11 @@ def language_links(context):
     """
     request = context.get("request")
     page = context.get("page")
+    key = ("langs", getattr(page, "pk", None), translation.get_language())
+    return _memo(request, key, lambda: _language_links(request, page))
+
+
+def _language_links(request, page):
     current = translation.get_language()
     links = []
     translations = {}
@@ -55,10 +75,15 @@ def language_links(context):
 def menu_pages(context):
     """The public top-level sections of the visitor's language (or its fallback)."""
     request = context.get("request")
-    root = _locale_root(request, translation.get_language()) or _locale_root(request, "vi")
-    if root is None:
-        return []
-    return list(public_pages(root.get_children()).filter(show_in_menus=True))
+    language = translation.get_language()
+
+    def compute():
+        root = _locale_root(request, language) or _locale_root(request, "vi")
+        if root is None:
+            return []
+        return list(public_pages(root.get_children()).filter(show_in_menus=True).specific())
+
+    return _memo(request, ("menu", language), compute)
 
 
 @register.simple_tag(takes_context=True)

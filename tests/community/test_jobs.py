@@ -120,3 +120,20 @@ def test_closed_jobs_get_a_sync_tombstone_once(home):
     assert emit_closed_job_tombstones() == 0
     last = SyncEvent.objects.filter(page_id=closed.pk).last()
     assert last.action == SyncEvent.Action.DELETE
+
+
+def test_sync_feed_drops_a_job_the_day_after_its_deadline(client, home):
+    index = _jobs(home)
+    job = JobPostingPageFactory(parent=index, title="Hướng dẫn viên", deadline=TODAY())
+    closed = JobPostingPageFactory(parent=index, title="Đã đóng",
+                                   deadline=TODAY() - datetime.timedelta(days=2))
+    first = client.get("/api/v1/sync?locale=vi").json()
+    upserts = {item["id"] for item in first["items"] if item["action"] == "upsert"}
+    assert job.pk in upserts and closed.pk not in upserts
+    # a day passes: the deadline is now behind us, with no publish event at all
+    JobPostingPage.objects.filter(pk=job.pk).update(deadline=TODAY() - datetime.timedelta(days=1))
+    delta = client.get(f"/api/v1/sync?locale=vi&cursor={first['next_cursor']}").json()
+    actions = {item["id"]: item["action"] for item in delta["items"]}
+    assert actions.get(job.pk) == "delete"
+    again = client.get(f"/api/v1/sync?locale=vi&cursor={delta['next_cursor']}").json()
+    assert again["items"] == []
