@@ -67,6 +67,10 @@ def test_every_key_url_exists(site):
                                "API detail", "sync", "search"}
 
 
+# The target is MAX_QUERIES per URL. These views do not meet it yet (issue 8 stays
+# open for them); their measured counts are hard ceilings so that they cannot grow.
+CEILINGS = {"home": 12, "heritage page": 22, "lesson page": 21, "listing": 21, "sync": 40}
+
 # Known N+1s, reported to the owners; listed so that any *new* one fails.
 KNOWN_GROWING = {"sync": "content/sync_api.py snapshot queries grow with its page of items"}
 
@@ -98,9 +102,4 @@ def test_queries_within_budget_and_cached_hit_needs_none(site, name):
     cache.clear()
     cached = measure(url, cached=True)
     assert cached["queries"] == 0, cached["sql"]
-    if uncached["queries"] > MAX_QUERIES:
-        pytest.xfail(
-            f"{name} ({url}) renders with {uncached['queries']} queries uncached, "
-            f"budget {MAX_QUERIES}; owner of the view to reduce"
-        )
-    assert uncached["queries"] <= MAX_QUERIES
+    assert uncached["queries"] <= CEILINGS.get(name, MAX_QUERIES), (name, uncached["queries"])
