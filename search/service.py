@@ -122,6 +122,25 @@ def _type_of(content_type_id):
     return ContentType.objects.get_for_id(content_type_id).model
 
 
+def best_per_translation(pages, chain, languages, bonus):
+    """Listed pages only, one per translation key: the reader's language first, then
+    ``bonus(page)`` (lower is better), then the backend's order. Returns
+    ``[(score, page, language), …]`` best first."""
+    listed = set(listed_pages(Page.objects.filter(pk__in=[p.pk for p in pages]))
+                 .values_list("pk", flat=True))
+    rank = {code: i for i, code in enumerate(chain)}
+    best = {}
+    for position, page in enumerate(pages):
+        if page.pk not in listed:
+            continue
+        lang = languages.get(page.locale_id, "")
+        score = (rank.get(lang, len(chain)), bonus(page), position)
+        kept = best.get(page.translation_key)
+        if kept is None or score < kept[0]:
+            best[page.translation_key] = (score, page, lang)
+    return sorted(best.values(), key=lambda item: item[0])
+
+
 def search(text, language=None, filters=None, limit=10, offset=0):
     """Search public pages for ``text`` as read in ``language``; see module docstring."""
     text = (text or "").strip()[:MAX_QUERY_LENGTH]
@@ -136,19 +155,9 @@ def search(text, language=None, filters=None, limit=10, offset=0):
         results.did_you_mean = did_you_mean(text, chain)
     if not pages:
         return results
-    public_ids = set(listed_pages(Page.objects.filter(pk__in=[p.pk for p in pages]))
-                     .values_list("pk", flat=True))
-    rank = {code: i for i, code in enumerate(chain)}
-    best = {}
-    for position, page in enumerate(pages):
-        if page.pk not in public_ids:
-            continue
-        lang = languages.get(page.locale_id, "")
-        score = (rank.get(lang, len(chain)), -title_bonus(page.title, text, units), position)
-        kept = best.get(page.translation_key)
-        if kept is None or score < kept[0]:
-            best[page.translation_key] = (score, page, lang)
-    ranked = sorted(best.values(), key=lambda item: item[0])
+    ranked = best_per_translation(
+        pages, chain, languages, lambda page: -title_bonus(page.title, text, units)
+    )
     facet_rows = dict(
         PageSearchData.objects.filter(page_id__in=[p.pk for _s, p, _l in ranked])
         .values_list("page_id", "facets")
@@ -217,19 +226,9 @@ def suggest(text, language=None, limit=8):
     backend = get_search_backend()
     queryset = Page.objects.filter(live=True, locale_id__in=list(ids), depth__gt=1)
     pages = list(backend.autocomplete(_with_synonyms(folded), queryset)[:limit * 4])
-    public_ids = set(listed_pages(Page.objects.filter(pk__in=[p.pk for p in pages]))
-                     .values_list("pk", flat=True))
-    rank = {code: i for i, code in enumerate(chain)}
-    best = {}
-    for position, page in enumerate(pages):
-        if page.pk not in public_ids:
-            continue
-        lang = ids.get(page.locale_id, "")
-        starts = 0 if " ".join(words(page.title)).startswith(folded) else 1
-        score = (rank.get(lang, len(chain)), starts, position)
-        if page.translation_key not in best or score < best[page.translation_key][0]:
-            best[page.translation_key] = (score, page, lang)
-    ranked = sorted(best.values(), key=lambda item: item[0])[:limit]
+    ranked = best_per_translation(
+        pages, chain, ids, lambda page: 0 if " ".join(words(page.title)).startswith(folded) else 1
+    )[:limit]
     return [{"title": page.title, "url": page.url, "language": lang, "id": page.pk}
             for _score, page, lang in ranked]
 
