@@ -7,7 +7,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-dev run serve setup test lint format lock bench backup restore clean lighthouse lighthouse-install
+.PHONY: install install-dev run worker serve setup test lint format lock bench backup restore clean lighthouse lighthouse-install
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,21 @@ setup: install  ## migrate, compile catalogues, load demo content, ensure an adm
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py ensure_admin
 
-run: setup  ## set up and serve on http://127.0.0.1:8000
+# With the database task queue (TASKS_BACKEND=database, the default) a worker runs
+# beside runserver and stops with it (Ctrl-C, or runserver exiting for any reason);
+# with DEBUG it reloads on code changes in a child process, hence pkill -P <its pid>.
+run: setup  ## set up and serve on http://127.0.0.1:8000 (plus a background task worker)
+	@backend="$$($(PY) manage.py shell -c 'from django.conf import settings; print(settings.TASKS_BACKEND)' 2>/dev/null | tail -n 1)"; \
+	if [ "$$backend" = "database" ]; then \
+		$(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
+		trap 'pkill -TERM -P $$worker 2>/dev/null; kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' \
+			EXIT INT TERM; \
+		echo "Task worker started (pid $$worker); it stops with runserver."; \
+	else echo "TASKS_BACKEND=$$backend: tasks run in the request, no worker."; fi; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: install  ## only the background task worker (db_worker), e.g. beside gunicorn
+	$(PY) manage.py db_worker --queue-name '*'
 
 test: install-dev  ## the whole suite (SQLite unless DATABASE_URL is set)
 	@# Browser tests need Debian's chromium; install it when we can (root + apt), else they skip.

@@ -6,6 +6,7 @@ ELASTICSEARCH_URL or AWS_STORAGE_BUCKET_NAME moves the same code onto
 production services. See README.md for every variable.
 """
 
+import sys
 from pathlib import Path
 
 import environ
@@ -77,6 +78,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "django_tasks",  # resets task backends when tests override TASKS
+    "django_tasks_db",  # the database queue and `manage.py db_worker`
 ]
 
 MIDDLEWARE = [
@@ -180,6 +183,26 @@ if ELASTICSEARCH_URL:
 else:
     # search.backends.database folds Vietnamese (diacritics, đ, H'rê) on SQLite and PostgreSQL
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+
+# ---------------------------------------------------------------------------
+# Background work (django-tasks): search index and reference index updates,
+# image renditions, course bundles and certificate PDFs are queued, not done in
+# the request. TASKS_BACKEND=database (default) queues them in the database and
+# `manage.py db_worker` runs them (`make run` starts one beside runserver);
+# "immediate" runs each task in-process at once. Under pytest the default is
+# "immediate" whatever the environment says (deterministic tests; a test that
+# needs the queue overrides TASKS itself).
+# ---------------------------------------------------------------------------
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = "immediate" if "pytest" in sys.modules else env.str("TASKS_BACKEND", default="database")
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND={TASKS_BACKEND!r}: use one of {', '.join(sorted(TASK_BACKENDS))}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
 # ---------------------------------------------------------------------------
 # Files: local folder by default, S3-compatible storage when a bucket is set

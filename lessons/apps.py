@@ -7,3 +7,8 @@ class LessonsConfig(AppConfig):
     label = "lessons"
     verbose_name = _("Lessons")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import tasks
+
+        tasks.connect()

@@ -10,14 +10,26 @@ them all; ``?since=<hash>`` (a manifest the app already has) returns only the
 lessons whose hash changed plus ``removed_lessons``. The zip is deterministic
 (sorted entries, fixed timestamps), so equal content gives equal bytes: HEAD
 reports the exact size of the GET, and the bytes are cached by content hash.
+
+Building reads, renders and hashes every media file, so it is done in the
+background: publishing a course or lesson enqueues ``lessons.tasks.build_course_bundles``,
+which stores the full zip per course and requested locale under
+``bundles/<course id>/<locale>/<fingerprint>.zip`` in the default storage. A request
+computes only the JSON and the fingerprint (JSON + media identities); when a build
+with that fingerprint is stored it is served, else the bundle is built now and
+stored (``X-Bundle-Build``: cached, stored or built). Partial (``?since=``) zips are
+cut from the full one.
 """
 
 import hashlib
 import io
 import json
+import logging
 import zipfile
 
 from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from ninja import Router
 from wagtail.documents import get_document_model
 
@@ -28,6 +40,7 @@ from content.api_schemas import ErrorOut
 from content.api_utils import check_params, conditional_bytes, dump, request_locale
 from content.models import HeritageImage
 
+logger = logging.getLogger(__name__)
 router = Router(tags=["lessons"])
 
 BUNDLE_SPEC = RENDITION_SPECS[0]  # 320 px WebP: small enough for 3G, sharp on a phone
@@ -35,6 +48,7 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 MANIFEST_TTL = 90 * 24 * 3600
 ZIP_TTL = 24 * 3600
 FORMAT = 1
+BUNDLE_FOLDER = "bundles"
 
 
 def _canonical_json(data, schema=None):
@@ -109,84 +123,228 @@ def _files_of(data, files, ctx):
     return sorted(set(files.images(sorted(images), ctx) + files.documents(sorted(documents))))
 
 
-def build_bundle(request, course, locale, since=None):
-    """``(zip bytes, manifest)`` for ``course`` (already the served translation)."""
-    from .api import COURSES, LESSONS, course_lessons
+class _Prepared:
+    """The JSON of a course and its lessons, and the fingerprint of everything the zip is
+    made of (that JSON plus the identity of every media file): cheap next to reading,
+    rendering and hashing the media, and it says whether a stored build is still fresh."""
 
-    ctx = ApiContext(request, locale)
-    files = _Files(request)
-    course_data = detail_item(COURSES, course, ctx)
-    course_files = _files_of(course_data, files, ctx)
-    course_json = _canonical_json(course_data, COURSES.detail_schema)
+    def __init__(self, request, course, locale):
+        from .api import COURSES, LESSONS, course_lessons
+
+        self.request, self.course, self.locale = request, course, locale
+        self.ctx = ApiContext(request, locale)
+        self.course_data = detail_item(COURSES, course, self.ctx)
+        self.course_json = _canonical_json(self.course_data, COURSES.detail_schema)
+        self.lessons = []
+        images, documents = set(), set()
+        _walk(self.course_data, images, documents)
+        for lesson in course_lessons(course):
+            data = detail_item(LESSONS, lesson, self.ctx)
+            self.lessons.append((lesson, data, _canonical_json(data, LESSONS.detail_schema)))
+            _walk(data, images, documents)
+        digest = hashlib.sha256(f"{FORMAT}|{BUNDLE_SPEC}|{locale}|{course.pk}|".encode())
+        digest.update(self.course_json)
+        for lesson, _data, body in self.lessons:
+            digest.update(f"|{lesson.pk}|".encode())
+            digest.update(body)
+        digest.update(
+            repr(
+                list(
+                    HeritageImage.objects.filter(pk__in=images)
+                    .order_by("pk")
+                    .values_list(
+                        "pk",
+                        "file",
+                        "file_hash",
+                        "focal_point_x",
+                        "focal_point_y",
+                        "focal_point_width",
+                        "focal_point_height",
+                    )
+                )
+            ).encode()
+        )
+        digest.update(
+            repr(
+                list(
+                    get_document_model()
+                    .objects.filter(pk__in=documents)
+                    .order_by("pk")
+                    .values_list("pk", "file", "file_hash")
+                )
+            ).encode()
+        )
+        self.fingerprint = digest.hexdigest()[:40]
+
+    @property
+    def storage_name(self):
+        return storage_name(self.course.pk, self.locale, self.fingerprint)
+
+
+def storage_name(course_id, locale, fingerprint):
+    return f"{BUNDLE_FOLDER}/{course_id}/{locale}/{fingerprint}.zip"
+
+
+def _build_full(prepared):
+    """``(zip bytes, manifest)`` of the whole course: reads, renders and hashes the media."""
+    ctx, course, locale = prepared.ctx, prepared.course, prepared.locale
+    files = _Files(prepared.request)
+    course_files = _files_of(prepared.course_data, files, ctx)
     lessons = []
-    lesson_json = {}
-    for lesson in course_lessons(course):
-        data = detail_item(LESSONS, lesson, ctx)
-        body = _canonical_json(data, LESSONS.detail_schema)
+    entries = {"course.json": prepared.course_json}
+    for lesson, data, body in prepared.lessons:
         lesson_files = _files_of(data, files, ctx)
         digest = hashlib.sha256(body)
         for path in lesson_files:
             digest.update(files.content[path][1].encode())
-        lessons.append(
-            {
-                "id": lesson.pk,
-                "title": lesson.title,
-                "hash": digest.hexdigest(),
-                "path": f"lessons/{lesson.pk}.json",
-                "files": lesson_files,
-            }
-        )
-        lesson_json[lesson.pk] = body
-    course_hash = hashlib.sha256(course_json)
+        item = {
+            "id": lesson.pk,
+            "title": lesson.title,
+            "hash": digest.hexdigest(),
+            "path": f"lessons/{lesson.pk}.json",
+            "files": lesson_files,
+        }
+        lessons.append(item)
+        entries[item["path"]] = body
+    course_hash = hashlib.sha256(prepared.course_json)
     for path in course_files:
         course_hash.update(files.content[path][1].encode())
     whole = hashlib.sha256(course_hash.hexdigest().encode())
     for item in lessons:
         whole.update(f"{item['id']}:{item['hash']}".encode())
-    manifest_hash = whole.hexdigest()[:32]
-    cache.set(
-        f"api:bundle:manifest:{manifest_hash}",
-        {str(item["id"]): item["hash"] for item in lessons},
-        MANIFEST_TTL,
-    )
-
-    previous = cache.get(f"api:bundle:manifest:{since}") if since else None
-    if previous is None:
-        included = [item["id"] for item in lessons]
-        removed = []
-    else:
-        included = [item["id"] for item in lessons if previous.get(str(item["id"])) != item["hash"]]
-        current = {str(item["id"]) for item in lessons}
-        removed = sorted(int(pk) for pk in previous if pk not in current)
-
     manifest = {
         "format": FORMAT,
-        "hash": manifest_hash,
+        "hash": whole.hexdigest()[:32],
         "course_id": course.pk,
         "requested_locale": locale,
         "served_locale": course.locale.language_code,
         "course_hash": course_hash.hexdigest(),
         "course_files": course_files,
         "lessons": lessons,
-        "since": since if previous is not None else None,
-        "partial": previous is not None,
-        "included_lessons": included,
-        "removed_lessons": removed,
+        "since": None,
+        "partial": False,
+        "included_lessons": [item["id"] for item in lessons],
+        "removed_lessons": [],
         "files": dict(sorted(files.urls.items())),
     }
-    key = f"api:bundle:zip:{manifest_hash}:{manifest['since'] or 'full'}:{locale}"
-    data = cache.get(key)
-    if data is None:
-        entries = {"manifest.json": _canonical_json(manifest), "course.json": course_json}
-        wanted = set(course_files)
-        for item in lessons:
-            if item["id"] in included:
-                entries[item["path"]] = lesson_json[item["id"]]
-                wanted.update(item["files"])
-        for path in wanted:
-            entries[path] = files.content[path][0]
-        data = _zip(entries)
-        cache.set(key, data, ZIP_TTL)
+    entries["manifest.json"] = _canonical_json(manifest)
+    for path, (data, _digest) in files.content.items():
+        entries[path] = data
+    return _zip(entries), manifest
+
+
+def _read_stored(name):
+    """``(zip bytes, manifest)`` of a stored build, or None."""
+    try:
+        if not default_storage.exists(name):
+            return None
+        with default_storage.open(name, "rb") as handle:
+            data = handle.read()
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return data, json.loads(archive.read("manifest.json"))
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        logger.warning("Stored bundle %s is unreadable; building again", name, exc_info=True)
+        return None
+
+
+def _store(name, data):
+    try:
+        if not default_storage.exists(name):
+            default_storage.save(name, ContentFile(data))
+        return True
+    except OSError:
+        logger.warning("Could not store bundle %s", name, exc_info=True)
+        return False
+
+
+def _full(prepared):
+    """The full build for ``prepared``: from the cache, the storage (built in the background
+    on publish) or, when neither is fresh, built now and stored for the next learner."""
+    key = f"api:bundle:build:{prepared.fingerprint}"
+    found = cache.get(key)
+    if found is not None:
+        return found[0], found[1], "cached"
+    found = _read_stored(prepared.storage_name)
+    source = "stored"
+    if found is None:
+        found = _build_full(prepared)
+        _store(prepared.storage_name, found[0])
+        source = "built"
+    cache.set(key, found, ZIP_TTL)
+    return found[0], found[1], source
+
+
+def prebuild(request, course, locale):
+    """Build and store the full bundle of ``course`` for ``locale`` unless a fresh one is
+    stored; remove older builds of it. Returns ``(storage name, built now?)``."""
+    prepared = _Prepared(request, course, locale)
+    name = prepared.storage_name
+    built = False
+    if _read_stored(name) is None:
+        data, _manifest = _build_full(prepared)
+        built = _store(name, data)
+    remove_stored(course.pk, locale, keep=name)
+    return name, built
+
+
+def remove_stored(course_id, locale=None, keep=None):
+    """Delete stored builds of a course (one locale or all), except ``keep``."""
+    folder = f"{BUNDLE_FOLDER}/{course_id}"
+    try:
+        locales = [locale] if locale else default_storage.listdir(folder)[0]
+        removed = 0
+        for code in locales:
+            try:
+                names = default_storage.listdir(f"{folder}/{code}")[1]
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            for name in names:
+                path = f"{folder}/{code}/{name}"
+                if path != keep:
+                    default_storage.delete(path)
+                    removed += 1
+        return removed
+    except (FileNotFoundError, NotADirectoryError):
+        return 0
+
+
+def _bundle(request, course, locale, since=None):
+    """``(zip bytes, manifest, source)``; source is cached, stored or built."""
+    data, manifest, source = _full(_Prepared(request, course, locale))
+    lesson_hashes = {str(item["id"]): item["hash"] for item in manifest["lessons"]}
+    cache.set(f"api:bundle:manifest:{manifest['hash']}", lesson_hashes, MANIFEST_TTL)
+    previous = cache.get(f"api:bundle:manifest:{since}") if since else None
+    if previous is None:
+        return data, manifest, source
+    lessons = manifest["lessons"]
+    current = {str(item["id"]) for item in lessons}
+    manifest = {
+        **manifest,
+        "since": since,
+        "partial": True,
+        "included_lessons": [item["id"] for item in lessons if previous.get(str(item["id"])) != item["hash"]],
+        "removed_lessons": sorted(int(pk) for pk in previous if pk not in current),
+    }
+    key = f"api:bundle:zip:{manifest['hash']}:{since}:{locale}"
+    partial = cache.get(key)
+    if partial is None:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = {"manifest.json": _canonical_json(manifest), "course.json": archive.read("course.json")}
+            wanted = set(manifest["course_files"])
+            for item in lessons:
+                if item["id"] in manifest["included_lessons"]:
+                    entries[item["path"]] = archive.read(item["path"])
+                    wanted.update(item["files"])
+            for path in wanted:
+                entries[path] = archive.read(path)
+        partial = _zip(entries)
+        cache.set(key, partial, ZIP_TTL)
+    return partial, manifest, source
+
+
+def build_bundle(request, course, locale, since=None):
+    """``(zip bytes, manifest)`` for ``course`` (already the served translation)."""
+    data, manifest, _source = _bundle(request, course, locale, since)
     return data, manifest
 
 
@@ -196,9 +354,7 @@ def _zip(entries):
         for name in sorted(entries):
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.external_attr = 0o644 << 16
-            info.compress_type = (
-                zipfile.ZIP_STORED if name.startswith("media/") else zipfile.ZIP_DEFLATED
-            )
+            info.compress_type = zipfile.ZIP_STORED if name.startswith("media/") else zipfile.ZIP_DEFLATED
             archive.writestr(info, entries[name])
     return out.getvalue()
 
@@ -241,13 +397,12 @@ def bundle(request, id: int, locale: str | None = None, since: str | None = None
     if since is not None and (len(since) != 32 or not all(c in "0123456789abcdef" for c in since)):
         raise api_error(400, "invalid_since")
     course = get_public_translation(COURSES, id, code)
-    data, manifest = build_bundle(request, course, code, since)
-    response = conditional_bytes(
-        request, data, "application/zip", cache_control="public, max-age=300"
-    )
+    data, manifest, source = _bundle(request, course, code, since)
+    response = conditional_bytes(request, data, "application/zip", cache_control="public, max-age=300")
     response["Content-Disposition"] = f'attachment; filename="course-{course.pk}-{code}.zip"'
     response["X-Bundle-Hash"] = manifest["hash"]
     response["X-Bundle-Partial"] = "true" if manifest["partial"] else "false"
+    response["X-Bundle-Build"] = source
     if response.status_code == 200:
         response["Content-Length"] = str(len(data))
     return response

@@ -9,12 +9,21 @@ The private key comes from ``CERTIFICATE_SIGNING_KEY`` (base64 of the 32 raw
 private-key bytes). When unset it is derived deterministically from
 ``SECRET_KEY`` (SHA-256 of a fixed label + SECRET_KEY), so a development or
 small install still has a stable key; rotating SECRET_KEY then rotates it.
+
+PDFs are rendered in the background when a certificate is issued
+(``lessons.tasks.render_certificate_pdf``) and kept in the default storage under
+``certificates/<code>/<digest>.pdf``. The digest is an HMAC (keyed by SECRET_KEY)
+of everything printed on the page, so the path cannot be guessed from the code,
+a changed name or layout simply misses and renders again, and revoking or
+deleting the certificate removes the folder.
 """
 
 import base64
 import hashlib
+import hmac
 import io
 import json
+import logging
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -26,13 +35,24 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 PREFIX = "NR1"
+PDF_FORMAT = 1  # bump when the layout changes: every stored PDF misses and renders again
+PDF_FOLDER = "certificates"
 FONT_DIR = Path(__file__).parent / "fonts"
 FONT_CANDIDATES = [
     (FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"),
-    (Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")),
+    (
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    ),
 ]
 
 
@@ -54,22 +74,21 @@ def _private_key(configured, secret):
 
 
 def signing_key():
-    configured = os.environ.get("CERTIFICATE_SIGNING_KEY") or getattr(
-        settings, "CERTIFICATE_SIGNING_KEY", ""
-    )
+    configured = os.environ.get("CERTIFICATE_SIGNING_KEY") or getattr(settings, "CERTIFICATE_SIGNING_KEY", "")
     return _private_key(configured, settings.SECRET_KEY)
 
 
 def public_key_bytes():
-    return signing_key().public_key().public_bytes(
-        serialization.Encoding.Raw, serialization.PublicFormat.Raw
-    )
+    return signing_key().public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 def public_key_pem():
-    return signing_key().public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    ).decode("ascii")
+    return (
+        signing_key()
+        .public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode("ascii")
+    )
 
 
 def certificate_payload(certificate):
@@ -182,3 +201,77 @@ def certificate_pdf(certificate, verify_url, labels):
     pdf.showPage()
     pdf.save()
     return out.getvalue()
+
+
+# ---------------------------------------------------------------------------
+# Stored PDFs
+# ---------------------------------------------------------------------------
+
+
+def pdf_labels():
+    """The PDF's texts in the active language."""
+    return {
+        "heading": _("Certificate of completion"),
+        "certifies": _("This certifies that"),
+        "completed": _("has completed the course"),
+        "code": _("Certificate code"),
+        "date": _("Date"),
+        "verify": _("Check it at"),
+    }
+
+
+def site_verify_url(certificate, language):
+    """The verification address on the public site (WAGTAILADMIN_BASE_URL), for work
+    done outside a request."""
+    with translation.override(language):
+        path = reverse("lessons:certificate", args=[certificate.code])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def pdf_storage_name(certificate, verify_url, labels):
+    material = json.dumps(
+        [PDF_FORMAT, certificate_payload(certificate), verify_url, labels],
+        ensure_ascii=False,
+        sort_keys=True,
+    ).encode("utf-8")
+    digest = hmac.new(settings.SECRET_KEY.encode("utf-8"), material, hashlib.sha256).hexdigest()
+    return f"{PDF_FOLDER}/{certificate.code}/{digest[:40]}.pdf"
+
+
+def stored_pdf(certificate, verify_url, labels):
+    """The stored PDF's bytes, or None when it is not built yet (or unreadable)."""
+    name = pdf_storage_name(certificate, verify_url, labels)
+    try:
+        if not default_storage.exists(name):
+            return None
+        with default_storage.open(name, "rb") as handle:
+            return handle.read()
+    except OSError:
+        logger.warning("Stored certificate PDF %s is unreadable", name, exc_info=True)
+        return None
+
+
+def store_pdf(certificate, verify_url, labels, data=None):
+    """Render (unless ``data`` is given) and store the PDF; returns its bytes. A storage
+    failure is logged, never raised: the caller still has the bytes to send."""
+    name = pdf_storage_name(certificate, verify_url, labels)
+    if data is None:
+        data = certificate_pdf(certificate, verify_url, labels)
+    try:
+        if not default_storage.exists(name):
+            default_storage.save(name, ContentFile(data))
+    except OSError:
+        logger.warning("Could not store certificate PDF %s", name, exc_info=True)
+    return data
+
+
+def delete_stored_pdfs(code):
+    """Remove every stored PDF of certificate ``code`` (revoked or deleted)."""
+    folder = f"{PDF_FOLDER}/{code}"
+    try:
+        _dirs, files = default_storage.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return 0
+    for name in files:
+        default_storage.delete(f"{folder}/{name}")
+    return len(files)
