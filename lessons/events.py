@@ -116,11 +116,16 @@ def record_events(learner, events):
         if event_uuid not in existing
     ]
     ProgressEvent.objects.bulk_create(new, ignore_conflicts=True)
+    # Every event of the batch that this learner owns, replays included: a request
+    # that died after storing a quiz submission but before grading it is retried
+    # with the same UUIDs, and the retry must grade it (once) rather than skip it.
+    new_uuids = {e.uuid for e in new}
     stored = {
         e.uuid: e for e in ProgressEvent.objects.filter(
-            uuid__in=[e.uuid for e in new], learner=learner
+            uuid__in=list(parsed), learner=learner
         ).select_related("attempt", "lesson")
     }
+    accepted = [u for u in stored if u in new_uuids]
     attempts = []
     for event in stored.values():
         if event.kind != ProgressEvent.Kind.QUIZ_SUBMITTED:
@@ -138,8 +143,8 @@ def record_events(learner, events):
     for course in courses.values():
         _complete_if_done(learner, course, states[course.pk])
     return {
-        "accepted": [str(u) for u in stored],
-        "duplicates": [str(u) for u in parsed if u not in stored],
+        "accepted": [str(u) for u in accepted],
+        "duplicates": [str(u) for u in parsed if u not in new_uuids or u not in stored],
         "rejected": rejected,
         "attempts": attempts,
         "states": {cid: state.as_dict() for cid, state in states.items()},
