@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
 from content.sitemaps import MultilingualSitemap
+from content.urls import media_urlpatterns as content_media_urlpatterns
 
 from .api import api as api_v1
 from .api_v2 import api_router
@@ -37,6 +38,9 @@ urlpatterns += i18n_patterns(
     re_path(r"^((?:[\w\-]+/)*)$", content_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
+
+# Missing rendition files are regenerated on demand (content/renditions.py).
+urlpatterns += content_media_urlpatterns
 
 if settings.DEBUG or settings.SERVE_MEDIA:
     # Single-server installs (and the benchmark) serve uploads from Django;

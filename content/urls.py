@@ -1,10 +1,29 @@
 """Language-prefixed URLs of the shared kernel (apps add their own includes
-in cms/urls.py before the catch-all page route)."""
+in cms/urls.py before the catch-all page route), and ``media_urlpatterns``:
+the missing-rendition fallback, which ``cms/urls.py`` adds without a prefix."""
 
-from django.urls import path
+import re
+
+from django.conf import settings
+from django.urls import path, re_path
 
 from .community.views import consultation_request
+from .renditions import FOLDER, rendition_fallback
 
 urlpatterns = [
     path("consultation/", consultation_request, name="community_consultation"),
 ]
+
+# /media/images/<name>: reached only when the media server has no such file
+# (nginx ``try_files … @django``), or for every rendition when Django serves media.
+media_urlpatterns = (
+    [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}{FOLDER}/(?P<name>[^/]+)$",
+            rendition_fallback,
+            name="rendition_fallback",
+        )
+    ]
+    if settings.MEDIA_URL.startswith("/")
+    else []  # media on another host (S3): use manage.py regenerate_missing_renditions
+)

@@ -1,0 +1,96 @@
+"""A rendition whose file disappeared (its row still there) is regenerated: on demand
+at its URL, and in bulk by ``manage.py regenerate_missing_renditions``."""
+
+import io
+import os
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from PIL import Image as PILImage
+
+from tests.factories import HeritageImageFactory
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def image(db):
+    return HeritageImageFactory(title="Nhà rông Kon Klor")
+
+
+def size_of(data):
+    return PILImage.open(io.BytesIO(data)).size
+
+
+def body(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_missing_rendition_is_regenerated_at_its_url(image):
+    rendition = image.get_rendition("fill-40x30")
+    url, path, pk = rendition.url, rendition.file.path, rendition.pk
+    assert url.startswith("/media/images/")
+    os.remove(path)
+
+    response = Client().get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert size_of(body(response)) == (40, 30)
+    assert os.path.exists(path)  # written again, under the same name
+    again = image.renditions.get()
+    assert (again.pk, again.file.name, again.url) == (pk, rendition.file.name, url)
+
+    # Served from the file now; still the same bytes and no second rendition row.
+    assert size_of(body(Client().get(url))) == (40, 30)
+    assert image.renditions.count() == 1
+
+
+def test_existing_rendition_is_served_and_unknown_names_are_404(image):
+    rendition = image.get_rendition("max-50x50")
+    response = Client().get(rendition.url)
+    assert response.status_code == 200
+    with open(rendition.file.path, "rb") as handle:
+        assert body(response) == handle.read()
+    client = Client()
+    assert client.get("/media/images/nope.fill-10x10.png").status_code == 404
+    assert client.get("/media/images/..%2F..%2Fsettings.py").status_code == 404
+    assert client.post(rendition.url).status_code == 405
+
+
+def test_missing_original_gives_404_not_500(image):
+    rendition = image.get_rendition("fill-30x30")
+    os.remove(rendition.file.path)
+    os.remove(image.file.path)
+    response = Client(raise_request_exception=False).get(rendition.url)
+    assert response.status_code == 404
+
+
+def test_command_regenerates_every_missing_rendition(image):
+    other = HeritageImageFactory(title="Cồng chiêng")
+    kept = image.get_rendition("fill-40x40")
+    lost = [image.get_rendition("width-60"), other.get_rendition("fill-20x10")]
+    for rendition in lost:
+        os.remove(rendition.file.path)
+    kept_mtime = os.stat(kept.file.path).st_mtime_ns
+
+    dry = io.StringIO()
+    call_command("regenerate_missing_renditions", "--dry-run", stdout=dry)
+    assert "2 missing of 3; regenerated 0" in dry.getvalue()
+    assert all(r.file.name in dry.getvalue() for r in lost)
+    assert not any(os.path.exists(r.file.path) for r in lost)
+
+    out = io.StringIO()
+    call_command("regenerate_missing_renditions", stdout=out)
+    assert "2 missing of 3; regenerated 2; failed 0" in out.getvalue()
+    assert "Regenerating renditions" in out.getvalue()  # the progress bar
+    assert size_of(open(lost[0].file.path, "rb").read())[0] == 60
+    assert size_of(open(lost[1].file.path, "rb").read()) == (20, 10)
+    assert os.stat(kept.file.path).st_mtime_ns == kept_mtime  # present files untouched
+
+    again = io.StringIO()
+    call_command("regenerate_missing_renditions", stdout=again)
+    assert "0 missing of 3" in again.getvalue()
