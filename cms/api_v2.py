@@ -18,6 +18,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
+from content.api_images import used_on_public_pages
 from content.public import public_pages
 
 COMMON = ["summary", "hero_image"]
@@ -146,12 +147,22 @@ class PublicPagesAPIViewSet(JSON404Mixin, PagesAPIViewSet):
         return public_pages(super().get_base_queryset())
 
 
-class RightsImagesAPIViewSet(JSON404Mixin, ImagesAPIViewSet):
+class PublicUseMixin:
+    """Images and documents are listed and retrievable only while a public page uses
+    them: one used only on a draft, private or expired page stays hidden (404)."""
+
+    def get_queryset(self):
+        if not hasattr(self, "_public_use"):  # built once per request (the view asks twice)
+            self._public_use = used_on_public_pages(super().get_queryset())
+        return self._public_use.all()
+
+
+class RightsImagesAPIViewSet(JSON404Mixin, PublicUseMixin, ImagesAPIViewSet):
     body_fields = ImagesAPIViewSet.body_fields + ["alt_text", "credit", "licence"]
     listing_default_fields = ImagesAPIViewSet.listing_default_fields + ["credit", "licence"]
 
 
-class JSONDocumentsAPIViewSet(JSON404Mixin, DocumentsAPIViewSet):
+class JSONDocumentsAPIViewSet(JSON404Mixin, PublicUseMixin, DocumentsAPIViewSet):
     pass
 
 

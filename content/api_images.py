@@ -125,6 +125,41 @@ class ImageSet:
         return data
 
 
+def used_on_public_pages(queryset):
+    """Narrow an image or document queryset to what at least one public page uses.
+
+    Wagtail's ``ReferenceIndex`` records what each page references (foreign keys,
+    StreamField chooser blocks, rich-text embeds); it is filled by a background task,
+    so the page models' own foreign keys (``hero_image``) are also read directly and
+    an image shows as soon as its page is published. Built as subqueries of the one
+    list/detail query (no query per item); ``public_pages()`` adds its
+    view-restriction lookup.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import CharField, Exists, OuterRef, Q
+    from django.db.models.functions import Cast
+    from wagtail.models import Page, ReferenceIndex, get_page_models
+
+    from .public import public_pages
+
+    model = queryset.model
+    public = public_pages()
+    references = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=public.values(id_text=Cast("pk", CharField())),
+        to_content_type=ContentType.objects.get_for_model(model),
+        to_object_id=Cast(OuterRef("pk"), CharField()),
+    )
+    used = Q(Exists(references))
+    for page_model in get_page_models():
+        for field in page_model._meta.local_concrete_fields:
+            if field.is_relation and field.related_model is model:
+                pages = page_model.objects.filter(pk__in=public.values("pk"))
+                used |= Q(pk__in=pages.values(field.attname))
+    # A plain ``pk IN (subquery)``: search backends accept it as a filter (an Exists does not).
+    return queryset.filter(pk__in=model.objects.filter(used).values("pk"))
+
+
 def document_data(request, document):
     if document is None:
         return None
