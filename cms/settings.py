@@ -199,9 +199,7 @@ TASK_BACKENDS = {
 }
 TASKS_BACKEND = "immediate" if "pytest" in sys.modules else env.str("TASKS_BACKEND", default="database")
 if TASKS_BACKEND not in TASK_BACKENDS:
-    raise ImproperlyConfigured(
-        f"TASKS_BACKEND={TASKS_BACKEND!r}: use one of {', '.join(sorted(TASK_BACKENDS))}."
-    )
+    raise ImproperlyConfigured(f"TASKS_BACKEND={TASKS_BACKEND!r}: use one of {', '.join(sorted(TASK_BACKENDS))}.")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
 # ---------------------------------------------------------------------------

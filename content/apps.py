@@ -9,9 +9,10 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import sync
+        from . import sync, tasks
         from .roles import ensure_roles
 
         sync.connect()
+        tasks.connect()  # renditions made in the background on image save and publish
         # Last app to migrate in a run still sees all permissions created.
         post_migrate.connect(ensure_roles, dispatch_uid="content_ensure_roles")

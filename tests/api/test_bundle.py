@@ -43,10 +43,20 @@ def test_head_size_equals_download_and_bytes_are_deterministic(api, course):
     assert head.status_code == 200
     assert int(head["Content-Length"]) == len(get.content) > 0
     assert head["ETag"] == get["ETag"]
+    import shutil
+
+    from django.conf import settings
     from django.core.cache import cache
 
-    cache.clear()  # rebuilt from scratch: same bytes
-    assert hashlib.sha256(api.get(url).content).digest() == hashlib.sha256(get.content).digest()
+    assert get["X-Bundle-Build"] == "built"
+    cache.clear()  # the stored build (lessons/bundles.py) is served...
+    stored = api.get(url)
+    assert stored["X-Bundle-Build"] == "stored" and stored.content == get.content
+    shutil.rmtree(settings.MEDIA_ROOT / "bundles")
+    cache.clear()  # ...and rebuilt from scratch: same bytes
+    rebuilt = api.get(url)
+    assert rebuilt["X-Bundle-Build"] == "built"
+    assert hashlib.sha256(rebuilt.content).digest() == hashlib.sha256(get.content).digest()
     assert api.get(url, HTTP_IF_NONE_MATCH=get["ETag"]).status_code == 304
 
 

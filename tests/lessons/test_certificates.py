@@ -17,6 +17,12 @@ from .conftest import QUIZ_ID, RIGHT
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """The PDF view stores what it draws: keep it out of the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def certificate(course, learner):
     _course, lessons = course
@@ -99,3 +105,24 @@ def test_pdf_text_extracts_with_diacritics(certificate):
         "code": "Mã", "date": "Ngày", "verify": "Kiểm tra"})
     assert io.BytesIO(data).getvalue().startswith(b"%PDF")
     assert len(data) > 2000
+
+
+def test_the_pdf_is_stored_once_and_a_storage_failure_never_breaks_it(client, certificate, monkeypatch):
+    from django.core.cache import cache
+    from django.core.files.storage import default_storage
+
+    url = f"/vi/certificates/{certificate.code}/pdf/"
+    first = client.get(url)
+    assert first.status_code == 200 and first["X-Certificate-Pdf"] == "rendered"
+    cache.clear()
+    second = client.get(url)
+    assert second["X-Certificate-Pdf"] == "stored" and second.content == first.content
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(default_storage, "exists", broken)
+    cache.clear()
+    third = client.get(url)
+    assert third.status_code == 200 and third.content.startswith(b"%PDF")
+    assert third["X-Certificate-Pdf"] == "rendered"
