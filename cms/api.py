@@ -6,12 +6,16 @@ the apps registered (``content.api_pages.PageType``). Every 4xx is JSON
 ``{"code", "message"}`` (``content.api_utils.install_error_handlers``).
 """
 
+import re
+from functools import wraps
+
 from django.http import Http404
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI, Router
 
 from content.api import router as content_router
-from content.api_utils import install_error_handlers
+from content.api_utils import ApiError, install_error_handlers
 from content.community_api import router as community_router
 from heritage.api import router as heritage_router
 from lessons.api import router as lessons_router
@@ -30,6 +34,35 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 install_error_handlers(api)
+
+# A NUL character, raw or as a JSON escape (not an escaped backslash followed by "u0000").
+NUL_IN_BODY = re.compile(rb"\x00|(?<!\\)(?:\\\\)*\\u0000")
+
+NUL_MESSAGE = _("Some parameters are missing or have the wrong type.")  # already translated
+
+
+def _has_nul(request):
+    if "\x00" in request.path:
+        return True
+    if any("\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values):
+        return True
+    return request.method in ("POST", "PUT", "PATCH") and bool(NUL_IN_BODY.search(request.body))
+
+
+def reject_nul(run):
+    """PostgreSQL can neither store nor compare text containing NUL: such input is a 400
+    before it reaches a query (else a DataError, a 500)."""
+
+    @wraps(run)
+    def checked(request, *args, **kwargs):
+        if _has_nul(request):
+            return api.on_exception(request, ApiError(400, "invalid_characters", NUL_MESSAGE))
+        return run(request, *args, **kwargs)
+
+    return checked
+
+
+api.add_decorator(reject_nul, mode="view")
 
 ROUTERS = [
     ("", content_router),
