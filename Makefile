@@ -26,7 +26,7 @@ install-dev: $(VENV)/.installed-dev
 setup: install  ## migrate, compile catalogues, load demo content, ensure an admin
 	$(PY) manage.py compile_catalogues
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo_content
+	TASKS_BACKEND=immediate $(PY) manage.py load_demo_content  # index and render now, not via the queue
 	$(PY) manage.py ensure_admin
 
 # With the database task queue (TASKS_BACKEND=database, the default) a worker runs

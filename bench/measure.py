@@ -1,5 +1,5 @@
 """In-process measurements that do not depend on the machine: SQL queries per
-request (uncached and cached), response bytes and gzip bytes."""
+request (cold, uncached and cached), response bytes and gzip bytes."""
 
 import gzip
 
@@ -7,16 +7,26 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
+MODES = {
+    # the page/API response cache and the derived-data/fragment caches (cms/cache.py)
+    "cold": {"PAGE_CACHE_ENABLED": False, "FRAGMENT_CACHE_ENABLED": False},
+    "uncached": {"PAGE_CACHE_ENABLED": False, "FRAGMENT_CACHE_ENABLED": True},
+    "cached": {"PAGE_CACHE_ENABLED": True, "FRAGMENT_CACHE_ENABLED": True},
+}
 
-def measure(url, cached=False):
+
+def measure(url, cached=False, mode=None):
     """(status, queries, bytes, gzip bytes) for one anonymous GET of ``url``.
 
     One warm-up request first (it creates image renditions once), then the
-    measured one. Uncached: the page cache is off, so the view renders.
-    Cached: the measured request is a cache hit."""
-    with override_settings(PAGE_CACHE_ENABLED=cached):
+    measured one. ``mode``: "cold" renders everything (no cache at all);
+    "uncached" (the default) has the response cache off, so the view runs, with
+    routes, menus and fragments kept from the warm-up; "cached" (or
+    ``cached=True``) is a response-cache hit."""
+    mode = mode or ("cached" if cached else "uncached")
+    with override_settings(**MODES[mode]):
         client = Client()
-        client.get(url)  # warm-up: renditions, lazy state, and for cached a stored copy
+        client.get(url)  # warm-up: renditions, lazy state, kept fragments, a stored copy
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(url)
     body = response.content

@@ -19,22 +19,21 @@ def _versions():
     import django
     import wagtail
 
-    return (f"Python {platform.python_version()}, Django {django.get_version()}, "
-            f"Wagtail {wagtail.__version__}")
+    return f"Python {platform.python_version()}, Django {django.get_version()}, Wagtail {wagtail.__version__}"
 
 
 NOTES = [
-    "- *Uncached* means the page cache is off (`PAGE_CACHE_ENABLED=false`): every request "
-    "renders. *Cached* is the default: anonymous HTML and public API responses are stored "
-    "per URL and encoding and invalidated on every publish, unpublish, move, delete, "
-    "translation, image or snippet change (`cms/cache.py`).",
-    "- The machine was shared with other work (test suites of five other engineers) while "
-    "this ran, so absolute req/s are lower and p99 higher than on an idle machine; "
-    "the SQL and byte columns do not depend on the machine.",
+    "- Three modes. *Cold*: nothing is cached (`PAGE_CACHE_ENABLED=false "
+    "FRAGMENT_CACHE_ENABLED=false`): every request runs every query and renders every "
+    "template, as right after a publish. *Uncached*: the response cache is off, so every "
+    "request goes through the view (routing, the public rule, templates, JSON assembly), "
+    "reusing what is kept per content generation: routes, menus, restricted paths, listing "
+    "ids, rendered article fragments and each API item's validated JSON (`cms/cache.py`). "
+    "*Cached*: the default, a response-cache hit. Every kept value is invalidated by the same "
+    "generation bump on publish, unpublish, move, delete, translation, image or snippet change.",
     "- wrk sends no `Accept-Encoding`, so req/s are for uncompressed bodies; the gzip column "
     "is what a phone downloads (Brotli is smaller still).",
-    "- Progress uploads are not yet in the load-test mix (the learner API needs a token per "
-    "client); tests/lessons and tests/api test that a repeated upload is not duplicated.",
+    "- wrk runs on the same 2 CPUs as the server, so every figure includes its cost.",
 ]
 
 
@@ -48,13 +47,13 @@ def render(r):
         "# Benchmarks",
         "",
         "Produced by `make bench` (`python -m bench.run`), which generates the corpus, serves "
-        "the site with gunicorn (`DJANGO_DEBUG=false`, sync workers) on 127.0.0.1 and measures "
+        f"the site with {r.get('server', 'gunicorn')} (WSGI, `DJANGO_DEBUG=false`) on 127.0.0.1 and measures "
         "each key URL with `wrk`; SQL queries and bytes are measured in-process with Django's "
         "test client and `CaptureQueriesContext`. Nothing here is a test: the figures depend on "
         "the machine. The tests in `tests/perf/` assert what does not (query counts, bytes).",
         "",
         f"**Command:** `{r['command'].strip()}` — wrk `-t2 -c{r['connections']} "
-        f"-d{r['duration']}s --latency` per URL, {r['workers']} gunicorn workers.",
+        f"-d{r['duration']}s --latency` per URL, {r['workers']} {r.get('server', 'gunicorn')} workers.",
         "",
         f"**Machine:** {_sh('nproc')} CPUs ({_sh(CPU_MODEL)}), "
         f"memory: `{_sh('free -h | sed -n 2p')}`; load average at the end: "
@@ -70,26 +69,33 @@ def render(r):
         "",
         "## Requests per second and latency",
         "",
-        "| URL | path | uncached req/s | p50 ms | p99 ms | cached req/s | p50 ms | p99 ms |"
-        " SQL uncached | SQL cached | bytes | gzip bytes |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| URL | path | cold req/s | uncached req/s | p50 ms | p99 ms | cached req/s | p50 ms |"
+        " p99 ms | SQL cold | SQL uncached | SQL cached | bytes | gzip bytes |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
+    cold = r["wrk"].get("cold", {}).get("rows", {})
     un, ca = r["wrk"]["uncached"]["rows"], r["wrk"]["cached"]["rows"]
     for name, path in r["urls"]["key"].items():
         q = r["inprocess"].get(name, {})
-        u, h = un.get(name, {}), ca.get(name, {})
+        k, u, h = cold.get(name, {}), un.get(name, {}), ca.get(name, {})
         lines.append(
-            f"| {name} | `{path}` | {_fmt(u.get('rps'), 0)} | {_fmt(u.get('p50_ms'))} | "
-            f"{_fmt(u.get('p99_ms'))} | {_fmt(h.get('rps'), 0)} | {_fmt(h.get('p50_ms'))} | "
-            f"{_fmt(h.get('p99_ms'))} | {q.get('queries', '–')} | {q.get('cached_queries', '–')} "
+            f"| {name} | `{path}` | {_fmt(k.get('rps'), 0)} | {_fmt(u.get('rps'), 0)} | "
+            f"{_fmt(u.get('p50_ms'))} | {_fmt(u.get('p99_ms'))} | {_fmt(h.get('rps'), 0)} | "
+            f"{_fmt(h.get('p50_ms'))} | {_fmt(h.get('p99_ms'))} | {q.get('cold_queries', '–')} | "
+            f"{q.get('queries', '–')} | {q.get('cached_queries', '–')} "
             f"| {q.get('bytes', 0):,} | {q.get('gzip_bytes', 0):,} |"
         )
-    errors = [f"{n}: {v['non_2xx']} non-2xx" for m in ("uncached", "cached")
-              for n, v in r["wrk"][m]["rows"].items() if v["non_2xx"]]
+    errors = [
+        f"{m} {n}: {v['non_2xx']} non-2xx"
+        for m in r["wrk"]
+        for n, v in r["wrk"][m]["rows"].items()
+        if v["non_2xx"]
+    ]
     lines += [
         "",
-        f"Peak RSS per worker: {_fmt(r['wrk']['uncached']['peak_rss_mib'])} MiB (uncached run), "
-        f"{_fmt(r['wrk']['cached']['peak_rss_mib'])} MiB (cached run).",
+        "Peak RSS per worker: "
+        + ", ".join(f"{_fmt(v['peak_rss_mib'])} MiB ({m} run)" for m, v in r["wrk"].items())
+        + ".",
         "Non-2xx responses during the runs: " + (", ".join(errors) if errors else "none") + ".",
         "",
         "For comparison: Wagtail's own demo site serves about 50 requests/s for a typed API "
@@ -100,12 +106,20 @@ def render(r):
     ]
     load = r.get("load")
     if load:
+        same = load["events_stored"] == load["events_acknowledged"]
+        kinds = ", ".join(f"{n:,} {k}" for k, n in load["by_kind"].items())
+        errors = ", ".join(f"{k}: {n}" for k, n in load["errors"].items()) or "none"
         lines += [
-            f"{load.get('connections', 50)} concurrent clients for the load duration over a "
-            f"mix of the key URLs (cached server): {load['requests']:,} requests, "
-            f"{_fmt(load['rps'], 0)} req/s, p99 {_fmt(load['p99_ms'])} ms, "
-            f"{load['non_2xx']} non-2xx responses, socket errors: {load['socket_errors']}.",
-            "Progress uploads are not part of the mix yet (see the notes below).",
+            f"{load['clients']} concurrent clients for {load['seconds']} s against the cached "
+            f"server, mixing reads, searches and progress uploads from {load['learners']} "
+            f"learners (bench/load.py): {load['requests']:,} requests ({kinds}), "
+            f"{_fmt(load['rps'], 0)} req/s, p50 {_fmt(load['p50_ms'])} ms, p99 "
+            f"{_fmt(load['p99_ms'])} ms; errors: {errors}.",
+            "",
+            f"Progress events: {load['events_sent']:,} sent, {load['events_acknowledged']:,} "
+            f"acknowledged, {load['events_stored']:,} stored in the database afterwards "
+            f"({'none lost, none duplicated' if same else 'MISMATCH'}"
+            f"; {load['events_unconfirmed']} never answered).",
         ]
     lines += ["", "## Lighthouse (mobile profile)", ""]
     lh = r.get("lighthouse")
@@ -114,8 +128,10 @@ def render(r):
     elif "skipped" in lh:
         lines.append(f"Skipped: {lh['skipped']}.")
     else:
-        lines += ["| page | path | performance | accessibility | best practices | SEO | "
-                  "bytes | audits not passed |", "|---|---|--:|--:|--:|--:|--:|---|"]
+        lines += [
+            "| page | path | performance | accessibility | best practices | SEO | bytes | audits not passed |",
+            "|---|---|--:|--:|--:|--:|--:|---|",
+        ]
         for name, s in lh.items():
             if "error" in s:
                 lines.append(f"| {name} | `{s['path']}` | error: {s['error']} | | | | | |")
@@ -126,7 +142,15 @@ def render(r):
                 f"{s['best-practices']} | {s['seo']} | {_fmt(s.get('bytes'), 0)} | {failing} |"
             )
     lines += ["", "## Reading these figures", "", *NOTES]
-    lines += ["", "## Search (`manage.py bench_search`)", "", "```",
-              str(r.get("search_bench", "")).strip(), "```", "",
-              f"Whole run: {r['seconds']} s.", ""]
+    lines += [
+        "",
+        "## Search (`manage.py bench_search`)",
+        "",
+        "```",
+        str(r.get("search_bench", "")).strip(),
+        "```",
+        "",
+        f"Whole run: {r['seconds']} s.",
+        "",
+    ]
     return "\n".join(lines)

@@ -24,7 +24,15 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
 
-def bench_env(data, cache_on=True):
+MODES = {  # mode → (response cache, derived-data/fragment caches); see bench/measure.py
+    "cold": (False, False),
+    "uncached": (False, True),
+    "cached": (True, True),
+}
+
+
+def bench_env(data, mode="cached"):
+    page_cache, fragments = MODES[mode]
     env = dict(os.environ)
     env.update(
         DJANGO_DEBUG="false",
@@ -35,7 +43,10 @@ def bench_env(data, cache_on=True):
         DJANGO_MEDIA_ROOT=str(data / "media"),
         DJANGO_STATIC_ROOT=str(data / "static"),
         PAGE_CACHE_STAMP=str(data / "pagecache.stamp"),
-        PAGE_CACHE_ENABLED="true" if cache_on else "false",
+        PAGE_CACHE_ENABLED="true" if page_cache else "false",
+        FRAGMENT_CACHE_ENABLED="true" if fragments else "false",
+        # No db_worker runs beside the benchmark: index the corpus as it is built.
+        TASKS_BACKEND="immediate",
         DJANGO_LOG_LEVEL="ERROR",
         DJANGO_SERVE_MEDIA="true",
     )
@@ -44,39 +55,69 @@ def bench_env(data, cache_on=True):
 
 def manage(env, *args, capture=False):
     print("$ manage.py", " ".join(args), flush=True)
-    result = subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True,
-                            capture_output=capture, text=True)
+    result = subprocess.run(
+        [PY, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=capture, text=True
+    )
     return result.stdout if capture else None
 
 
 def cli(env, *args):
-    result = subprocess.run([PY, "-m", "bench.cli", *args], cwd=ROOT, env=env, check=True,
-                            stdout=subprocess.PIPE, text=True)
+    result = subprocess.run(
+        [PY, "-m", "bench.cli", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE, text=True
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 class Server:
-    """gunicorn on loopback; remembers its workers' peak RSS."""
+    """granian (default) or gunicorn on loopback; remembers its workers' peak RSS."""
 
-    def __init__(self, env, port, workers):
-        self.env, self.port, self.workers = env, port, workers
+    def __init__(self, env, port, workers, kind="granian"):
+        self.env, self.port, self.workers, self.kind = env, port, workers, kind
+
+    def command(self):
+        bin_dir = Path(PY).parent
+        if self.kind == "gunicorn":
+            return [
+                str(bin_dir / "gunicorn"),
+                "cms.wsgi",
+                "-b",
+                f"127.0.0.1:{self.port}",
+                "-w",
+                str(self.workers),
+                "--worker-class",
+                "sync",
+                "--log-level",
+                "warning",
+                "--max-requests",
+                "0",
+            ]
+        return [
+            str(bin_dir / "granian"),
+            "--interface",
+            "wsgi",
+            "cms.wsgi:application",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--workers",
+            str(self.workers),
+            "--log-level",
+            "warning",
+            "--no-ws",
+        ]
 
     def __enter__(self):
-        self.proc = subprocess.Popen(
-            [str(Path(PY).parent / "gunicorn"), "cms.wsgi", "-b", f"127.0.0.1:{self.port}",
-             "-w", str(self.workers), "--worker-class", "sync", "--log-level", "warning",
-             "--max-requests", "0"],
-            cwd=ROOT, env=self.env,
-        )
+        self.proc = subprocess.Popen(self.command(), cwd=ROOT, env=self.env)
         for _ in range(100):
             if self.proc.poll() is not None:
-                raise RuntimeError(f"gunicorn exited ({self.proc.returncode})")
+                raise RuntimeError(f"{self.kind} exited ({self.proc.returncode})")
             try:
                 urllib.request.urlopen(self.url("/robots.txt"), timeout=2)
                 return self
             except OSError:
                 time.sleep(0.3)
-        raise RuntimeError("gunicorn did not start")
+        raise RuntimeError(f"{self.kind} did not start")
 
     def url(self, path):
         return f"http://127.0.0.1:{self.port}{path}"
@@ -104,9 +145,11 @@ def wrk(url, duration, connections, threads=2, script=None):
     if script:
         cmd += ["-s", str(script)]
     out = subprocess.run(cmd + [url], capture_output=True, text=True, check=True).stdout
+
     def grab(pattern, default=None):
         m = re.search(pattern, out)
         return m.group(1) if m else default
+
     def ms(value):
         if value is None:
             return None
@@ -115,6 +158,7 @@ def wrk(url, duration, connections, threads=2, script=None):
             return None
         number, unit = match.groups()
         return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
     errors = grab(r"Socket errors: (.*)")
     return {
         "rps": float(grab(r"Requests/sec:\s+([\d.]+)", 0)),
@@ -130,20 +174,21 @@ def ensure_wrk():
     if shutil.which("wrk"):
         return True
     if os.geteuid() == 0 and shutil.which("apt-get"):
-        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=False,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=False, stdout=subprocess.DEVNULL)
     return bool(shutil.which("wrk"))
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Benchmark Nhà Rông; writes docs/benchmarks.md")
-    parser.add_argument("--scale", type=float, default=1.0,
-                        help="corpus size: 1 = 10,000 pages, 20,000 learners, 1,000,000 events")
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="corpus size: 1 = 10,000 pages, 20,000 learners, 1,000,000 events"
+    )
     parser.add_argument("--data", default=str(ROOT / "bench-data"))
     parser.add_argument("--fresh", action="store_true", help="rebuild the corpus database")
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per URL")
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--server", choices=["granian", "gunicorn"], default="granian")
     parser.add_argument("--load-seconds", type=int, default=60)
     parser.add_argument("--load-connections", type=int, default=50)
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
@@ -164,9 +209,14 @@ def main(argv=None):
         shutil.rmtree(data)
     data.mkdir(parents=True, exist_ok=True)
     env = bench_env(data)
-    results = {"command": "python -m bench.run " + " ".join(argv or sys.argv[1:]),
-               "scale": args.scale, "workers": args.workers,
-               "connections": args.connections, "duration": args.duration}
+    results = {
+        "command": "python -m bench.run " + " ".join(argv or sys.argv[1:]),
+        "scale": args.scale,
+        "workers": args.workers,
+        "connections": args.connections,
+        "duration": args.duration,
+        "server": args.server,
+    }
     started = time.time()
     corpus_file = data / "corpus.json"
     if not corpus_file.exists():
@@ -186,19 +236,19 @@ def main(argv=None):
     results["urls"] = urls
 
     results["wrk"] = {}
-    for mode, cache_on in (("uncached", False), ("cached", True)):
-        with Server(bench_env(data, cache_on), args.port, args.workers) as server:
+    for mode in MODES:
+        with Server(bench_env(data, mode), args.port, args.workers, args.server) as server:
             rows = {}
             for name, path in urls["key"].items():
-                try:  # warm-up (renditions, caches); slow views may still be busy
+                try:  # warm-up (renditions, kept fragments); slow views may still be busy
                     urllib.request.urlopen(server.url(path), timeout=120).read()
                 except OSError as error:
                     print(f"warm-up of {path} failed: {error}", flush=True)
                 print(f"wrk {mode:<8} {name:<14} {path}", flush=True)
                 rows[name] = wrk(server.url(path), args.duration, args.connections)
             results["wrk"][mode] = {"rows": rows, "peak_rss_mib": server.worker_peak_rss_mib()}
-            if cache_on:
-                results["load"] = load_test(server, urls["key"], args)
+            if mode == "cached":
+                results["load"] = load_test(server, env, urls["key"], args)
                 if not args.no_lighthouse:
                     from .lighthouse import run_all
 
@@ -210,27 +260,56 @@ def main(argv=None):
     print(f"Wrote {args.output}")
 
 
-def load_test(server, key_urls, args):
-    """50 clients for 60 s over a mix of the key URLs: every response must be 2xx."""
-    paths = [p for n, p in key_urls.items()]
-    script = Path(args.data) / "mix.lua"
-    lua_paths = ", ".join(json.dumps(p) for p in paths)
-    script.write_text(
-        "local paths = {" + lua_paths + "}\n"
-        "local i = 0\n"
-        "request = function()\n  i = i + 1\n"
-        "  return wrk.format('GET', paths[(i % #paths) + 1])\nend\n"
+def _load_cli(env, *args):
+    out = subprocess.run(
+        [PY, "-m", "bench.load", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE, text=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def load_test(server, env, key_urls, args):
+    """``--load-connections`` clients for ``--load-seconds`` mixing reads, searches and
+    progress uploads (bench/load.py); afterwards the stored events are counted."""
+    from .load import run_load
+
+    learners = _load_cli(env, "learners", str(args.load_connections))
+    before = _load_cli(env, "events")["events"]
+    reads = [path for name, path in key_urls.items() if name not in ("search", "sync")]
+    searches = [
+        key_urls["search"],
+        "/vi/search/?q=le+hoi",
+        "/vi/search/?q=tho+cam",
+        "/en/search/?q=gong",
+        "/vi/search/?q=bana",
+    ]
+    print(
+        f"Load test: {args.load_connections} clients, {args.load_seconds} s, reads + searches + progress uploads",
+        flush=True,
     )
-    print(f"Load test: {args.load_connections} clients, {args.load_seconds} s", flush=True)
-    row = wrk(server.url("/"), args.load_seconds, args.load_connections, script=script)
-    row["paths"] = paths
-    return row
+    result = run_load(
+        server.url(""),
+        args.load_connections,
+        args.load_seconds,
+        learners["tokens"],
+        reads,
+        searches,
+        lessons=learners["lessons"],
+    )
+    stored = _load_cli(env, "events")["events"] - before
+    acknowledged = set(result.pop("acknowledged"))
+    unconfirmed = set(result.pop("events_unconfirmed", []) or [])
+    result.update(
+        events_stored=stored,
+        events_acknowledged=len(acknowledged),
+        events_unconfirmed=len(unconfirmed),
+        learners=len(learners["tokens"]),
+    )
+    return result
 
 
 def search_bench(env, scale):
     try:
-        out = manage(env, "bench_search", "--scale", str(max(100, int(1000 * scale))),
-                     capture=True)
+        out = manage(env, "bench_search", "--scale", str(max(100, int(1000 * scale))), capture=True)
     except (subprocess.CalledProcessError, FileNotFoundError) as error:
         return f"bench_search failed: {error}"
     return out

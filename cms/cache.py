@@ -177,3 +177,67 @@ def connect_models():
         uid = f"pagecache_{model._meta.label_lower}"
         post_save.connect(_on_model_change, sender=model, dispatch_uid=uid + "_save")
         post_delete.connect(_on_model_change, sender=model, dispatch_uid=uid + "_delete")
+
+
+# ---------------------------------------------------------------------------
+# Derived data: routes, menus, related pages, rendered fragments
+# ---------------------------------------------------------------------------
+
+_MISSING = object()
+
+
+def fragments_enabled():
+    return getattr(settings, "FRAGMENT_CACHE_ENABLED", True)
+
+
+def fragment_cache_alias(request=None):
+    """The cache a template's ``{% cache ... using=... %}`` should use: the
+    default one, or a dummy one for previews (draft content must never be
+    stored or served) and when fragment caching is switched off."""
+    if not fragments_enabled() or getattr(request, "is_preview", False):
+        return "nocache"
+    return "default"
+
+
+def memoize(name, parts, compute, timeout=None):
+    """``compute()`` once per content generation for ``(name, parts)``.
+
+    For data derived from many rows that every visitor sees alike (a page's
+    route, the menu, related pages, language links): the key carries the
+    generation, so any publish, move, deletion or watched model change makes
+    it stale together with the page cache. Values are pickled: keep them to
+    plain data (ids, strings, dicts), not model instances with caches.
+    """
+    if not fragments_enabled():
+        return compute()
+    digest = hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()
+    key = f"memo:{name}:{generation()}:{digest}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, timeout or getattr(settings, "PAGE_CACHE_SECONDS", 600))
+    return value
+
+
+def memoize_many(name, parts, compute_missing, timeout=None):
+    """``memoize`` for many values at once: ``parts`` maps each wanted id to
+    its key parts; ``compute_missing(ids)`` returns ``{id: value}`` for those
+    not cached (ids it leaves out are simply absent from the result)."""
+    if not fragments_enabled():
+        return compute_missing(list(parts)) if parts else {}
+    gen = generation()
+    keys = {
+        i: f"memo:{name}:{gen}:" + hashlib.md5(repr(p).encode(), usedforsecurity=False).hexdigest()
+        for i, p in parts.items()
+    }
+    found = cache.get_many(list(keys.values())) if keys else {}
+    result = {i: found[k] for i, k in keys.items() if k in found}
+    missing = [i for i in parts if i not in result]
+    if missing:
+        fresh = compute_missing(missing)
+        cache.set_many(
+            {keys[i]: v for i, v in fresh.items()},
+            timeout or getattr(settings, "PAGE_CACHE_SECONDS", 600),
+        )
+        result.update(fresh)
+    return result

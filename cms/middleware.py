@@ -15,6 +15,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.template import loader
 from django.utils.cache import patch_vary_headers
+from django.utils.http import parse_http_date_safe
 from django.utils.regex_helper import _lazy_re_compile
 
 from . import cache as content_cache
@@ -95,9 +96,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, OperationalError | InterfaceError) or (
-            type(exception) is DatabaseError
-        ):
+        if isinstance(exception, OperationalError | InterfaceError) or (type(exception) is DatabaseError):
             logger.error("Database unavailable: %s", exception)
             return service_unavailable(request)
         return None
@@ -149,9 +148,7 @@ class PageCacheMiddleware:
     def _key(self, request, encoding):
         lang = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         accept_lang = request.META.get("HTTP_ACCEPT_LANGUAGE", "")[:40]
-        raw = "|".join(
-            [request.get_host(), request.get_full_path(), encoding, lang, accept_lang]
-        )
+        raw = "|".join([request.get_host(), request.get_full_path(), encoding, lang, accept_lang])
         digest = hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
         return f"pagecache:{content_cache.generation()}:{digest}"
 
@@ -185,15 +182,13 @@ class PageCacheMiddleware:
             if not (personal and vary_cookie) and request.method == "GET":
                 entry = {
                     "status": response.status_code,
-                    "headers": [
-                        (k, v) for k, v in response.items() if k.lower() not in ("date",)
-                    ],
+                    "headers": [(k, v) for k, v in response.items() if k.lower() not in ("date",)],
                     "content": response.content,
                     "vary_cookie": vary_cookie,
                 }
                 content_cache.cache.set(key, entry, self.timeout)
             response["X-Cache"] = "MISS"
-            if self._not_modified(request, etag):
+            if self._not_modified(request, etag, response.get("Last-Modified", "")):
                 return self._not_modified_response(response)
         return response
 
@@ -207,17 +202,20 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def _not_modified(request, etag):
+    def _not_modified(request, etag, last_modified=""):
+        """If-None-Match wins; without it, If-Modified-Since against Last-Modified."""
         header = request.META.get("HTTP_IF_NONE_MATCH", "")
-        if not header:
-            return False
-        candidates = [t.strip().removeprefix("W/") for t in header.split(",")]
-        return "*" in candidates or etag.removeprefix("W/") in candidates
+        if header:
+            candidates = [t.strip().removeprefix("W/") for t in header.split(",")]
+            return "*" in candidates or etag.removeprefix("W/") in candidates
+        since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+        modified = parse_http_date_safe(last_modified) if last_modified else None
+        return since is not None and modified is not None and modified <= since
 
     @staticmethod
     def _not_modified_response(source):
         response = HttpResponseNotModified()
-        for header in ("ETag", "Cache-Control", "Vary", "Content-Language", "X-Cache"):
+        for header in ("ETag", "Last-Modified", "Cache-Control", "Vary", "Content-Language", "X-Cache"):
             if header in source:
                 response[header] = source[header]
         return response
@@ -228,9 +226,31 @@ class PageCacheMiddleware:
             response[k] = v
         response["X-Cache"] = "HIT"
         etag = response.get("ETag", "")
-        if etag and self._not_modified(request, etag):
+        if etag and self._not_modified(request, etag, response.get("Last-Modified", "")):
             return self._not_modified_response(response)
         return response
+
+
+# ---------------------------------------------------------------------------
+# Site lookup
+# ---------------------------------------------------------------------------
+
+
+class CachedSiteMiddleware:
+    """Wagtail finds the request's Site with a query on every request; the
+    answer changes only when a Site does, which bumps the content generation."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from wagtail.models import Site
+
+        host, port = request._get_raw_host(), request.get_port()
+        request._wagtail_site = content_cache.memoize(
+            "site", (host, port), lambda: Site._find_for_request(request)
+        )
+        return self.get_response(request)
 
 
 # ---------------------------------------------------------------------------
@@ -256,8 +276,14 @@ class BrotliMiddleware:
     by gzip; clients without ``br`` still get gzip."""
 
     min_length = 200
-    types = ("text/", "application/json", "application/javascript", "application/xml",
-             "image/svg+xml", "application/manifest+json")
+    types = (
+        "text/",
+        "application/json",
+        "application/javascript",
+        "application/xml",
+        "image/svg+xml",
+        "application/manifest+json",
+    )
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "cms.middleware.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "cms.middleware.BrotliMiddleware",
+    "cms.middleware.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,9 +128,7 @@ TEMPLATES = [
 # ---------------------------------------------------------------------------
 # Database: SQLite file by default, DATABASE_URL otherwise
 # ---------------------------------------------------------------------------
-DATABASES = {
-    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-}
+DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and one writer work at once; the timeout rides out short locks.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -286,8 +285,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Auth
 # ---------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -307,6 +305,10 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 # Anonymous page/API cache (cms/middleware.py, invalidated by cms/cache.py).
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Derived data and template fragments (routes, menus, related pages, page
+# bodies), keyed by the same content generation; "nocache" serves previews.
+FRAGMENT_CACHE_ENABLED = env.bool("FRAGMENT_CACHE_ENABLED", default=True)
+CACHES["nocache"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 # ---------------------------------------------------------------------------
 # Security (production values switch on when DEBUG is off)

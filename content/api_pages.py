@@ -24,12 +24,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import orjson
 from django.db.models import Max, Q
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Query, Schema
 from pydantic import Field, create_model
+
+from cms.cache import memoize, memoize_many
 
 from .api_blocks import serialise_stream
 from .api_images import ImageSet
@@ -40,7 +43,8 @@ from .api_utils import (
     ApiError,
     check_limit,
     check_params,
-    conditional,
+    conditional_bytes,
+    dump,
     page_links,
     request_locale,
 )
@@ -136,9 +140,7 @@ def localised(model, chain):
     condition = Q(locale__language_code=chain[0])
     for i, code in enumerate(chain[1:], start=1):
         better = public_pages(model.objects.filter(locale__language_code__in=chain[:i]))
-        condition |= Q(locale__language_code=code) & ~Q(
-            translation_key__in=better.values("translation_key")
-        )
+        condition |= Q(locale__language_code=code) & ~Q(translation_key__in=better.values("translation_key"))
     return public_pages(model.objects.all()).filter(condition)
 
 
@@ -173,6 +175,61 @@ def list_item(spec, page, ctx):
         with translation.override(ctx.locale):  # choice labels in the reader's language
             data.update(spec.list_data(page, ctx))
     return data
+
+
+def _load(spec, ids, ctx):
+    """Pages of one type by id, with the type's declared joins and hero images."""
+    qs = spec.model.objects.filter(pk__in=ids).select_related("locale", *spec.select_related)
+    if spec.prefetch_related:
+        qs = qs.prefetch_related(*spec.prefetch_related)
+    pages = list(qs)
+    ctx.images.load(getattr(p, "hero_image_id", None) for p in pages)
+    return pages
+
+
+def item_json(spec, ids, ctx):
+    """Validated JSON of each list item, in ``ids`` order.
+
+    An item's JSON depends only on the page, the requested locale and the host,
+    so it is kept per content generation (``cms.cache``): a list request runs
+    its own query for which pages and how many, then reuses the items."""
+    base = ctx.request.build_absolute_uri("/")
+    found = memoize_many(
+        "apiitem",
+        {pk: (spec.label, pk, ctx.locale, base) for pk in ids},
+        lambda missing: {p.pk: dump(spec.list_schema, list_item(spec, p, ctx)) for p in _load(spec, missing, ctx)},
+    )
+    return [found[pk] for pk in ids if pk in found]
+
+
+def detail_json_many(typed_ids, ctx):
+    """``{id: validated detail JSON}`` for ``{id: PageType}``, kept per content
+    generation like ``item_json``; pages are loaded only for what is missing."""
+    base = ctx.request.build_absolute_uri("/")
+
+    def compute(missing):
+        by_label = {}
+        for pk in missing:
+            by_label.setdefault(typed_ids[pk].label, []).append(pk)
+        out = {}
+        for label, pks in by_label.items():
+            spec = TYPES[label]
+            for page in _load(spec, pks, ctx):
+                out[page.pk] = dump(spec.detail_schema, detail_item(spec, page, ctx))
+        return out
+
+    return memoize_many(
+        "apidetail", {pk: (spec.label, pk, ctx.locale, base) for pk, spec in typed_ids.items()}, compute
+    )
+
+
+def detail_json(spec, page, ctx):
+    """Validated JSON of one page's detail (body, sources, type fields)."""
+    return detail_json_many({page.pk: spec}, ctx)[page.pk]
+
+
+def _latest_change(chain):
+    return memoize("api_latest_change", tuple(chain), lambda: latest_change(chain))
 
 
 def detail_item(spec, page, ctx):
@@ -243,25 +300,25 @@ def add_page_endpoints(router, spec):
             value = getattr(params, name)
             if value not in (None, ""):
                 qs = apply(qs, value)
-        qs = qs.select_related("locale", *spec.select_related)
-        if spec.prefetch_related:
-            qs = qs.prefetch_related(*spec.prefetch_related)
         qs = qs.order_by(*spec.orderings[ordering], "pk")
         count = qs.count()
-        pages = list(qs[offset : offset + limit])
+        ids = list(qs.values_list("pk", flat=True)[offset : offset + limit])
         ctx = ApiContext(request, locale)
-        ctx.images.load(getattr(p, "hero_image_id", None) for p in pages)
         following, previous = page_links(request, count, limit, offset)
-        data = {
-            "count": count,
-            "limit": limit,
-            "offset": offset,
-            "next": following,
-            "previous": previous,
-            "requested_locale": locale,
-            "results": [list_item(spec, p, ctx) for p in pages],
-        }
-        return conditional(request, list_schema, data, last_modified=latest_change(chain))
+        head = orjson.dumps(
+            {
+                "count": count,
+                "limit": limit,
+                "offset": offset,
+                "next": following,
+                "previous": previous,
+                "requested_locale": locale,
+            }
+        )
+        body = head[:-1] + b',"results":[' + b",".join(item_json(spec, ids, ctx)) + b"]}"
+        return conditional_bytes(
+            request, body, "application/json; charset=utf-8", last_modified=_latest_change(chain)
+        )
 
     @router.get(
         f"/{spec.path}/{{id}}",
@@ -274,9 +331,9 @@ def add_page_endpoints(router, spec):
         check_params(request, {"locale"})
         code = request_locale(locale)
         page = get_public_translation(spec, id, code)
-        ctx = ApiContext(request, code)
-        ctx.images.load([getattr(page, "hero_image_id", None)])
-        data = detail_item(spec, page, ctx)
-        return conditional(request, spec.detail_schema, data, last_modified=page.last_published_at)
+        body = detail_json(spec, page, ApiContext(request, code))
+        return conditional_bytes(
+            request, body, "application/json; charset=utf-8", last_modified=page.last_published_at
+        )
 
     return list_view, detail_view

@@ -1,11 +1,18 @@
 from django.conf import settings
+from django.utils import timezone
+
+from cms.cache import fragment_cache_alias, generation
 
 from .locales import LANGUAGE_INFO
 
 
 def site_context(request):
-    """Values every public template needs: languages in their own names, site name."""
+    """Values every public template needs: languages in their own names, site
+    name, and what a ``{% cache %}`` fragment of public content is keyed on."""
     return {
         "SITE_NAME": settings.WAGTAIL_SITE_NAME,
         "LANGUAGE_INFO": LANGUAGE_INFO,
+        "FRAGMENT_CACHE": fragment_cache_alias(request),
+        "CONTENT_GENERATION": generation(),
+        "CACHE_DAY": timezone.localdate().isoformat(),  # dates like "next festival" change daily
     }

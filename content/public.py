@@ -10,10 +10,28 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 
+def restricted_paths():
+    """Tree paths of the pages under a view restriction (they and their
+    descendants are private). Wagtail's ``.public()`` reads them with a query
+    on every call; they change only when a restriction or the tree does, and
+    both bump the content generation."""
+    from cms.cache import memoize
+
+    return memoize(
+        "restricted_paths",
+        (),
+        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
+    )
+
+
 def public_pages(queryset=None):
     """Narrow a page queryset (default: all pages) to what the public may see."""
     qs = Page.objects.all() if queryset is None else queryset
-    return qs.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+    qs = qs.live().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+    private = Q()
+    for path in restricted_paths():
+        private |= Q(path__startswith=path)
+    return qs.exclude(private) if private else qs
 
 
 def is_public(page):
@@ -22,9 +40,7 @@ def is_public(page):
         return False
     if page.expire_at and page.expire_at <= timezone.now():
         return False
-    return not PageViewRestriction.objects.filter(
-        page__in=page.get_ancestors(inclusive=True)
-    ).exists()
+    return not PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists()
 
 
 def listed_pages(queryset=None):

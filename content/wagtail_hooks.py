@@ -1,5 +1,8 @@
-"""Admin hooks of the content app (community information)."""
+"""Wagtail hooks of the content app: the public rule at serve time, and the
+admin of community information."""
 
+from django.http import Http404
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
@@ -12,3 +15,11 @@ register_permission_policy(ConsultationRequest, HealthStaffPolicy(ConsultationRe
 @hooks.register("register_admin_viewset")
 def register_consultation_viewset():
     return consultation_viewset
+
+
+@hooks.register("before_serve_page")
+def refuse_expired_pages(page, request, serve_args, serve_kwargs):
+    """A page past its expiry time is not public even before ``publish_scheduled``
+    unpublishes it (``content.public``): the site says 404 like the API does."""
+    if page.expire_at and page.expire_at <= timezone.now() and not getattr(request, "is_preview", False):
+        raise Http404

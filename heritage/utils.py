@@ -21,10 +21,7 @@ def best_per_translation(queryset, language_code=None, order=("title",)):
     best = {}
     for page in qs:
         key = page.translation_key
-        if (
-            key not in best
-            or rank[page.locale.language_code] < rank[best[key].locale.language_code]
-        ):
+        if key not in best or rank[page.locale.language_code] < rank[best[key].locale.language_code]:
             best[key] = page
     return sorted(best.values(), key=lambda p: tuple(str(getattr(p, f)).lower() for f in order))
 
@@ -44,14 +41,25 @@ def localized_pages(pages, language_code=None):
 
 def group_choices(locale):
     """``(code, title)`` of the public ethnic group pages, in the reader's language."""
+    from cms.cache import memoize
+
     from .models import EthnicGroupPage
 
-    pages = best_per_translation(EthnicGroupPage.objects.all(), locale.language_code)
-    return [(p.code, p.title) for p in pages]
+    def compute():
+        pages = best_per_translation(EthnicGroupPage.objects.all(), locale.language_code)
+        return [(p.code, p.title) for p in pages]
+
+    return memoize("group_choices", locale.language_code, compute)
 
 
 def commune_choices(model):
     """``(code, name)`` of the units (and their parents) that public pages of ``model`` use."""
+    from cms.cache import memoize
+
+    return memoize("commune_choices", model._meta.label, lambda: _commune_choices(model))
+
+
+def _commune_choices(model):
     rows = (
         public_pages(model.objects.filter(unit__isnull=False))
         .values_list("unit__code", "unit__name", "unit__parent__code", "unit__parent__name")

@@ -29,8 +29,18 @@ CANDIDATES = 300  # ranked candidates examined per query (facets count within th
 MAX_QUERY_LENGTH = 200
 FILTER_NAMES = ("type", *FACET_NAMES)
 # what ranking, facets and links need: loading whole pages costs more than the search
-CANDIDATE_FIELDS = ("id", "title", "locale_id", "translation_key", "content_type_id",
-                    "url_path", "path", "depth", "live", "expire_at")
+CANDIDATE_FIELDS = (
+    "id",
+    "title",
+    "locale_id",
+    "translation_key",
+    "content_type_id",
+    "url_path",
+    "path",
+    "depth",
+    "live",
+    "expire_at",
+)
 
 
 @dataclass
@@ -66,8 +76,16 @@ class Results:
 
 def locale_ids(chain):
     """``{locale id: language code}`` for the languages of ``chain``."""
-    return {pk: code for code, pk in
-            Locale.objects.filter(language_code__in=chain).values_list("language_code", "id")}
+    from cms.cache import memoize
+
+    return memoize(
+        "locale_ids",
+        tuple(chain),
+        lambda: {
+            pk: code
+            for code, pk in Locale.objects.filter(language_code__in=chain).values_list("language_code", "id")
+        },
+    )
 
 
 def _candidates(units, ids, operator):
@@ -126,8 +144,7 @@ def best_per_translation(pages, chain, languages, bonus):
     """Listed pages only, one per translation key: the reader's language first, then
     ``bonus(page)`` (lower is better), then the backend's order. Returns
     ``[(score, page, language), …]`` best first."""
-    listed = set(listed_pages(Page.objects.filter(pk__in=[p.pk for p in pages]))
-                 .values_list("pk", flat=True))
+    listed = set(listed_pages(Page.objects.filter(pk__in=[p.pk for p in pages])).values_list("pk", flat=True))
     rank = {code: i for i, code in enumerate(chain)}
     best = {}
     for position, page in enumerate(pages):
@@ -155,12 +172,9 @@ def search(text, language=None, filters=None, limit=10, offset=0):
         results.did_you_mean = did_you_mean(text, chain)
     if not pages:
         return results
-    ranked = best_per_translation(
-        pages, chain, languages, lambda page: -title_bonus(page.title, text, units)
-    )
+    ranked = best_per_translation(pages, chain, languages, lambda page: -title_bonus(page.title, text, units))
     facet_rows = dict(
-        PageSearchData.objects.filter(page_id__in=[p.pk for _s, p, _l in ranked])
-        .values_list("page_id", "facets")
+        PageSearchData.objects.filter(page_id__in=[p.pk for _s, p, _l in ranked]).values_list("page_id", "facets")
     )
 
     def values_of(page, name):
@@ -169,8 +183,7 @@ def search(text, language=None, filters=None, limit=10, offset=0):
         return (facet_rows.get(page.pk) or {}).get(name, [])
 
     def passes(page, skip=None):
-        return all(value in values_of(page, name)
-                   for name, value in filters.items() if name != skip)
+        return all(value in values_of(page, name) for name, value in filters.items() if name != skip)
 
     matching = [item for item in ranked if passes(item[1])]
     results.total = len(matching)
@@ -185,18 +198,24 @@ def search(text, language=None, filters=None, limit=10, offset=0):
                 (value, count, filters.get(name) == value)
                 for value, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
             ]
-    window = matching[offset:offset + limit]
-    texts = dict(PageSearchData.objects.filter(page_id__in=[p.pk for _s, p, _l in window])
-                 .values_list("page_id", "text"))
+    window = matching[offset : offset + limit]
+    texts = dict(
+        PageSearchData.objects.filter(page_id__in=[p.pk for _s, p, _l in window]).values_list("page_id", "text")
+    )
     terms = [s for spellings in units for s in spellings]
     for score, page, lang in window:
-        results.hits.append(Hit(
-            page=page, language=lang, fallback=lang != chain[0],
-            type=_type_of(page.content_type_id),
-            title_html=highlight(page.title, terms),
-            snippet_html=snippet(texts.get(page.pk, ""), terms),
-            facets=facet_rows.get(page.pk) or {}, score=score,
-        ))
+        results.hits.append(
+            Hit(
+                page=page,
+                language=lang,
+                fallback=lang != chain[0],
+                type=_type_of(page.content_type_id),
+                title_html=highlight(page.title, terms),
+                snippet_html=snippet(texts.get(page.pk, ""), terms),
+                facets=facet_rows.get(page.pk) or {},
+                score=score,
+            )
+        )
     return results
 
 
@@ -225,16 +244,17 @@ def suggest(text, language=None, limit=8):
         return []
     backend = get_search_backend()
     queryset = Page.objects.filter(live=True, locale_id__in=list(ids), depth__gt=1)
-    pages = list(backend.autocomplete(_with_synonyms(folded), queryset)[:limit * 4])
+    pages = list(backend.autocomplete(_with_synonyms(folded), queryset)[: limit * 4])
     ranked = best_per_translation(
         pages, chain, ids, lambda page: 0 if " ".join(words(page.title)).startswith(folded) else 1
     )[:limit]
-    return [{"title": page.title, "url": page.url, "language": lang, "id": page.pk}
-            for _score, page, lang in ranked]
+    return [
+        {"title": page.title, "url": page.url, "language": lang, "id": page.pk} for _score, page, lang in ranked
+    ]
 
 
 def _with_synonyms(folded):
-    """"bahn" also completes the other spellings of the name it starts (Ba Na, Bana)."""
+    """ "bahn" also completes the other spellings of the name it starts (Ba Na, Bana)."""
     from modelsearch.query import Or, PlainText
 
     from .synonyms import synonym_groups

@@ -1,4 +1,4 @@
-""""Did you mean", popular topics and facet labels, computed from public pages.
+""" "Did you mean", popular topics and facet labels, computed from public pages.
 
 Each is cached under the search cache version, which publishing, unpublishing
 and editing a synonym bump (see ``search.indexing``).
@@ -79,15 +79,25 @@ def popular(language, chain, name="topic", limit=8):
 
 def facet_labels(values_by_name, chain):
     """``{(name, value): label}``: communes by their unit name, page types by their
-    verbose name, other slugs by the title of the public page with that slug."""
-    from django.contrib.contenttypes.models import ContentType
+    verbose name, other slugs by the title of the public page with that slug.
+    Kept per content generation and language (labels change only on publish)."""
+    from django.utils import translation
+
+    from cms.cache import memoize
+
+    parts = (sorted((k, sorted(v)) for k, v in values_by_name.items()), tuple(chain), translation.get_language())
+    return memoize("facet_labels", parts, lambda: _facet_labels(values_by_name, chain))
+
+
+def _facet_labels(values_by_name, chain):
+    from wagtail.models import get_page_models
 
     from content.models import AdministrativeUnit
 
     labels = {}
+    page_models = {model._meta.model_name: model for model in get_page_models()}
     for value in values_by_name.get("type", []):
-        model = ContentType.objects.filter(model=value).first()
-        model_class = model.model_class() if model else None
+        model_class = page_models.get(value)
         labels[("type", value)] = str(model_class._meta.verbose_name) if model_class else value
     codes = values_by_name.get("commune", [])
     if codes:

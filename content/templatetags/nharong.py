@@ -5,6 +5,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from cms.cache import memoize
+
 from ..locales import LANGUAGE_INFO, language_codes
 from ..public import public_pages
 
@@ -26,13 +28,10 @@ def _locale_root(request, language_code):
         site = Site.find_for_request(request) if request else None
         if site is None:
             return None
-        return (
-            Page.objects.filter(
-                translation_key=site.root_page.translation_key,
-                locale__language_code=language_code,
-            )
-            .first()
-        )
+        return Page.objects.filter(
+            translation_key=site.root_page.translation_key,
+            locale__language_code=language_code,
+        ).first()
 
     return _memo(request, ("root", language_code), compute)
 
@@ -45,8 +44,19 @@ def language_links(context):
     """
     request = context.get("request")
     page = context.get("page")
-    key = ("langs", getattr(page, "pk", None), translation.get_language())
-    return _memo(request, key, lambda: _language_links(request, page))
+    current = translation.get_language()
+    page_pk = page.pk if isinstance(page, Page) else None
+    path = request.path if request is not None else ""
+    host = request.get_host() if request is not None else ""
+    key = ("langs", page_pk, current)
+    return _memo(
+        request,
+        key,
+        # A page's links depend on its translations only; a non-page view's on its path.
+        lambda: memoize(
+            "langs", (host, page_pk, current, "" if page_pk else path), lambda: _language_links(request, page)
+        ),
+    )
 
 
 def _language_links(request, page):
@@ -65,15 +75,15 @@ def _language_links(request, page):
         else:
             url = f"/{code}/"
         links.append(
-            {"code": code, "name": LANGUAGE_INFO[code]["name_local"], "url": url,
-             "current": code == current}
+            {"code": code, "name": LANGUAGE_INFO[code]["name_local"], "url": url, "current": code == current}
         )
     return links
 
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
-    """The public top-level sections of the visitor's language (or its fallback)."""
+    """The public top-level sections of the visitor's language (or its fallback),
+    as ``{title, url, summary}`` dicts."""
     request = context.get("request")
     language = translation.get_language()
 
@@ -81,9 +91,11 @@ def menu_pages(context):
         root = _locale_root(request, language) or _locale_root(request, "vi")
         if root is None:
             return []
-        return list(public_pages(root.get_children()).filter(show_in_menus=True).specific())
+        pages = public_pages(root.get_children()).filter(show_in_menus=True).specific()
+        return [{"title": p.title, "url": p.get_url(request), "summary": getattr(p, "summary", "")} for p in pages]
 
-    return _memo(request, ("menu", language), compute)
+    host = request.get_host() if request is not None else ""
+    return _memo(request, ("menu", language), lambda: memoize("menu", (host, language), compute))
 
 
 @register.simple_tag(takes_context=True)

@@ -111,9 +111,7 @@ class HeritagePage(BasePage):
         result = []
         for model in RELATED_MODELS:
             qs = model.objects.filter(condition).exclude(translation_key=self.translation_key)
-            result.extend(
-                best_per_translation(qs, self.locale.language_code)[: RELATED_LIMIT - len(result)]
-            )
+            result.extend(best_per_translation(qs, self.locale.language_code)[: RELATED_LIMIT - len(result)])
             if len(result) >= RELATED_LIMIT:
                 break
         return result
@@ -147,12 +145,20 @@ class HeritagePage(BasePage):
         return data
 
     def get_context(self, request, *args, **kwargs):
+        """Lazy values: the template's article fragment is usually cached, and
+        then none of these queries run."""
         from django.db.models import prefetch_related_objects
+        from django.utils.functional import SimpleLazyObject
+
+        def chain():
+            if not self.unit_id:
+                return []
+            prefetch_related_objects([self], *UNIT_PREFETCH)
+            return unit_chain(self.unit)
 
         context = super().get_context(request, *args, **kwargs)
-        prefetch_related_objects([self], "groups", *(UNIT_PREFETCH if self.unit_id else ()))
-        context["unit_chain"] = unit_chain(self.unit) if self.unit_id else []
-        context["related_pages"] = self.related_pages()
+        context["unit_chain"] = SimpleLazyObject(chain)
+        context["related_pages"] = SimpleLazyObject(self.related_pages)
         context["sources"] = self.sources
         return context
 

@@ -109,31 +109,54 @@ class HeritageIndexPage(BasePage):
         return best_per_translation(qs, self.locale.language_code)
 
     def get_context(self, request, *args, **kwargs):
+        """The page of results as ids (memoised per content generation), the
+        pages themselves and the filter choices lazily: the template keeps
+        the rendered listing as a fragment, and then they are never loaded."""
+        from django.utils.functional import SimpleLazyObject
+
+        from cms.cache import memoize
+
         from ..utils import commune_choices, group_choices
 
         context = super().get_context(request, *args, **kwargs)
         active = self.parse_filters(request)
-        items = self.filtered_queryset(active)
-        paginator = Paginator(items, PER_PAGE)
+        language = self.locale.language_code
+        ids = memoize(
+            "listing",
+            (self.pk, language, sorted(active.items())),
+            lambda: [p.pk for p in self.filtered_queryset(active)],
+        )
+        paginator = Paginator(ids, PER_PAGE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except (EmptyPage, PageNotAnInteger) as exc:
             raise Http404("No such page") from exc
         model = self.listed_model()
-        filters = []
-        for name in self.filter_names():
-            if name == "group":
-                choices, label = group_choices(self.locale), _("People")
-            elif name == "commune":
-                choices, label = commune_choices(model), _("Place")
-            else:
-                field = model._meta.get_field(name)
-                choices, label = field.choices, field.verbose_name
-            filters.append(
-                {"name": name, "label": label, "choices": choices, "value": active.get(name, "")}
-            )
+
+        def items():
+            wanted = list(page_obj.object_list)
+            found = model.objects.filter(pk__in=wanted).select_related("locale", "hero_image")
+            found = {p.pk: p for p in found.prefetch_related("hero_image__renditions")}
+            return [found[pk] for pk in wanted if pk in found]
+
+        def filters():
+            result = []
+            for name in self.filter_names():
+                if name == "group":
+                    choices, label = group_choices(self.locale), _("People")
+                elif name == "commune":
+                    choices, label = commune_choices(model), _("Place")
+                else:
+                    field = model._meta.get_field(name)
+                    choices, label = field.choices, field.verbose_name
+                result.append({"name": name, "label": label, "choices": choices, "value": active.get(name, "")})
+            return result
+
         context.update(
-            items=page_obj.object_list, page_obj=page_obj, filters=filters, active_filters=active
+            items=SimpleLazyObject(items),
+            page_obj=page_obj,
+            filters=SimpleLazyObject(filters),
+            active_filters=active,
         )
         return context
 

@@ -45,3 +45,13 @@ def test_expired_page_is_not_public(home):
     page.save()
     assert not is_public(page)
     assert not public_pages().filter(pk=page.pk).exists()
+
+
+def test_expired_page_is_a_404_on_the_site_before_it_is_unpublished(client, home, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    page = SectionPageFactory(parent=home, title="Sắp hết hạn", slug="sap-het-han")
+    assert client.get(page.url).status_code == 200
+    page.expire_at = timezone.now() - datetime.timedelta(minutes=1)
+    page.save()  # still live: publish_scheduled has not run yet
+    assert page.live
+    assert client.get(page.url).status_code == 404

@@ -31,6 +31,28 @@ def test_etag_gives_304(client, home):
     assert client.get("/vi/", HTTP_IF_NONE_MATCH='"other"').status_code == 200
 
 
+def test_if_modified_since_gives_304_on_a_cache_hit(api_client_for_stories):
+    client, url = api_client_for_stories
+    first = client.get(url)
+    modified = first["Last-Modified"]
+    hit = client.get(url, HTTP_IF_MODIFIED_SINCE=modified)
+    assert hit.status_code == 304 and hit.content == b"" and hit["X-Cache"] == "HIT"
+    assert hit["Last-Modified"] == modified
+    older = "Mon, 01 Jan 2001 00:00:00 GMT"
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=older).status_code == 200
+    # If-None-Match wins over If-Modified-Since (RFC 9110 13.1.3).
+    assert client.get(url, HTTP_IF_NONE_MATCH='"other"', HTTP_IF_MODIFIED_SINCE=modified).status_code == 200
+
+
+@pytest.fixture
+def api_client_for_stories(client, home):
+    from tests.heritage.factories import HeritageIndexPageFactory, StoryPageFactory
+
+    index = HeritageIndexPageFactory(parent=home, title="Truyện", slug="stories", listing="stories")
+    StoryPageFactory(parent=index, title="Sự tích")
+    return client, "/api/v1/stories?locale=vi"
+
+
 def test_compressed_variants_are_cached_separately(client, home):
     gz = client.get("/vi/", HTTP_ACCEPT_ENCODING="gzip")
     br = client.get("/vi/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
@@ -137,9 +159,7 @@ def _middleware(response_factory):
     return PageCacheMiddleware(lambda request: response_factory())
 
 
-@pytest.mark.parametrize(
-    "cache_control", ["private", "private, no-store", "no-store", "private, max-age=60"]
-)
+@pytest.mark.parametrize("cache_control", ["private", "private, no-store", "no-store", "private, max-age=60"])
 def test_private_responses_are_never_stored(cache_control):
     calls = []
 
