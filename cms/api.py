@@ -39,6 +39,7 @@ install_error_handlers(api)
 NUL_IN_BODY = re.compile(rb"\x00|(?<!\\)(?:\\\\)*\\u0000")
 
 NUL_MESSAGE = _("Some parameters are missing or have the wrong type.")  # already translated
+MAX_ID = 2**31 - 1  # every {id} is a page id (32-bit); a larger one overflows SQLite's driver
 
 
 def _has_nul(request):
@@ -49,20 +50,28 @@ def _has_nul(request):
     return request.method in ("POST", "PUT", "PATCH") and bool(NUL_IN_BODY.search(request.body))
 
 
-def reject_nul(run):
-    """PostgreSQL can neither store nor compare text containing NUL: such input is a 400
-    before it reaches a query (else a DataError, a 500)."""
+def _id_out_of_range(kwargs):
+    value = str(kwargs.get("id", "")).strip()
+    return value.isascii() and value.isdigit() and int(value) > MAX_ID
+
+
+def reject_unstorable(run):
+    """Input no database can take is answered before it reaches a query (else a 500):
+    NUL characters (PostgreSQL can neither store nor compare them) are a 400, an ``{id}``
+    beyond 32 bits names no page (404)."""
 
     @wraps(run)
     def checked(request, *args, **kwargs):
         if _has_nul(request):
             return api.on_exception(request, ApiError(400, "invalid_characters", NUL_MESSAGE))
+        if _id_out_of_range(kwargs):
+            return api.on_exception(request, Http404())
         return run(request, *args, **kwargs)
 
     return checked
 
 
-api.add_decorator(reject_nul, mode="view")
+api.add_decorator(reject_unstorable, mode="view")
 
 ROUTERS = [
     ("", content_router),
