@@ -81,3 +81,27 @@ def home(locales):
     home = ensure_root_home(loader)
     loader.translate(home, "en", title="Nhà Rông", summary="Heritage and learning")
     return home
+
+
+@pytest.fixture
+def open_tab(browser, request):
+    """``open_tab(name)``: a tab in a fresh browser context (its own cookies, so one per
+    person: editor, moderator, visitor), desktop-sized and in English for the Wagtail
+    admin. A failing test leaves a screenshot of every tab it opened."""
+    opened = []
+
+    def factory(name, **options):
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, "locale": "en-US", **options})
+        tab = context.new_page()
+        tab.set_default_timeout(15_000)
+        opened.append((name, context, tab))
+        return tab
+
+    yield factory
+    report = getattr(request.node, "rep_call", None)
+    for name, context, tab in opened:
+        if report is not None and report.failed:
+            ARTIFACTS.mkdir(exist_ok=True)
+            stem = re.sub(r"[^\w.-]+", "_", f"{request.node.nodeid}-{name}")
+            tab.screenshot(path=str(ARTIFACTS / f"{stem}.png"), full_page=True)
+        context.close()
