@@ -203,6 +203,17 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        """Wagtail asks on every serve (two queries); answered from the kept
+        restricted and alias paths (``content.public``) when none can apply."""
+        from wagtail.models import PageViewRestriction
+
+        from .public import may_be_restricted
+
+        if not may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
 
 class HomePage(BasePage):
     """The root of each language's site."""

@@ -24,6 +24,25 @@ def restricted_paths():
     )
 
 
+def alias_paths():
+    """Tree paths of alias pages (they take their source's restrictions)."""
+    from cms.cache import memoize
+
+    return memoize(
+        "alias_paths",
+        (),
+        lambda: sorted(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)),
+    )
+
+
+def may_be_restricted(page):
+    """False when no view restriction can apply to ``page``: no restricted page is
+    it or an ancestor, and neither is an alias (whose source could be restricted).
+    Lets the serve-time check skip its queries for the common public page."""
+    path = page.path
+    return any(path.startswith(p) for p in restricted_paths()) or any(path.startswith(p) for p in alias_paths())
+
+
 def public_pages(queryset=None):
     """Narrow a page queryset (default: all pages) to what the public may see."""
     qs = Page.objects.all() if queryset is None else queryset

@@ -55,3 +55,21 @@ def test_expired_page_is_a_404_on_the_site_before_it_is_unpublished(client, home
     page.save()  # still live: publish_scheduled has not run yet
     assert page.live
     assert client.get(page.url).status_code == 404
+
+
+def test_alias_of_a_private_page_is_private_too(client, home, settings):
+    # The serve-time restriction check is skipped only when no restricted page and
+    # no alias lies on the page's path (content.public.may_be_restricted).
+    settings.PAGE_CACHE_ENABLED = False
+    source = SectionPageFactory(parent=home, title="Hồ sơ nội bộ", slug="ho-so")
+    other = SectionPageFactory(parent=home, title="Chuyên mục khác", slug="khac")
+    assert client.get("/vi/khac/").status_code == 200  # kept route and restriction answer
+    alias = source.create_alias(parent=other, update_slug="ban-sao")
+    assert client.get(alias.url).status_code == 200
+    # Restricting the source restricts its alias (which has no restriction of its own).
+    PageViewRestriction.objects.create(page=source, restriction_type=PageViewRestriction.LOGIN)
+    assert not PageViewRestriction.objects.filter(page=alias).exists()
+    response = client.get(alias.url)
+    assert response.status_code == 302
+    assert "Hồ sơ nội bộ" not in response.content.decode()
+    assert client.get("/vi/khac/").status_code == 200
