@@ -18,6 +18,7 @@ changes public output through ``QuerySet.update()`` or bulk inserts (which
 send no signal) calls ``bump()`` itself.
 """
 
+import functools
 import hashlib
 import os
 import tempfile
@@ -49,11 +50,17 @@ def _shared_cache():
 def stamp_path():
     """Where the per-machine generation stamp lives (override: PAGE_CACHE_STAMP)."""
     explicit = getattr(settings, "PAGE_CACHE_STAMP", "") or os.environ.get("PAGE_CACHE_STAMP")
+    db = str(settings.DATABASES["default"].get("NAME", ""))
+    # An in-memory database is private to this process.
+    return _stamp_path(explicit or "", db, os.getpid() if "memory" in db else 0)
+
+
+@functools.lru_cache(maxsize=32)
+def _stamp_path(explicit, db, pid):
     if explicit:
         return Path(explicit)
-    db = str(settings.DATABASES["default"].get("NAME", ""))
-    if "memory" in db:  # an in-memory database is private to this process
-        db += f"|{os.getpid()}"
+    if pid:
+        db += f"|{pid}"
     digest = hashlib.sha1(f"{settings.BASE_DIR}|{db}".encode()).hexdigest()[:12]
     return Path(tempfile.gettempdir()) / f"nharong-pagecache-{digest}.stamp"
 

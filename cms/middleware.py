@@ -247,9 +247,13 @@ class CachedSiteMiddleware:
         from wagtail.models import Site
 
         host, port = request._get_raw_host(), request.get_port()
-        request._wagtail_site = content_cache.memoize(
-            "site", (host, port), lambda: Site._find_for_request(request)
-        )
+        try:
+            request._wagtail_site = content_cache.memoize(
+                "site", (host, port), lambda: Site._find_for_request(request)
+            )
+        except (OperationalError, InterfaceError) as exc:  # outside the view: answer here
+            logger.error("Database unavailable: %s", exc)
+            return service_unavailable(request)
         return self.get_response(request)
 
 
