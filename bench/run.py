@@ -193,6 +193,8 @@ def main(argv=None):
     parser.add_argument("--load-connections", type=int, default=50)
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--corpus-only", action="store_true",
+                        help="build (or keep) the corpus in --data and stop; a later run reuses it")
     parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
     args = parser.parse_args(argv)
     if not ensure_wrk():
@@ -228,6 +230,9 @@ def main(argv=None):
         corpus["seconds"] = round(time.time() - t)
         corpus_file.write_text(json.dumps(corpus))
     results["corpus"] = json.loads(corpus_file.read_text())
+    if args.corpus_only:
+        print(f"Corpus ready in {data}: {results['corpus']}")
+        return
     manage(env, "collectstatic", "--noinput", "-v0")
 
     print("Measuring SQL queries and bytes in-process…", flush=True)
