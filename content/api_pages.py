@@ -259,7 +259,8 @@ def list_query_schema(spec):
     fields = {
         "locale": (str | None, Field(None, description="vi, en, bdq, hre or hro (default vi).")),
         "limit": (int, Field(DEFAULT_LIMIT, description=f"1–{MAX_LIMIT}.")),
-        "offset": (int, Field(0, description="Items to skip.")),
+        # le: a larger offset overflows the database's integer (a 500 on PostgreSQL and SQLite)
+        "offset": (int, Field(0, le=2**31 - 1, description="Items to skip.")),
         "ordering": (str | None, Field(None, description="One of: " + ", ".join(spec.orderings))),
     }
     for name in spec.filters:
