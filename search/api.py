@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from content.api_schemas import ErrorOut
 from content.locales import FALLBACKS, fallback_chain
 
 from .service import FILTER_NAMES, MAX_QUERY_LENGTH, search, suggest
@@ -82,7 +83,9 @@ class SuggestOut(Schema):
     suggestions: list[Suggestion]
 
 
-@router.get("/search", response=SearchOut, summary="Search public pages")
+@router.get(
+    "/search", response={200: SearchOut, 400: ErrorOut, 422: ErrorOut}, summary="Search public pages"
+)
 def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
     """Folded full-text search over every public page type, with facets and snippets.
 
@@ -110,6 +113,10 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
     }
 
 
-@router.get("/search/suggest", response=SuggestOut, summary="Title suggestions as people type")
+@router.get(
+    "/search/suggest",
+    response={200: SuggestOut, 400: ErrorOut, 422: ErrorOut},
+    summary="Title suggestions as people type",
+)
 def suggest_endpoint(request: HttpRequest, params: Query[SuggestParams]):
     return {"query": params.q, "suggestions": suggest(params.q, params.locale, params.limit)}

@@ -1,5 +1,5 @@
-"""Main journeys in a real browser: a tourist, a learner (an editor's journey
-through the Wagtail admin is still to come)."""
+"""Main journeys in a real browser: a tourist and a learner (the editor's journey
+through the Wagtail admin is in test_editor_journey.py)."""
 
 import re
 
