@@ -86,13 +86,15 @@ def test_listing_has_constant_queries(home, commune, client, django_assert_max_n
     index = _jobs(home)
     for n in range(3):
         JobPostingPageFactory(parent=index, title=f"Việc {n}", commune=commune)
-    client.get(index.url)
-    # distinct query strings: each request misses the anonymous page cache
+    # Distinct query strings: each request misses the anonymous page cache. A first
+    # request after each change fills what is kept per content generation (route, menu).
+    client.get(index.url, {"skill": "", "n": 0})
     few = _count_queries(lambda: client.get(index.url, {"skill": "", "n": 1}))
     assert 0 < few <= 25
     for n in range(3, 10):
         JobPostingPageFactory(parent=index, title=f"Việc {n}", commune=commune)
-    assert _count_queries(lambda: client.get(index.url, {"skill": "", "n": 2})) <= few
+    client.get(index.url, {"skill": "", "n": 2})
+    assert _count_queries(lambda: client.get(index.url, {"skill": "", "n": 3})) <= few
 
 
 @pytest.mark.django_db
