@@ -70,6 +70,7 @@ def clone(template, parent, title, slug, locale=None, translation_key=None):
     page.locale = locale or parent.locale
     page.translation_key = translation_key or uuid.uuid4()
     page.live = True
+    page.show_in_menus = False  # generated content, not new site sections in the menu
     page.has_unpublished_changes = False
     page.first_published_at = page.last_published_at = timezone.now()
     parent.add_child(instance=page)

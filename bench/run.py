@@ -102,6 +102,8 @@ class Server:
             str(self.port),
             "--workers",
             str(self.workers),
+            "--blocking-threads",  # one Python thread per worker: CPU-bound, no GIL contention
+            "1",
             "--log-level",
             "warning",
             "--no-ws",

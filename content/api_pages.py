@@ -302,8 +302,13 @@ def add_page_endpoints(router, spec):
             if value not in (None, ""):
                 qs = apply(qs, value)
         qs = qs.order_by(*spec.orderings[ordering], "pk")
-        count = qs.count()
-        ids = list(qs.values_list("pk", flat=True)[offset : offset + limit])
+
+        def page_of_ids():
+            return qs.count(), list(qs.values_list("pk", flat=True)[offset : offset + limit])
+
+        # Which pages and how many: kept per content generation like the items.
+        filters = sorted((name, getattr(params, name)) for name in spec.filters)
+        count, ids = memoize("apilist", (spec.label, tuple(chain), filters, ordering, offset, limit), page_of_ids)
         ctx = ApiContext(request, locale)
         following, previous = page_links(request, count, limit, offset)
         head = orjson.dumps(
