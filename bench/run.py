@@ -164,8 +164,8 @@ def wrk(url, duration, connections, threads=2, script=None):
     errors = grab(r"Socket errors: (.*)")
     return {
         "rps": float(grab(r"Requests/sec:\s+([\d.]+)", 0)),
-        "p50_ms": ms(grab(r"50%\s+(\S+)")),
-        "p99_ms": ms(grab(r"99%\s+(\S+)")),
+        "p50_ms": ms(grab(r"(?m)^\s+50%\s+(\S+)")),
+        "p99_ms": ms(grab(r"(?m)^\s+99%\s+(\S+)")),
         "requests": int(grab(r"(\d+) requests in", 0)),
         "non_2xx": int(grab(r"Non-2xx or 3xx responses: (\d+)", 0)),
         "socket_errors": errors.strip() if errors else "none",
