@@ -50,6 +50,19 @@ def score(url):
     return scores
 
 
+def score_with_retries(url, attempts=3):
+    """Lighthouse sometimes fails to record a trace (NO_NAVSTART, a known flake of
+    headless Chrome); such a run has no scores, so it is tried again, and the report
+    says how many attempts it took."""
+    tried = 0
+    while True:
+        tried += 1
+        result = score(url)
+        if "error" not in result or tried >= attempts:
+            result["attempts"] = tried
+            return result
+
+
 def run_all(server, paths):
     reason = available()
     if reason:
@@ -58,7 +71,7 @@ def run_all(server, paths):
     out = {}
     for name, path in paths.items():
         print(f"lighthouse {name:<10} {path}", flush=True)
-        out[name] = {"path": path, **score(server.url(path))}
+        out[name] = {"path": path, **score_with_retries(server.url(path))}
     return out
 
 

@@ -137,6 +137,8 @@ def render(r):
                 lines.append(f"| {name} | `{s['path']}` | error: {s['error']} | | | | | |")
                 continue
             failing = "; ".join(f"{k}: {', '.join(v)}" for k, v in s["failing"].items())
+            if s.get("attempts", 1) > 1:
+                failing = (failing + "; " if failing else "") + f"scored on attempt {s['attempts']}"
             lines.append(
                 f"| {name} | `{s['path']}` | {s['performance']} | {s['accessibility']} | "
                 f"{s['best-practices']} | {s['seo']} | {_fmt(s.get('bytes'), 0)} | {failing} |"
