@@ -197,8 +197,12 @@ def render_placeholder(text, colour, size):
 
 def ensure_root_home(loader):
     """Make the default site's root a content.HomePage in Vietnamese."""
+    from wagtail.models import Collection
+
     from .models import HomePage
 
+    if Collection.get_first_root_node() is None:  # flushed too: images need the root collection
+        Collection.add_root(name="Root")
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site and isinstance(site.root_page.specific, HomePage):
         return site.root_page.specific
