@@ -65,7 +65,11 @@ def _fallback_route(request, path):
 
 def _cached_route(request, path):
     """The memoised route of ``path``: ``(page, (), {}, fallback_language)``, or
-    None when the path is not a plain page (a routable sub-view, a 404, preview)."""
+    None when the path is not a plain page (a routable sub-view, a 404, preview).
+
+    The kept value is the page itself, freshly loaded (with its locale) when the
+    route was computed; every request gets its own unpickled copy, so serving a
+    page whose route is kept runs no query at all."""
     if request.method not in ("GET", "HEAD"):
         return None
     site = Site.find_for_request(request)
@@ -83,19 +87,14 @@ def _cached_route(request, path):
         page, args, kwargs = result[:3]
         if args or kwargs:
             return None  # a routable page's sub-view: route it every time
-        return page.pk, page.content_type_id, language
+        model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+        return model.objects.select_related("locale").get(pk=page.pk), language
 
     entry = memoize("route", (site.pk, translation.get_language(), path), compute)
     if entry is None:
         return None
-    if hasattr(request, "_wagtail_route_for_request"):  # computed just now
-        route = request._wagtail_route_for_request
-        if route is not None:
-            return (*route, entry[2])
-    pk, content_type_id, language = entry
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.select_related("locale").filter(pk=pk, live=True).first()
-    if page is None:
+    page, language = entry
+    if not page.live:
         return None
     return page, (), {}, language
 
