@@ -190,7 +190,7 @@ def generate(scale=1.0, out=None):
     pages, _ = _pages(max(0, sizes["pages"] - len(courses) - lesson_pages), out)
     learners = _learners(sizes["learners"], out)
     events = _events(sizes["events"], learners, courses, out)
-    from cms.cache import bump
+    from content.cache import bump
 
     bump()
     return {"scale": scale, "pages": pages + len(courses) + lesson_pages,

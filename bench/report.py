@@ -28,7 +28,7 @@ NOTES = [
     "template, as right after a publish. *Uncached*: the response cache is off, so every "
     "request goes through the view (routing, the public rule, templates, JSON assembly), "
     "reusing what is kept per content generation: routes, menus, restricted paths, listing "
-    "ids, rendered article fragments and each API item's validated JSON (`cms/cache.py`). "
+    "ids, rendered article fragments and each API item's validated JSON (`content/cache.py`). "
     "*Cached*: the default, a response-cache hit. Every kept value is invalidated by the same "
     "generation bump on publish, unpublish, move, delete, translation, image or snippet change.",
     "- wrk sends no `Accept-Encoding`, so req/s are for uncompressed bodies; the gzip column "

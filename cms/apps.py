@@ -8,7 +8,7 @@ class CmsConfig(AppConfig):
     verbose_name = "Nhà Rông"
 
     def ready(self):
-        from . import cache
+        from content import cache
 
         cache.connect()
         cache.connect_models()

@@ -18,7 +18,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_http_date_safe
 from django.utils.regex_helper import _lazy_re_compile
 
-from . import cache as content_cache
+from content import cache as content_cache
 
 logger = logging.getLogger(__name__)
 

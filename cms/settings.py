@@ -303,7 +303,7 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
-# Anonymous page/API cache (cms/middleware.py, invalidated by cms/cache.py).
+# Anonymous page/API cache (cms/middleware.py, invalidated by content/cache.py).
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # Derived data and template fragments (routes, menus, related pages, page

@@ -24,15 +24,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import orjson
 from django.db.models import Max, Q
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Query, Schema
 from pydantic import Field, create_model
-
-from cms.cache import memoize, memoize_many
 
 from .api_blocks import serialise_stream
 from .api_images import ImageSet
@@ -45,9 +42,12 @@ from .api_utils import (
     check_params,
     conditional_bytes,
     dump,
+    json_array,
+    json_with,
     page_links,
     request_locale,
 )
+from .cache import memoize, memoize_many
 from .locales import best_translation, fallback_chain
 from .models import SyncEvent
 from .public import public_pages
@@ -191,8 +191,8 @@ def item_json(spec, ids, ctx):
     """Validated JSON of each list item, in ``ids`` order.
 
     An item's JSON depends only on the page, the requested locale and the host,
-    so it is kept per content generation (``cms.cache``): a list request runs
-    its own query for which pages and how many, then reuses the items."""
+    so it is kept per content generation (``content.cache``), like the page of
+    ids and the count it belongs to."""
     base = ctx.request.build_absolute_uri("/")
     found = memoize_many(
         "apiitem",
@@ -311,17 +311,15 @@ def add_page_endpoints(router, spec):
         count, ids = memoize("apilist", (spec.label, tuple(chain), filters, ordering, offset, limit), page_of_ids)
         ctx = ApiContext(request, locale)
         following, previous = page_links(request, count, limit, offset)
-        head = orjson.dumps(
-            {
-                "count": count,
-                "limit": limit,
-                "offset": offset,
-                "next": following,
-                "previous": previous,
-                "requested_locale": locale,
-            }
-        )
-        body = head[:-1] + b',"results":[' + b",".join(item_json(spec, ids, ctx)) + b"]}"
+        head = {
+            "count": count,
+            "limit": limit,
+            "offset": offset,
+            "next": following,
+            "previous": previous,
+            "requested_locale": locale,
+        }
+        body = json_with(head, results=json_array(item_json(spec, ids, ctx)))
         return conditional_bytes(
             request, body, "application/json; charset=utf-8", last_modified=_latest_change(chain)
         )

@@ -1,8 +1,7 @@
 from django.conf import settings
 from django.utils import timezone
 
-from cms.cache import fragment_cache_alias, generation
-
+from .cache import fragment_cache_alias, generation
 from .locales import LANGUAGE_INFO
 
 
@@ -13,6 +12,7 @@ def site_context(request):
         "SITE_NAME": settings.WAGTAIL_SITE_NAME,
         "LANGUAGE_INFO": LANGUAGE_INFO,
         "FRAGMENT_CACHE": fragment_cache_alias(request),
+        "FRAGMENT_SECONDS": settings.PAGE_CACHE_SECONDS,
         "CONTENT_GENERATION": generation(),
         "CACHE_DAY": timezone.localdate().isoformat(),  # dates like "next festival" change daily
     }

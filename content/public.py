@@ -15,7 +15,7 @@ def restricted_paths():
     descendants are private). Wagtail's ``.public()`` reads them with a query
     on every call; they change only when a restriction or the tree does, and
     both bump the content generation."""
-    from cms.cache import memoize
+    from .cache import memoize
 
     return memoize(
         "restricted_paths",
@@ -26,7 +26,7 @@ def restricted_paths():
 
 def alias_paths():
     """Tree paths of alias pages (they take their source's restrictions)."""
-    from cms.cache import memoize
+    from .cache import memoize
 
     return memoize(
         "alias_paths",

@@ -26,7 +26,7 @@ from wagtail.models import Page
 
 from .api_pages import TYPES, ApiContext, detail_json_many
 from .api_schemas import ErrorOut
-from .api_utils import ApiError, check_params, conditional_bytes, request_locale
+from .api_utils import ApiError, check_params, conditional_bytes, json_array, json_with, request_locale
 from .community.jobs import emit_closed_job_tombstones
 from .models import SyncEvent
 from .public import listed_pages
@@ -73,10 +73,8 @@ def _upserts(typed_ids, ctx):
     details = detail_json_many(typed_ids, ctx)
     out = {}
     for pk, body in details.items():
-        head = orjson.dumps(
-            {"action": "upsert", "id": pk, "content_type": typed_ids[pk].label, "locale": ctx.locale}
-        )
-        out[pk] = head[:-1] + b',"page":' + body + b"}"
+        head = {"action": "upsert", "id": pk, "content_type": typed_ids[pk].label, "locale": ctx.locale}
+        out[pk] = json_with(head, page=body)
     return out
 
 
@@ -184,10 +182,8 @@ def build_sync_router():
             snapshot = False
         # Items are validated one by one (upserts against their page type's
         # detail schema, memoised); the envelope is assembled around them.
-        head = orjson.dumps(
-            {"locale": code, "snapshot": snapshot, "has_more": has_more, "next_cursor": next_cursor}
-        )
-        body = head[:-1] + b',"items":[' + b",".join(items) + b"]}"
+        head = {"locale": code, "snapshot": snapshot, "has_more": has_more, "next_cursor": next_cursor}
+        body = json_with(head, items=json_array(items))
         return conditional_bytes(request, body, "application/json; charset=utf-8", cache_control="no-cache")
 
     return router

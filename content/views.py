@@ -11,38 +11,29 @@ from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 
-from cms.cache import memoize
-
+from .cache import memoize
 from .locales import fallback_chain
 
 
 def serve(request, path):
     """Wagtail's serve, but a page missing in the visitor's language is shown
-    from the next language of the fallback chain instead of a 404.
-
-    Routing walks the tree one query per path segment; its result (page id and
-    type, or "not found") is memoised per content generation, so a request
-    loads its page in one query."""
-    route = _cached_route(request, path)
-    if route is not None:
-        request._wagtail_route_for_request = route[:3]
-        if route[3]:
-            request.served_language = route[3]
-        return wagtail_views.serve(request, path)
-    try:
-        return wagtail_views.serve(request, path)
-    except Http404:
-        pass
-    route = _fallback_route(request, path)
+    from the next language of the fallback chain instead of a 404."""
+    route = _route(request, path)
     if route is None:
         raise Http404
-    request._wagtail_route_for_request = route[:3]
-    request.served_language = route[3]
+    page, args, kwargs, language = route
+    request._wagtail_route_for_request = (page, args, kwargs)
+    if language:
+        request.served_language = language
     return wagtail_views.serve(request, path)
 
 
-def _fallback_route(request, path):
-    """``(page, args, kwargs, language)`` from the next language of the fallback chain."""
+def _find_route(request, path):
+    """``(page, args, kwargs, fallback_language)``: the visitor's language first,
+    then the next languages of the fallback chain; None when no language has it."""
+    route = Page.route_for_request(request, path)
+    if route is not None:
+        return (*route, "")
     site = Site.find_for_request(request)
     if site is None:
         return None
@@ -63,39 +54,40 @@ def _fallback_route(request, path):
     return None
 
 
-def _cached_route(request, path):
-    """The memoised route of ``path``: ``(page, (), {}, fallback_language)``, or
-    None when the path is not a plain page (a routable sub-view, a 404, preview).
+ROUTE_EVERY_TIME = "dynamic"
 
-    The kept value is the page itself, freshly loaded (with its locale) when the
-    route was computed; every request gets its own unpickled copy, so serving a
-    page whose route is kept runs no query at all."""
+
+def _route(request, path):
+    """The route of ``path``, kept per content generation for GET and HEAD.
+
+    Routing walks the tree one query per path segment. What is kept is the page
+    itself, loaded fresh (with its locale) when the route was found, or "no such
+    page"; each request gets its own unpickled copy, so a kept route serves its
+    page without a query. A routable page's sub-view is routed every time."""
     if request.method not in ("GET", "HEAD"):
-        return None
+        return _find_route(request, path)
     site = Site.find_for_request(request)
     if site is None:
         return None
 
     def compute():
-        result = Page.route_for_request(request, path)
-        language = ""
-        if result is None:
-            result = _fallback_route(request, path)
-            if result is None:
-                return None
-            language = result[3]
-        page, args, kwargs = result[:3]
+        route = _find_route(request, path)
+        if route is None:
+            return None
+        page, args, kwargs, language = route
         if args or kwargs:
-            return None  # a routable page's sub-view: route it every time
+            return ROUTE_EVERY_TIME
         model = ContentType.objects.get_for_id(page.content_type_id).model_class()
         return model.objects.select_related("locale").get(pk=page.pk), language
 
     entry = memoize("route", (site.pk, translation.get_language(), path), compute)
     if entry is None:
         return None
+    if entry == ROUTE_EVERY_TIME:
+        return _find_route(request, path)
     page, language = entry
-    if not page.live:
-        return None
+    if not page.live:  # unpublished by a QuerySet.update() that did not bump the generation
+        return _find_route(request, path)
     return page, (), {}, language
 
 

@@ -41,7 +41,7 @@ def localized_pages(pages, language_code=None):
 
 def group_choices(locale):
     """``(code, title)`` of the public ethnic group pages, in the reader's language."""
-    from cms.cache import memoize
+    from content.cache import memoize
 
     from .models import EthnicGroupPage
 
@@ -54,7 +54,7 @@ def group_choices(locale):
 
 def commune_choices(model):
     """``(code, name)`` of the units (and their parents) that public pages of ``model`` use."""
-    from cms.cache import memoize
+    from content.cache import memoize
 
     return memoize("commune_choices", model._meta.label, lambda: _commune_choices(model))
 

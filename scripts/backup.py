@@ -167,7 +167,7 @@ def main(argv=None):
     print(f"Restored {source}: expected {expected}, found {found}")
     if any(found.get(k) != v for k, v in expected.items()):
         raise SystemExit("Row counts differ from the backup manifest.")
-    from cms.cache import bump
+    from content.cache import bump
 
     bump()
 

@@ -76,7 +76,7 @@ class Results:
 
 def locale_ids(chain):
     """``{locale id: language code}`` for the languages of ``chain``."""
-    from cms.cache import memoize
+    from content.cache import memoize
 
     return memoize(
         "locale_ids",

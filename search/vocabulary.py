@@ -83,7 +83,7 @@ def facet_labels(values_by_name, chain):
     Kept per content generation and language (labels change only on publish)."""
     from django.utils import translation
 
-    from cms.cache import memoize
+    from content.cache import memoize
 
     parts = (sorted((k, sorted(v)) for k, v in values_by_name.items()), tuple(chain), translation.get_language())
     return memoize("facet_labels", parts, lambda: _facet_labels(values_by_name, chain))

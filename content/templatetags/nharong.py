@@ -5,8 +5,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from cms.cache import memoize
-
+from ..cache import memoize
 from ..locales import LANGUAGE_INFO, language_codes
 from ..public import public_pages
 

@@ -114,7 +114,7 @@ class HeritageIndexPage(BasePage):
         the rendered listing as a fragment, and then they are never loaded."""
         from django.utils.functional import SimpleLazyObject
 
-        from cms.cache import memoize
+        from content.cache import memoize
 
         from ..utils import commune_choices, group_choices
 

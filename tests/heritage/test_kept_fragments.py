@@ -1,4 +1,4 @@
-"""Kept routes, menus, lists and fragments (cms/cache.py ``memoize`` and the
+"""Kept routes, menus, lists and fragments (content/cache.py ``memoize`` and the
 ``{% cache %}`` fragments) are never stale and never hold a draft: with the
 response cache off, every change shows on the next request."""
 

@@ -212,8 +212,10 @@ def memoize(name, parts, compute, timeout=None):
     For data derived from many rows that every visitor sees alike (a page's
     route, the menu, related pages, language links): the key carries the
     generation, so any publish, move, deletion or watched model change makes
-    it stale together with the page cache. Values are pickled: keep them to
-    plain data (ids, strings, dicts), not model instances with caches.
+    it stale together with the page cache. Values are pickled, and every get
+    returns a fresh copy: plain data (ids, strings, dicts), or model instances
+    loaded for the purpose (a route's page, a Site), never objects carrying
+    per-request state.
     """
     if not fragments_enabled():
         return compute()
