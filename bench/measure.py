@@ -7,12 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
-MODES = {
-    # the page/API response cache and the derived-data/fragment caches (content/cache.py)
-    "cold": {"PAGE_CACHE_ENABLED": False, "FRAGMENT_CACHE_ENABLED": False},
-    "uncached": {"PAGE_CACHE_ENABLED": False, "FRAGMENT_CACHE_ENABLED": True},
-    "cached": {"PAGE_CACHE_ENABLED": True, "FRAGMENT_CACHE_ENABLED": True},
-}
+from .modes import MODES
 
 
 def measure(url, cached=False, mode=None):

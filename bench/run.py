@@ -19,20 +19,14 @@ import urllib.request
 from pathlib import Path
 
 from . import report
+from .modes import MODES
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
 
-MODES = {  # mode → (response cache, derived-data/fragment caches); see bench/measure.py
-    "cold": (False, False),
-    "uncached": (False, True),
-    "cached": (True, True),
-}
-
-
 def bench_env(data, mode="cached"):
-    page_cache, fragments = MODES[mode]
+    switches = {name: "true" if on else "false" for name, on in MODES[mode].items()}
     env = dict(os.environ)
     env.update(
         DJANGO_DEBUG="false",
@@ -43,8 +37,7 @@ def bench_env(data, mode="cached"):
         DJANGO_MEDIA_ROOT=str(data / "media"),
         DJANGO_STATIC_ROOT=str(data / "static"),
         PAGE_CACHE_STAMP=str(data / "pagecache.stamp"),
-        PAGE_CACHE_ENABLED="true" if page_cache else "false",
-        FRAGMENT_CACHE_ENABLED="true" if fragments else "false",
+        **switches,
         # No db_worker runs beside the benchmark: index the corpus as it is built.
         TASKS_BACKEND="immediate",
         DJANGO_LOG_LEVEL="ERROR",
@@ -195,8 +188,11 @@ def main(argv=None):
     parser.add_argument("--load-connections", type=int, default=50)
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument("--no-lighthouse", action="store_true")
-    parser.add_argument("--corpus-only", action="store_true",
-                        help="build (or keep) the corpus in --data and stop; a later run reuses it")
+    parser.add_argument(
+        "--corpus-only",
+        action="store_true",
+        help="build (or keep) the corpus in --data and stop; a later run reuses it",
+    )
     parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
     args = parser.parse_args(argv)
     if not ensure_wrk():
