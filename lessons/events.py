@@ -21,6 +21,8 @@ from .progress import (
 )
 from .records import ProgressEvent
 
+MAX_PAGE_ID = 2**31 - 1  # page ids are 32-bit: a larger int overflows the database driver
+
 
 def _parse_event(raw, lessons_by_id):
     if not isinstance(raw, dict):
@@ -36,14 +38,19 @@ def _parse_event(raw, lessons_by_id):
     if lesson is None:
         raise LearningError("lesson_not_found")
     timestamp = raw.get("timestamp")
-    if isinstance(timestamp, datetime.datetime):
-        moment = timestamp
-    else:
-        moment = parse_datetime(str(timestamp)) if timestamp else None
+    try:
+        if isinstance(timestamp, datetime.datetime):
+            moment = timestamp
+        else:
+            moment = parse_datetime(str(timestamp)) if timestamp else None
+        if moment is not None and timezone.is_naive(moment):
+            moment = timezone.make_aware(moment, datetime.UTC)
+        if moment is not None:
+            moment.astimezone(datetime.UTC)  # it is stored in UTC: must fit in years 1–9999
+    except (ValueError, OverflowError):  # 2024-02-30; 0001-01-01T00:00:00+05:00
+        moment = None
     if moment is None:
         raise LearningError("invalid_timestamp")
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment, datetime.UTC)
     position = raw.get("position")
     if position is not None:
         if isinstance(position, bool) or not isinstance(position, (int, float)):
@@ -83,7 +90,7 @@ def record_events(learner, events):
         raise LearningError("batch_too_large")
     ids = {
         e.get("lesson") for e in events
-        if isinstance(e, dict) and isinstance(e.get("lesson"), int)
+        if isinstance(e, dict) and isinstance(e.get("lesson"), int) and 0 < e["lesson"] <= MAX_PAGE_ID
     }
     lessons_by_id, course_of = _lessons_for(ids)
     parsed, rejected = {}, []
@@ -125,7 +132,7 @@ def record_events(learner, events):
             uuid__in=list(parsed), learner=learner
         ).select_related("attempt", "lesson")
     }
-    accepted = [u for u in stored if u in new_uuids]
+    accepted = {u for u in stored if u in new_uuids}
     attempts = []
     for event in stored.values():
         if event.kind != ProgressEvent.Kind.QUIZ_SUBMITTED:
@@ -143,8 +150,8 @@ def record_events(learner, events):
     for course in courses.values():
         _complete_if_done(learner, course, states[course.pk])
     return {
-        "accepted": [str(u) for u in accepted],
-        "duplicates": [str(u) for u in parsed if u not in new_uuids or u not in stored],
+        "accepted": [str(u) for u in parsed if u in accepted],
+        "duplicates": [str(u) for u in parsed if u not in accepted],
         "rejected": rejected,
         "attempts": attempts,
         "states": {cid: state.as_dict() for cid, state in states.items()},

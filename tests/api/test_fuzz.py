@@ -220,6 +220,7 @@ def test_bad_query_is_a_json_4xx(api, heritage, url):
     [
         {"login": "a\x00b", "password": "x"},
         {"login": "a", "password": "x\x00"},
+        {"login": "a\\\x00", "password": "x"},  # a backslash, then a NUL: "a\\\u0000" in JSON
     ],
 )
 def test_nul_in_sign_in_is_a_400(api, db, body):
@@ -230,28 +231,44 @@ def test_nul_in_sign_in_is_a_400(api, db, body):
     assert response.json()["code"] == "invalid_characters"
 
 
+def test_escaped_backslash_before_u0000_is_not_a_nul(api, db):
+    """The text ``\\u0000`` (a backslash, then "u0000") is allowed: only a real NUL is refused."""
+    import json
+
+    body = json.dumps({"login": "a\\u0000", "password": "x"})
+    assert "\\\\u0000" in body
+    response = api.post("/api/v1/auth/token", body, content_type="application/json")
+    assert (response.status_code, response.json()["code"]) == (401, "invalid_credentials")
+
+
 @pytest.mark.parametrize(
-    "changes",
+    "changes, error",
     [
-        {"lesson": -1318831125983074019442688},
-        {"lesson": 2**31},
-        {"timestamp": "2024-02-30T00:00:00"},
-        {"timestamp": "0001-01-01T00:00:00+05:00"},
-        {"timestamp": "9999-12-31T23:59:59-05:00"},
+        ({"lesson": -1318831125983074019442688}, "lesson_not_found"),
+        ({"lesson": 2**31}, "lesson_not_found"),
+        ({"timestamp": "2024-02-30T00:00:00"}, "invalid_timestamp"),
+        ({"timestamp": "0001-01-01T00:00:00+05:00"}, "invalid_timestamp"),
+        ({"timestamp": "9999-12-31T23:59:59-05:00"}, "invalid_timestamp"),
     ],
 )
-def test_impossible_event_is_rejected_alone(api, course, learner, changes):
+def test_impossible_event_is_rejected_alone(api, course, learner, changes, error):
     import json
     import uuid
 
-    event = {"uuid": str(uuid.uuid4()), "kind": "lesson_opened", "lesson": course["lessons"][0].pk}
-    event = {**event, "timestamp": "2026-01-01T08:00:00+07:00", **changes}
+    good = {
+        "uuid": str(uuid.uuid4()),
+        "kind": "lesson_opened",
+        "lesson": course["lessons"][0].pk,
+        "timestamp": "2026-01-01T08:00:00+07:00",
+    }
+    bad = {**good, "uuid": str(uuid.uuid4()), **changes}
     response = api.post(
         "/api/v1/me/progress-events",
-        json.dumps({"events": [event]}),
+        json.dumps({"events": [bad, good]}),
         content_type="application/json",
         **learner["auth"],
     )
     assert response.status_code == 200
-    (rejected,) = response.json()["rejected"]
-    assert rejected["error"] in {"lesson_not_found", "invalid_timestamp"}
+    data = response.json()
+    assert data["rejected"] == [{"uuid": bad["uuid"], "error": error}]
+    assert data["accepted"] == [good["uuid"]]  # the rest of the batch is stored
