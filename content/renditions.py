@@ -28,7 +28,6 @@ reach Django: run the management command after a restore instead.
 """
 
 import logging
-import mimetypes
 import time
 
 from django.core.cache import cache
@@ -65,22 +64,21 @@ def regenerate(rendition):
 
 
 def _regenerate_once(rendition):
-    """Regenerate unless another request is already doing it; then wait for its file."""
-    storage = rendition.file.storage
+    """Regenerate unless the file is there; one request at a time per rendition (the
+    others wait for the lock, not for the file: a file being written already exists).
+    False if the lock stayed taken for ``WAIT_SECONDS``."""
     key = f"rendition-regenerate:{rendition.pk}"
-    if cache.add(key, 1, LOCK_SECONDS):
-        try:
-            if not storage.exists(rendition.file.name):
-                regenerate(rendition)
-        finally:
-            cache.delete(key)
-        return True
     deadline = time.monotonic() + WAIT_SECONDS
-    while time.monotonic() < deadline:
-        if storage.exists(rendition.file.name):
-            return True
+    while not cache.add(key, 1, LOCK_SECONDS):
+        if time.monotonic() > deadline:
+            return False
         time.sleep(0.1)
-    return False
+    try:
+        if not rendition.file.storage.exists(rendition.file.name):
+            regenerate(rendition)
+    finally:
+        cache.delete(key)
+    return True
 
 
 @require_safe
@@ -101,8 +99,7 @@ def rendition_fallback(request, name):
             response = HttpResponse("Image being regenerated, try again.", status=503, content_type="text/plain")
             response["Retry-After"] = "5"
             return response
-    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    response = FileResponse(storage.open(path, "rb"), content_type=content_type)
+    response = FileResponse(storage.open(path, "rb"))  # Content-Type and -Length from the file
     response["Cache-Control"] = CACHE_CONTROL
     return response
 
@@ -115,10 +112,7 @@ def missing_renditions(renditions, storage=None):
         return []
     storage = storage or renditions[0].file.storage
     try:
-        _dirs, files = storage.listdir(FOLDER)
-        present = {f"{FOLDER}/{f}" for f in files}
+        present = {f"{FOLDER}/{f}" for f in storage.listdir(FOLDER)[1]}
     except (NotImplementedError, FileNotFoundError):
-        present = None
-    if present is None:
-        return [r for r in renditions if not storage.exists(r.file.name)]
+        present = set()  # no listing: ask about each file
     return [r for r in renditions if r.file.name not in present and not storage.exists(r.file.name)]

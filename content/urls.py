@@ -19,7 +19,7 @@ urlpatterns = [
 media_urlpatterns = (
     [
         re_path(
-            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}{FOLDER}/(?P<name>[^/]+)$",
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}{FOLDER}/(?P<name>[^/\x00]+)$",
             rendition_fallback,
             name="rendition_fallback",
         )

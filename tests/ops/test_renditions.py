@@ -94,3 +94,46 @@ def test_command_regenerates_every_missing_rendition(image):
     again = io.StringIO()
     call_command("regenerate_missing_renditions", stdout=again)
     assert "0 missing of 3" in again.getvalue()
+
+
+def test_a_regeneration_in_progress_makes_others_wait_then_503(image, monkeypatch):
+    from django.core.cache import cache
+
+    from content import renditions
+
+    rendition = image.get_rendition("fill-20x20")
+    os.remove(rendition.file.path)
+    key = f"rendition-regenerate:{rendition.pk}"
+    monkeypatch.setattr(renditions, "WAIT_SECONDS", 0.3)
+    cache.add(key, 1, 60)  # another request is writing the file
+    try:
+        busy = Client().get(rendition.url)
+        assert (busy.status_code, busy["Retry-After"]) == (503, "5")
+        assert not os.path.exists(rendition.file.path)
+    finally:
+        cache.delete(key)
+    assert Client().get(rendition.url).status_code == 200  # lock released: regenerated now
+    assert os.path.exists(rendition.file.path)
+
+
+def test_nul_in_a_media_name_is_404_without_a_query(image):
+    """PostgreSQL cannot compare a NUL: the name must not reach the rendition lookup."""
+    from django.urls import Resolver404, resolve
+
+    try:
+        match = resolve("/media/images/a\x00b.png").url_name
+    except Resolver404:
+        match = None
+    assert match != "rendition_fallback"
+    assert resolve("/media/images/ab.png").url_name == "rendition_fallback"
+    assert Client().get("/media/images/a%00b.png").status_code == 404
+
+
+def test_command_reports_a_rendition_it_cannot_regenerate(image):
+    rendition = image.get_rendition("fill-30x30")
+    os.remove(rendition.file.path)
+    os.remove(image.file.path)
+    out, err = io.StringIO(), io.StringIO()
+    call_command("regenerate_missing_renditions", stdout=out, stderr=err)
+    assert "1 missing of 1; regenerated 0; failed 1." in out.getvalue()
+    assert f"failed: {rendition.file.name}" in err.getvalue()

@@ -23,7 +23,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Checking {len(renditions)} rendition(s)…")
         missing = missing_renditions(renditions)
         regenerated, failed = 0, []
-        if missing and not dry_run:
+        if dry_run:
+            for rendition in missing:
+                self.stdout.write(f"missing: {rendition.file.name} ({rendition.filter_spec})")
+        elif missing:
             progress = Progress(self.stdout)
             for rendition in progress(missing, "Regenerating renditions"):
                 try:
@@ -31,8 +34,6 @@ class Command(BaseCommand):
                     regenerated += 1
                 except Exception as exc:  # noqa: BLE001 - report it, go on with the others
                     failed.append((rendition, exc))
-        for rendition in missing if dry_run else []:
-            self.stdout.write(f"missing: {rendition.file.name} ({rendition.filter_spec})")
         for rendition, exc in failed:
             self.stderr.write(
                 f"failed: {rendition.file.name} (image {rendition.image_id}: {type(exc).__name__}: {exc})"
