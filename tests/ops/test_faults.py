@@ -1,6 +1,6 @@
 """Progress uploads survive interrupted requests: nothing lost, nothing duplicated.
 
-A real gunicorn process on loopback (``bench.load.LiveSite``, one sync worker so
+A real gunicorn process on loopback (``tests.live_site.LiveSite``, one sync worker so
 requests are handled in the order they arrive) and raw sockets play a phone whose
 connection dies: mid-body, and after sending everything but before the reply. The
 app then retries the same batch (same client UUIDs)."""
@@ -14,8 +14,9 @@ import uuid
 
 import pytest
 
-from bench.load import UPLOAD_PATH, LiveSite, create_learners
+from bench.load import UPLOAD_PATH, create_learners
 from tests.lessons.conftest import QUIZ_ID, RIGHT, CourseIndexPageFactory, make_course
+from tests.live_site import LiveSite
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -3,7 +3,7 @@ loopback, mixing page and API reads, searches and learner progress uploads.
 Zero errors, and the database holds exactly the acknowledged events (none lost,
 none duplicated).
 
-gunicorn (2 workers × 8 threads, ``bench.load.LiveSite``) serves the test
+gunicorn (2 workers × 8 threads, ``tests.live_site.LiveSite``) serves the test
 database: a SQLite snapshot in a file, or the PostgreSQL test database when
 DATABASE_URL points at PostgreSQL. LOAD_CLIENTS / LOAD_SECONDS override the size.
 """
@@ -12,11 +12,12 @@ import os
 
 import pytest
 
-from bench.load import LiveSite, create_learners, run_load, stored_event_uuids, upload_lessons
+from bench.load import create_learners, run_load, stored_event_uuids, upload_lessons
 from bench.urls import key_urls
 from tests.factories import HeritageImageFactory, SectionPageFactory
 from tests.heritage.factories import FestivalPageFactory, HeritageIndexPageFactory, StoryPageFactory
 from tests.lessons.conftest import CourseIndexPageFactory, make_course
+from tests.live_site import LiveSite
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
