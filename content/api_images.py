@@ -9,11 +9,17 @@ a warm list costs the same number of queries for 1 or 100 items.
 import base64
 import io
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models.functions import Cast
 from PIL import Image as PILImage
 from PIL import ImageFilter
+from wagtail.models import Page, ReferenceIndex, get_page_models
 
 from .models import HeritageImage
+from .public import public_pages
 
 WIDTHS = (320, 640, 1024)
 FORMATS = ("webp", "jpeg")
@@ -34,8 +40,6 @@ def absolute(request, url):
     if url.startswith(("http://", "https://")):
         return url
     if request is None:
-        from django.conf import settings
-
         return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
     return request.build_absolute_uri(url)
 
@@ -135,13 +139,6 @@ def used_on_public_pages(queryset):
     list/detail query (no query per item); ``public_pages()`` adds its
     view-restriction lookup.
     """
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import CharField, Exists, OuterRef, Q
-    from django.db.models.functions import Cast
-    from wagtail.models import Page, ReferenceIndex, get_page_models
-
-    from .public import public_pages
-
     model = queryset.model
     public = public_pages()
     references = ReferenceIndex.objects.filter(

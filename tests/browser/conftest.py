@@ -54,12 +54,17 @@ def page(browser, request):
     tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     tab.console_errors = errors
     yield tab
+    screenshot_if_failed(request, tab)
+    context.close()
+
+
+def screenshot_if_failed(request, tab, name=""):
+    """A full-page screenshot in test-artifacts/ when the test's call failed."""
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
         ARTIFACTS.mkdir(exist_ok=True)
-        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
-        tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    context.close()
+        stem = re.sub(r"[^\w.-]+", "_", "-".join(filter(None, [request.node.nodeid, name])))
+        tab.screenshot(path=str(ARTIFACTS / f"{stem}.png"), full_page=True)
 
 
 @pytest.fixture
@@ -98,10 +103,6 @@ def open_tab(browser, request):
         return tab
 
     yield factory
-    report = getattr(request.node, "rep_call", None)
     for name, context, tab in opened:
-        if report is not None and report.failed:
-            ARTIFACTS.mkdir(exist_ok=True)
-            stem = re.sub(r"[^\w.-]+", "_", f"{request.node.nodeid}-{name}")
-            tab.screenshot(path=str(ARTIFACTS / f"{stem}.png"), full_page=True)
+        screenshot_if_failed(request, tab, name)
         context.close()
