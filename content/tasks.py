@@ -38,12 +38,14 @@ SPECS = TEMPLATE_SPECS + tuple(spec for spec in ALL_SPECS if spec not in TEMPLAT
 
 
 def make_renditions(images):
-    """Make every rendition of SPECS that ``images`` lack; returns how many images were done.
-    An unreadable original is logged and skipped (the page shows it broken either way)."""
+    """Make every rendition of SPECS that the images of queryset ``images`` lack; returns
+    how many images were done. The existing renditions are prefetched in one query, so
+    only the missing ones cost anything. An unreadable original is logged and skipped
+    (the page shows it broken either way)."""
     from wagtail.images.models import SourceImageIOError
 
     done = 0
-    for image in images:
+    for image in images.prefetch_renditions(*SPECS):
         try:
             image.get_renditions(*SPECS)
             done += 1
@@ -58,20 +60,19 @@ def generate_image_renditions(image_id):
 
 
 def page_image_ids(page):
-    """Ids of the images a page refers to: foreign keys and StreamField blocks alike
-    (the same walk Wagtail's reference index does)."""
+    """Ids of the images a page refers to: foreign keys and StreamField blocks alike.
+
+    Wagtail's reference index does this walk, but its rows are written by another
+    background task that may not have run yet, so the references are extracted from
+    the page itself with the index's own (private) extractor. If a Wagtail upgrade
+    drops it, this task fails loudly (tests/ops/test_tasks.py) and renditions are
+    still made on first use."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import ReferenceIndex
 
-    image_model = get_image_model()
-    image_type = ContentType.objects.get_for_model(image_model).pk
-    try:
-        references = list(ReferenceIndex._extract_references_from_object(page))
-    except AttributeError:  # a future Wagtail without this helper: at least the hero image
-        hero = getattr(page, "hero_image_id", None)
-        return [hero] if hero else []
-    ids = {int(object_id) for type_id, object_id, *_paths in references if type_id == image_type}
-    return sorted(ids)
+    image_type = ContentType.objects.get_for_model(get_image_model()).pk
+    references = ReferenceIndex._extract_references_from_object(page)
+    return sorted({int(object_id) for type_id, object_id, *_paths in references if type_id == image_type})
 
 
 @task()
