@@ -33,12 +33,13 @@ from django.core.files.storage import default_storage
 from ninja import Router
 from wagtail.documents import get_document_model
 
-from content.api_images import RENDITION_SPECS
+from content.api_images import RENDITION_SPECS, absolute
 from content.api_messages import api_error
-from content.api_pages import ApiContext, detail_item, get_public_translation
+from content.api_pages import ApiContext, detail_json_many, get_public_translation
 from content.api_schemas import ErrorOut
-from content.api_utils import check_params, conditional_bytes, dump, request_locale
+from content.api_utils import check_params, conditional_bytes, request_locale
 from content.models import HeritageImage
+from content.renditions import regenerate
 
 logger = logging.getLogger(__name__)
 router = Router(tags=["lessons"])
@@ -49,12 +50,13 @@ MANIFEST_TTL = 90 * 24 * 3600
 ZIP_TTL = 24 * 3600
 FORMAT = 1
 BUNDLE_FOLDER = "bundles"
+IMAGE_IDENTITY = tuple(
+    "pk file file_hash focal_point_x focal_point_y focal_point_width focal_point_height".split()
+)
 
 
-def _canonical_json(data, schema=None):
-    """The detail endpoint's JSON (validated by its schema) with sorted keys: stable hashes."""
-    if schema is not None:
-        data = json.loads(dump(schema, data))
+def _canonical_json(data):
+    """``data`` as compact JSON with sorted keys: stable hashes."""
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
@@ -94,7 +96,8 @@ class _Files:
 
     def images(self, ids, ctx):
         missing = [i for i in ids if i not in self.image_paths]
-        for image in HeritageImage.objects.filter(pk__in=missing):
+        ctx.images.load(missing)  # one query for the JSON's image data below, not one per image
+        for image in HeritageImage.objects.filter(pk__in=missing).prefetch_renditions(BUNDLE_SPEC):
             rendition = image.get_rendition(BUNDLE_SPEC)
             data = ctx.images.serialise(image.pk) or {}
             urls = [
@@ -102,15 +105,18 @@ class _Files:
                 for r in data.get("renditions", [])
                 if r["format"] == "webp" and r["width"] == rendition.width
             ]
-            self.image_paths[image.pk] = self._add(
-                rendition.file.name, lambda r=rendition: r.file.open("rb"), urls
-            )
+            try:
+                path = self._add(rendition.file.name, lambda r=rendition: r.file.open("rb"), urls)
+            except FileNotFoundError:  # a lost rendition file (media restore): written again
+                regenerate(rendition)
+                path = self._add(rendition.file.name, lambda r=rendition: r.file.open("rb"), urls)
+            self.image_paths[image.pk] = path
         return [self.image_paths[i] for i in ids if i in self.image_paths]
 
     def documents(self, ids):
         missing = [i for i in ids if i not in self.document_paths]
         for document in get_document_model().objects.filter(pk__in=missing):
-            url = self.request.build_absolute_uri(document.url)
+            url = absolute(self.request, document.url)  # as content.api_images.document_data writes it
             self.document_paths[document.pk] = self._add(
                 document.file.name, lambda d=document: d.file.open("rb"), [url]
             )
@@ -133,62 +139,40 @@ class _Prepared:
 
         self.request, self.course, self.locale = request, course, locale
         self.ctx = ApiContext(request, locale)
-        self.course_data = detail_item(COURSES, course, self.ctx)
-        self.course_json = _canonical_json(self.course_data, COURSES.detail_schema)
+        lessons = course_lessons(course)
+        # The detail endpoints' own JSON, kept per content generation like theirs.
+        found = detail_json_many({course.pk: COURSES, **{lesson.pk: LESSONS for lesson in lessons}}, self.ctx)
+        self.course_data = json.loads(found[course.pk])
+        self.course_json = _canonical_json(self.course_data)
         self.lessons = []
         images, documents = set(), set()
         _walk(self.course_data, images, documents)
-        for lesson in course_lessons(course):
-            data = detail_item(LESSONS, lesson, self.ctx)
-            self.lessons.append((lesson, data, _canonical_json(data, LESSONS.detail_schema)))
+        for lesson in [lesson for lesson in lessons if lesson.pk in found]:  # (one deleted meanwhile)
+            data = json.loads(found[lesson.pk])
+            self.lessons.append((lesson, data, _canonical_json(data)))
             _walk(data, images, documents)
         digest = hashlib.sha256(f"{FORMAT}|{BUNDLE_SPEC}|{locale}|{course.pk}|".encode())
         digest.update(self.course_json)
         for lesson, _data, body in self.lessons:
             digest.update(f"|{lesson.pk}|".encode())
             digest.update(body)
-        digest.update(
-            repr(
-                list(
-                    HeritageImage.objects.filter(pk__in=images)
-                    .order_by("pk")
-                    .values_list(
-                        "pk",
-                        "file",
-                        "file_hash",
-                        "focal_point_x",
-                        "focal_point_y",
-                        "focal_point_width",
-                        "focal_point_height",
-                    )
-                )
-            ).encode()
-        )
-        digest.update(
-            repr(
-                list(
-                    get_document_model()
-                    .objects.filter(pk__in=documents)
-                    .order_by("pk")
-                    .values_list("pk", "file", "file_hash")
-                )
-            ).encode()
-        )
+        # What makes a media file's bytes, without reading it: the original and its focal area.
+        self.image_ids, self.document_ids = sorted(images), sorted(documents)
+        media = HeritageImage.objects.filter(pk__in=images).order_by("pk").values_list(*IMAGE_IDENTITY)
+        digest.update(repr(list(media)).encode())
+        media = get_document_model().objects.filter(pk__in=documents).order_by("pk")
+        digest.update(repr(list(media.values_list("pk", "file", "file_hash"))).encode())
         self.fingerprint = digest.hexdigest()[:40]
 
-    @property
-    def storage_name(self):
-        return storage_name(self.course.pk, self.locale, self.fingerprint)
-
-
-def storage_name(course_id, locale, fingerprint):
-    return f"{BUNDLE_FOLDER}/{course_id}/{locale}/{fingerprint}.zip"
+        self.storage_name = f"{BUNDLE_FOLDER}/{course.pk}/{locale}/{self.fingerprint}.zip"
 
 
 def _build_full(prepared):
     """``(zip bytes, manifest)`` of the whole course: reads, renders and hashes the media."""
     ctx, course, locale = prepared.ctx, prepared.course, prepared.locale
     files = _Files(prepared.request)
+    files.images(prepared.image_ids, ctx)  # every file of the bundle read in bulk first
+    files.documents(prepared.document_ids)
     course_files = _files_of(prepared.course_data, files, ctx)
     lessons = []
     entries = {"course.json": prepared.course_json}
@@ -234,7 +218,8 @@ def _build_full(prepared):
 
 
 def _read_stored(name):
-    """``(zip bytes, manifest)`` of a stored build, or None."""
+    """``(zip bytes, manifest)`` of a stored build, or None. Storage here only saves
+    work, so any failure to read it (OSError, an S3 client error, a bad zip) is a miss."""
     try:
         if not default_storage.exists(name):
             return None
@@ -242,17 +227,23 @@ def _read_stored(name):
             data = handle.read()
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return data, json.loads(archive.read("manifest.json"))
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+    except Exception:
         logger.warning("Stored bundle %s is unreadable; building again", name, exc_info=True)
+        try:  # a damaged file would otherwise block storing the new build at its name
+            default_storage.delete(name)
+        except Exception:
+            pass
         return None
 
 
 def _store(name, data):
+    """Store a build; True if it is stored. A failure is logged, never raised."""
     try:
-        if not default_storage.exists(name):
-            default_storage.save(name, ContentFile(data))
+        saved = default_storage.save(name, ContentFile(data))
+        if saved != name:  # stored meanwhile by another request or the worker: keep that one
+            default_storage.delete(saved)
         return True
-    except OSError:
+    except Exception:
         logger.warning("Could not store bundle %s", name, exc_info=True)
         return False
 
@@ -309,7 +300,8 @@ def remove_stored(course_id, locale=None, keep=None):
 
 
 def _bundle(request, course, locale, since=None):
-    """``(zip bytes, manifest, source)``; source is cached, stored or built."""
+    """``(zip bytes, manifest, source)`` for ``course`` (already the served translation);
+    source is cached, stored or built."""
     data, manifest, source = _full(_Prepared(request, course, locale))
     lesson_hashes = {str(item["id"]): item["hash"] for item in manifest["lessons"]}
     cache.set(f"api:bundle:manifest:{manifest['hash']}", lesson_hashes, MANIFEST_TTL)
@@ -340,12 +332,6 @@ def _bundle(request, course, locale, since=None):
         partial = _zip(entries)
         cache.set(key, partial, ZIP_TTL)
     return partial, manifest, source
-
-
-def build_bundle(request, course, locale, since=None):
-    """``(zip bytes, manifest)`` for ``course`` (already the served translation)."""
-    data, manifest, _source = _bundle(request, course, locale, since)
-    return data, manifest
 
 
 def _zip(entries):

@@ -238,31 +238,36 @@ def pdf_storage_name(certificate, verify_url, labels):
     return f"{PDF_FOLDER}/{certificate.code}/{digest[:40]}.pdf"
 
 
-def stored_pdf(certificate, verify_url, labels):
-    """The stored PDF's bytes, or None when it is not built yet (or unreadable)."""
-    name = pdf_storage_name(certificate, verify_url, labels)
+def _read_stored(name):
     try:
         if not default_storage.exists(name):
             return None
         with default_storage.open(name, "rb") as handle:
             return handle.read()
-    except OSError:
+    except Exception:  # any storage error (OSError, S3 client errors): draw it instead
         logger.warning("Stored certificate PDF %s is unreadable", name, exc_info=True)
         return None
 
 
-def store_pdf(certificate, verify_url, labels, data=None):
-    """Render (unless ``data`` is given) and store the PDF; returns its bytes. A storage
-    failure is logged, never raised: the caller still has the bytes to send."""
-    name = pdf_storage_name(certificate, verify_url, labels)
-    if data is None:
-        data = certificate_pdf(certificate, verify_url, labels)
+def _store(name, data):
     try:
-        if not default_storage.exists(name):
-            default_storage.save(name, ContentFile(data))
-    except OSError:
+        saved = default_storage.save(name, ContentFile(data))
+        if saved != name:  # stored meanwhile by another request or the worker: keep that one
+            default_storage.delete(saved)
+    except Exception:  # the caller still has the bytes to send
         logger.warning("Could not store certificate PDF %s", name, exc_info=True)
-    return data
+
+
+def pdf_bytes(certificate, verify_url, labels):
+    """``(PDF bytes, "stored" | "rendered")``: the stored PDF, else drawn now and stored.
+    A storage failure is logged, never raised: the PDF is drawn and sent anyway."""
+    name = pdf_storage_name(certificate, verify_url, labels)
+    data = _read_stored(name)
+    if data is not None:
+        return data, "stored"
+    data = certificate_pdf(certificate, verify_url, labels)
+    _store(name, data)
+    return data, "rendered"
 
 
 def delete_stored_pdfs(code):

@@ -1,10 +1,10 @@
 """Background work of the lessons app (django-tasks; see TASKS in cms/settings.py).
 
 * ``render_certificate_pdf``: when a certificate is issued, its PDF is drawn and
-  stored (``lessons.certificates.store_pdf``) in the learner's languages, so the
+  stored (``lessons.certificates.pdf_bytes``) in the learner's languages, so the
   PDF link answers with a stored file. The view still draws it if it is missing.
-* ``build_course_bundles``: when a course or one of its lessons is published or
-  unpublished, the offline zip of the course is built and stored for every
+* ``build_course_bundles``: when a course or one of its lessons is published,
+  unpublished or deleted, the offline zip of the course is built and stored for every
   requested locale (``lessons.bundles.prebuild``), and stale builds are removed.
 * ``delete_certificate_pdfs``: a revoked or deleted certificate's stored PDFs go.
 
@@ -67,8 +67,7 @@ def render_certificate_pdf(code, languages):
         with translation.override(language):
             url = certificates.site_verify_url(certificate, language)
             labels = certificates.pdf_labels()
-            if certificates.stored_pdf(certificate, url, labels) is None:
-                certificates.store_pdf(certificate, url, labels)
+            certificates.pdf_bytes(certificate, url, labels)  # drawn and stored unless it is already
             stored.append(certificates.pdf_storage_name(certificate, url, labels))
     return stored
 
@@ -153,14 +152,19 @@ def build_course_bundles(course_id):
 
 def course_of(page):
     """The course page a course or lesson page belongs to, or None."""
+    from wagtail.models import Page
+
     from .pages import CoursePage, LessonPage
 
-    specific_class = getattr(page, "specific_class", None) or type(page)
-    if issubclass(specific_class, CoursePage):
+    page = page.specific  # Wagtail's signals send the specific page: no query
+    if isinstance(page, CoursePage):
         return page.pk
-    if issubclass(specific_class, LessonPage):
-        parent = page.get_parent()
-        return parent.pk if parent is not None and parent.specific_class is CoursePage else None
+    if isinstance(page, LessonPage):
+        try:
+            parent = page.get_parent()
+        except Page.DoesNotExist:  # a lesson deleted with its course
+            return None
+        return parent.pk if parent is not None and issubclass(parent.specific_class, CoursePage) else None
     return None
 
 
@@ -173,9 +177,13 @@ def on_page_changed(sender, instance, **kwargs):
 def connect():
     from wagtail.signals import page_published, page_unpublished
 
+    from .pages import CoursePage, LessonPage
     from .records import Certificate
 
     post_save.connect(on_certificate_saved, sender=Certificate, dispatch_uid="lessons-certificate-pdf")
     post_delete.connect(on_certificate_deleted, sender=Certificate, dispatch_uid="lessons-certificate-gone")
     page_published.connect(on_page_changed, dispatch_uid="lessons-bundle-published")
     page_unpublished.connect(on_page_changed, dispatch_uid="lessons-bundle-unpublished")
+    # A deleted course's stored builds go too (the task finds no page and removes them all).
+    for model in (CoursePage, LessonPage):
+        post_delete.connect(on_page_changed, sender=model, dispatch_uid=f"lessons-bundle-deleted-{model.__name__}")

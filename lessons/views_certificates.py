@@ -66,12 +66,7 @@ def pdf(request, code):
     in this one round trip instead of a "come back later" that costs another."""
     certificate = _certificate(code)
     url = _verify_url(request, certificate)
-    labels = signing.pdf_labels()
-    data = signing.stored_pdf(certificate, url, labels)
-    source = "stored"
-    if data is None:
-        data = signing.store_pdf(certificate, url, labels)
-        source = "rendered"
+    data, source = signing.pdf_bytes(certificate, url, signing.pdf_labels())
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{certificate.code}.pdf"'
     response["X-Robots-Tag"] = "noindex"

@@ -249,6 +249,27 @@ def test_unpublishing_a_course_removes_its_stored_bundles(client, bundle_course)
     assert client.get(f"/api/v1/courses/{course.pk}/bundle").status_code == 404
 
 
+def test_deleting_a_course_removes_its_stored_bundles_and_a_lesson_rebuilds_them(bundle_course):
+    course, lessons = bundle_course
+    run_worker()
+    before = stored(f"bundles/{course.pk}/vi")
+    assert len(before) == 1
+
+    lessons[1].delete()  # the course changed: built again, the old build removed
+    queued = tasks("build_course_bundles", "READY")
+    assert queued.exists() and all(row.args_kwargs["args"] == [course.pk] for row in queued)
+    run_worker()
+    after = stored(f"bundles/{course.pk}/vi")
+    assert len(after) == 1 and after != before
+    assert [item["id"] for item in _manifest(after[0].read_bytes())["lessons"]] == [lessons[0].pk]
+
+    course.delete()
+    assert tasks("build_course_bundles", "READY").filter(args_kwargs__args=[course.pk]).exists()
+    run_worker()
+    assert_nothing_failed()
+    assert stored(f"bundles/{course.pk}") == []
+
+
 # ---------------------------------------------------------------------------
 # Renditions and search
 # ---------------------------------------------------------------------------
@@ -277,9 +298,13 @@ def test_renditions_are_made_in_the_background_on_image_save_and_publish(client,
     run_worker()
     assert_nothing_failed()
     assert body_image.renditions.count() == len(SPECS)
-    # The first visitor pays for no rendition.
-    assert client.get(page.url).status_code == 200
+    # The first visitor pays for no rendition: the page shows the ones the worker made.
+    response = client.get(page.url)
+    assert response.status_code == 200
     assert body_image.renditions.count() == len(SPECS)
+    html = response.content.decode()
+    for spec in ("fill-360x203|format-webp", "fill-720x405|format-webp", "fill-1080x608|format-webp"):
+        assert body_image.renditions.get(filter_spec=spec).url in html
 
 
 def test_search_index_updates_go_through_the_queue_and_rebuild_still_works(queue, home):
