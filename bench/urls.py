@@ -18,13 +18,13 @@ def _api_path(label):
     """The API list path of a page model, e.g. heritage.FestivalPage → /api/v1/festivals."""
     from importlib import import_module
 
-    model = apps.get_model(label)
-    for module in ("heritage.api", "lessons.api", "content.api"):
-        for value in vars(import_module(module)).values():
-            path = getattr(value, "path", None)
-            if getattr(value, "model", None) is model and isinstance(path, str):
-                return f"/api/v1/{path}"
-    return None
+    from django.conf import settings
+
+    from content.api.pages import TYPES
+
+    import_module(settings.ROOT_URLCONF)  # the apps' API modules register their page types
+    spec = TYPES.get(label.lower())
+    return f"/api/v1/{spec.path}" if spec is not None else None
 
 
 def key_urls(locale="vi"):

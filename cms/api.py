@@ -2,8 +2,8 @@
 
 Each app owns ``<app>/api.py`` with a ninja ``router``; add it to ROUTERS. The
 sync router is built last because its payload is the union of every page type
-the apps registered (``content.api_pages.PageType``). Every 4xx is JSON
-``{"code", "message"}`` (``content.api_utils.install_error_handlers``).
+the apps registered (``content.api.pages.PageType``). Every 4xx is JSON
+``{"code", "message"}`` (``content.api.errors.install_error_handlers``).
 """
 
 import re
@@ -14,8 +14,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI, Router
 
-from content.api import router as content_router
-from content.api_utils import ApiError, install_error_handlers
+from content.api.endpoints import router as content_router
+from content.api.errors import ApiError, install_error_handlers
 from content.community_api import router as community_router
 from heritage.api import router as heritage_router
 from lessons.api import router as lessons_router
@@ -84,7 +84,7 @@ ROUTERS = [
 for prefix, router in ROUTERS:
     api.add_router(prefix, router)
 
-from content.sync_api import build_sync_router  # noqa: E402  (after every app registered its types)
+from content.api.sync import build_sync_router  # noqa: E402  (after every app registered its types)
 
 api.add_router("", build_sync_router())
 

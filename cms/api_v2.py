@@ -18,7 +18,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
-from content.api_images import used_on_public_pages
+from content.api.images import used_on_public_pages
 from content.public import public_pages
 
 COMMON = ["summary", "hero_image"]

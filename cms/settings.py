@@ -85,13 +85,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "cms.middleware.SecurityHeadersMiddleware",
-    "cms.middleware.DatabaseUnavailableMiddleware",
+    "cms.middleware.security.SecurityHeadersMiddleware",
+    "cms.middleware.database.DatabaseUnavailableMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "cms.middleware.PageCacheMiddleware",
+    "cms.middleware.pagecache.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
-    "cms.middleware.BrotliMiddleware",
-    "cms.middleware.CachedSiteMiddleware",
+    "cms.middleware.compression.BrotliMiddleware",
+    "cms.middleware.site.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -303,7 +303,7 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
-# Anonymous page/API cache (cms/middleware.py, invalidated by content/cache.py).
+# Anonymous page/API cache (cms/middleware/pagecache.py, invalidated by content/cache.py).
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # Derived data and template fragments (routes, menus, related pages, page

@@ -2,7 +2,7 @@
 services and community articles, each a list + detail pair.
 
 Policies, health services and articles are declared with
-``content.api_pages.PageType``. Jobs get their own list view (same envelope,
+``content.api.pages.PageType``. Jobs get their own list view (same envelope,
 same helpers) because closed postings must leave the list: the filter is
 ``JobPostingPage.search_queryset_filter``, applied at query time.
 Consultation requests have no endpoint at all, on purpose.
@@ -11,7 +11,7 @@ Consultation requests have no endpoint at all, on purpose.
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 
-from .api_pages import (
+from .api.pages import (
     ApiContext,
     PageType,
     add_page_endpoints,
@@ -20,18 +20,12 @@ from .api_pages import (
     latest_change,
     list_item,
     list_query_schema,
-    localised,
+    localized,
 )
-from .api_schemas import ErrorOut, list_of
-from .api_utils import (
-    ApiError,
-    check_limit,
-    check_params,
-    conditional,
-    invalid_filter,
-    page_links,
-    request_locale,
-)
+from .api.schemas import ErrorOut, list_of
+from .api.errors import ApiError, invalid_filter
+from .api.params import check_limit, check_params, page_links, request_locale
+from .api.responses import conditional
 from .community import api_data as d
 from .community.articles import ARTICLE_KINDS
 from .community.common import TOPIC_CHOICES
@@ -137,7 +131,7 @@ def list_jobs(request, params: Query[_JOB_QUERY]):
                        lambda: _("Unknown ordering “%(value)s”.") % {"value": ordering},
                        detail={"allowed": list(JOBS.orderings)})
     chain = fallback_chain(locale)
-    qs = JobPostingPage.search_queryset_filter(localised(JobPostingPage, chain))
+    qs = JobPostingPage.search_queryset_filter(localized(JobPostingPage, chain))
     for name, apply in JOBS.filters.items():
         value = getattr(params, name)
         if value not in (None, ""):

@@ -164,11 +164,11 @@ class DemoLoader:
 def _stream_differs(current, field, value):
     """Compare a stored StreamValue with new raw data by block type and value only."""
 
-    def normalise(stream):
+    def normalize(stream):
         prepped = field.stream_block.get_prep_value(field.to_python(stream))
         return json.dumps([(b["type"], b["value"]) for b in prepped], sort_keys=True, default=str)
 
-    return normalise(current) != normalise(value)
+    return normalize(current) != normalize(value)
 
 
 def render_placeholder(text, colour, size):

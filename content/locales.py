@@ -31,7 +31,7 @@ def language_codes():
     return [code for code, _name in settings.LANGUAGES]
 
 
-def normalise_language(code):
+def normalize_language(code):
     """A supported language code for ``code`` (``vi-VN`` → ``vi``), or None."""
     if not code:
         return None
@@ -44,7 +44,7 @@ def normalise_language(code):
 
 def fallback_chain(language_code=None):
     """Languages to try, best first, for a visitor reading in ``language_code``."""
-    code = normalise_language(language_code or translation.get_language()) or DEFAULT_LANGUAGE
+    code = normalize_language(language_code or translation.get_language()) or DEFAULT_LANGUAGE
     return FALLBACKS.get(code, [code, DEFAULT_LANGUAGE])
 
 

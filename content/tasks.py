@@ -20,7 +20,7 @@ from django.db.models.signals import post_save
 from django_tasks import task
 from wagtail.images import get_image_model
 
-from .api_images import ALL_SPECS
+from .api.images import ALL_SPECS
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ TEMPLATE_SPECS = (
     "fill-1080x608|format-webp",
     "fill-160x120|format-webp",
 )
-# ...plus what the API (content.api_images) and the course bundles serve.
+# ...plus what the API (content.api.images) and the course bundles serve.
 SPECS = TEMPLATE_SPECS + tuple(spec for spec in ALL_SPECS if spec not in TEMPLATE_SPECS)
 
 

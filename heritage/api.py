@@ -1,5 +1,5 @@
 """/api/v1/ endpoints of the heritage app: ethnic groups, stories, festivals,
-products and places, each a list + detail pair declared with ``content.api_pages``.
+products and places, each a list + detail pair declared with ``content.api.pages``.
 
 Lists are filtered by ``group`` (ethnic group code, e.g. ``ba-na``), ``commune``
 (an administrative unit code, matching the page's unit, its parent or the unit
@@ -9,9 +9,9 @@ that succeeded it), and per type ``topic``, ``kind`` or ``month``.
 from django.db.models import F, Q
 from ninja import Router, Schema
 
-from content.api_blocks import rich_text
-from content.api_pages import PageType, add_page_endpoints
-from content.api_utils import invalid_filter
+from content.api.blocks import rich_text
+from content.api.pages import PageType, add_page_endpoints
+from content.api.errors import invalid_filter
 
 from .models import EthnicGroupPage, FestivalPage, PlacePage, ProductPage, StoryPage
 from .models.pages import PlaceKind, ProductKind, Topic

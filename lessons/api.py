@@ -9,9 +9,9 @@ from typing import Literal
 
 from ninja import Router, Schema
 
-from content.api_blocks import register_block
-from content.api_images import document_data
-from content.api_pages import (
+from content.api.blocks import register_block
+from content.api.images import document_data
+from content.api.pages import (
     ApiContext,
     PageType,
     add_page_endpoints,
@@ -19,7 +19,7 @@ from content.api_pages import (
     latest_change,
     list_item,
 )
-from content.api_schemas import (
+from content.api.schemas import (
     BODY_BLOCK_SCHEMAS,
     DocumentOut,
     ErrorOut,
@@ -27,7 +27,9 @@ from content.api_schemas import (
     block_union,
     list_of,
 )
-from content.api_utils import check_params, conditional, invalid_filter, request_locale
+from content.api.errors import invalid_filter
+from content.api.params import check_params, request_locale
+from content.api.responses import conditional
 from content.locales import fallback_chain
 from content.public import public_pages
 
@@ -94,7 +96,7 @@ def _how_to(value, ctx):
     return {
         "title": value.get("title") or "",
         "steps": [
-            {"text": s.get("text") or "", "image": ctx.images.serialise(s.get("image"))}
+            {"text": s.get("text") or "", "image": ctx.images.serialize(s.get("image"))}
             for s in value.get("steps") or []
         ],
     }
@@ -104,7 +106,7 @@ def _media(ctx, item):
     image = item.get("image")
     audio = item.get("audio")
     return {
-        "image": ctx.images.serialise(image["id"]) if image else None,
+        "image": ctx.images.serialize(image["id"]) if image else None,
         "audio": {"id": audio["id"], "url": ctx.request.build_absolute_uri(audio["url"])}
         if audio
         else None,
@@ -113,7 +115,7 @@ def _media(ctx, item):
 
 @register_block("quiz")
 def _quiz(value, ctx):
-    quiz = public_quiz("", value)  # the block id is added by serialise_stream
+    quiz = public_quiz("", value)  # the block id is added by serialize_stream
     return {
         "title": quiz["title"],
         "pass_mark": quiz["pass_mark"],

@@ -19,9 +19,10 @@ from ninja import Router, Schema
 from ninja.security import HttpBearer
 from pydantic import Field
 
-from content.api_messages import api_error
-from content.api_schemas import ErrorOut
-from content.api_utils import ApiError, private_json
+from content.api.errors import api_error
+from content.api.schemas import ErrorOut
+from content.api.errors import ApiError
+from content.api.responses import private_json
 
 from .models import AccessToken, LearnerProfile
 

@@ -13,9 +13,10 @@ from django.urls import reverse
 from ninja import Router, Schema
 from pydantic import Field
 
-from content.api_messages import MESSAGES, api_error
-from content.api_schemas import ErrorOut
-from content.api_utils import check_params, conditional, private_json
+from content.api.errors import MESSAGES, api_error
+from content.api.schemas import ErrorOut
+from content.api.params import check_params
+from content.api.responses import conditional, private_json
 
 from . import progress
 from .api_auth import MeOut, bearer, me_data

@@ -33,11 +33,12 @@ from django.core.files.storage import default_storage
 from ninja import Router
 from wagtail.documents import get_document_model
 
-from content.api_images import RENDITION_SPECS, absolute
-from content.api_messages import api_error
-from content.api_pages import ApiContext, detail_json_many, get_public_translation
-from content.api_schemas import ErrorOut
-from content.api_utils import check_params, conditional_bytes, request_locale
+from content.api.images import RENDITION_SPECS, absolute
+from content.api.errors import api_error
+from content.api.pages import ApiContext, detail_json_many, get_public_translation
+from content.api.schemas import ErrorOut
+from content.api.params import check_params, request_locale
+from content.api.responses import conditional_bytes
 from content.models import HeritageImage
 from content.renditions import regenerate
 
@@ -99,7 +100,7 @@ class _Files:
         ctx.images.load(missing)  # one query for the JSON's image data below, not one per image
         for image in HeritageImage.objects.filter(pk__in=missing).prefetch_renditions(BUNDLE_SPEC):
             rendition = image.get_rendition(BUNDLE_SPEC)
-            data = ctx.images.serialise(image.pk) or {}
+            data = ctx.images.serialize(image.pk) or {}
             urls = [
                 r["url"]
                 for r in data.get("renditions", [])
@@ -116,7 +117,7 @@ class _Files:
     def documents(self, ids):
         missing = [i for i in ids if i not in self.document_paths]
         for document in get_document_model().objects.filter(pk__in=missing):
-            url = absolute(self.request, document.url)  # as content.api_images.document_data writes it
+            url = absolute(self.request, document.url)  # as content.api.images.document_data writes it
             self.document_paths[document.pk] = self._add(
                 document.file.name, lambda d=document: d.file.open("rb"), [url]
             )

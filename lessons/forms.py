@@ -19,7 +19,7 @@ LOGIN_FAILURES_ALLOWED = 10  # per identifier and address, per 15 minutes
 LOGIN_FAILURE_WINDOW = 15 * 60
 
 
-def normalise_phone(value):
+def normalize_phone(value):
     value = re.sub(r"[\s.\-()]", "", value or "")
     return value
 
@@ -50,7 +50,7 @@ class SignupForm(forms.Form):
         return username
 
     def clean_phone(self):
-        phone = normalise_phone(self.cleaned_data["phone"])
+        phone = normalize_phone(self.cleaned_data["phone"])
         if phone and not PHONE_RE.match(phone):
             raise forms.ValidationError(_("Enter a phone number of 9 to 15 digits."))
         if phone and LearnerProfile.objects.filter(phone=phone).exists():
@@ -99,7 +99,7 @@ class LoginForm(forms.Form):
         if cache.get(key, 0) >= LOGIN_FAILURES_ALLOWED:
             raise forms.ValidationError(_("Too many attempts. Try again later."))
         username = identifier
-        profile = LearnerProfile.objects.filter(phone=normalise_phone(identifier)).select_related(
+        profile = LearnerProfile.objects.filter(phone=normalize_phone(identifier)).select_related(
             "user").first()
         if profile:
             username = profile.user.get_username()

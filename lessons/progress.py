@@ -248,7 +248,7 @@ def find_quiz(lesson, quiz_id):
 
 
 def _selected(value):
-    """Normalise one question's answer to a set of option indexes; junk gives an empty set."""
+    """Normalize one question's answer to a set of option indexes; junk gives an empty set."""
     if isinstance(value, (int, str)):
         value = [value]
     if not isinstance(value, (list, tuple)):

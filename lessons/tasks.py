@@ -120,7 +120,7 @@ def build_course_bundles(course_id):
     the stored builds of translations that are no longer public."""
     from wagtail.models import Page
 
-    from content.api_pages import get_public_translation
+    from content.api.pages import get_public_translation
 
     from . import bundles
     from .api import COURSES

@@ -65,7 +65,7 @@ def _safe_next(request, default):
     return default
 
 
-def localised(pages, model):
+def localized(pages, model):
     """Each canonical page shown in the visitor's language when translated; one query."""
     language = translation.get_language()
     keys = [p.translation_key for p in pages]
@@ -123,10 +123,10 @@ def dashboard(request):
     )
     courses = [e.course for e in enrollments]
     states = derive_states(learner, courses)
-    shown = localised(courses, CoursePage)
+    shown = localized(courses, CoursePage)
     resume_ids = {s.resume_lesson_id for s in states.values() if s.resume_lesson_id}
     resume_pages = list(LessonPage.objects.filter(pk__in=resume_ids))
-    shown_lessons = localised(resume_pages, LessonPage)
+    shown_lessons = localized(resume_pages, LessonPage)
     rows = []
     for enrollment in enrollments:
         state = states[enrollment.course_id]
@@ -232,7 +232,7 @@ def attempt_result(request, attempt_id):
         QuizAttempt.objects.select_related("lesson", "course"), pk=attempt_id, learner=request.user
     )
     lesson = attempt.lesson
-    shown = localised([lesson], LessonPage)[lesson.pk]
+    shown = localized([lesson], LessonPage)[lesson.pk]
     certificate = Certificate.objects.filter(learner=request.user, course=attempt.course).first()
     return render(request, "lessons/attempt.html", {
         "attempt": attempt, "lesson": shown, "feedback": attempt_feedback(attempt, lesson),

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from content.api_schemas import ErrorOut
+from content.api.schemas import ErrorOut
 from content.locales import FALLBACKS, fallback_chain
 
 from .service import FILTER_NAMES, MAX_QUERY_LENGTH, search, suggest

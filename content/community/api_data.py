@@ -8,9 +8,9 @@ from datetime import date
 
 from ninja import Schema
 
-from ..api_blocks import rich_text
-from ..api_images import document_data
-from ..api_schemas import DocumentOut
+from ..api.blocks import rich_text
+from ..api.images import document_data
+from ..api.schemas import DocumentOut
 from .common import split_list
 
 

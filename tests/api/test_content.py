@@ -167,7 +167,7 @@ def test_pagination_and_ordering(api, heritage):
 
 
 def test_etag_and_last_modified_give_304(api, heritage, settings):
-    # cms.middleware.PageCacheMiddleware answers If-None-Match itself on cache hits but
+    # cms.middleware.pagecache.PageCacheMiddleware answers If-None-Match itself on cache hits but
     # not If-Modified-Since; this tests the API's own conditional GET.
     settings.PAGE_CACHE_ENABLED = False
     response = api.get("/api/v1/stories?locale=vi")

@@ -1,10 +1,10 @@
 """The list and sync envelopes are assembled around item JSON kept one by one
-(content.api_utils.json_with / json_array): the result is the JSON one would get
+(content.api.responses.json_with / json_array): the result is the JSON one would get
 by serialising the whole document."""
 
 import json
 
-from content.api_utils import json_array, json_with
+from content.api.responses import json_array, json_with
 
 
 def test_json_with_adds_raw_members_to_an_object():

@@ -117,7 +117,7 @@ def test_place_jsonld_has_geo_and_hero_rights(pages):
     html = response.content.decode()
     assert 'alt="Tháp gạch trên đồi"' in html
     assert "Ảnh: A" in html and 'rel="license"' in html
-    assert "13.868477, 109.135125" in html  # not localised to "13,868477"
+    assert "13.868477, 109.135125" in html  # not localized to "13,868477"
     assert "leaflet" not in html.lower()  # only the map page loads Leaflet
 
 

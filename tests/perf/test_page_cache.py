@@ -6,7 +6,7 @@ import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from cms.middleware import PageCacheMiddleware
+from cms.middleware.pagecache import PageCacheMiddleware
 from tests.factories import SectionPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -24,12 +24,14 @@ from ninja import Router, Schema
 from pydantic import Field
 from wagtail.models import Page
 
-from .api_pages import TYPES, ApiContext, detail_json_many
-from .api_schemas import ErrorOut
-from .api_utils import ApiError, check_params, conditional_bytes, json_array, json_with, request_locale
-from .community.jobs import emit_closed_job_tombstones
-from .models import SyncEvent
-from .public import listed_pages
+from .pages import TYPES, ApiContext, detail_json_many
+from .schemas import ErrorOut
+from .errors import ApiError
+from .params import check_params, request_locale
+from .responses import conditional_bytes, json_array, json_with
+from ..community.jobs import emit_closed_job_tombstones
+from ..models import SyncEvent
+from ..public import listed_pages
 
 SALT = "nharong.api.sync"
 DEFAULT_SYNC_LIMIT = 50

@@ -18,8 +18,8 @@ from PIL import Image as PILImage
 from PIL import ImageFilter
 from wagtail.models import Page, ReferenceIndex, get_page_models
 
-from .models import HeritageImage
-from .public import public_pages
+from ..models import HeritageImage
+from ..public import public_pages
 
 WIDTHS = (320, 640, 1024)
 FORMATS = ("webp", "jpeg")
@@ -69,12 +69,12 @@ def _placeholder(rendition):
 
 
 class ImageSet:
-    """Every image one response needs, loaded once, serialised many times."""
+    """Every image one response needs, loaded once, serialized many times."""
 
     def __init__(self, request):
         self.request = request
         self._images = {}
-        self._serialised = {}
+        self._serialized = {}
 
     def load(self, ids):
         wanted = {i for i in ids if i and i not in self._images}
@@ -84,13 +84,13 @@ class ImageSet:
         for image in images:
             self._images[image.pk] = image
 
-    def serialise(self, image_or_id):
+    def serialize(self, image_or_id):
         """``ImageOut`` data for an image (or id), None if missing."""
         if image_or_id is None:
             return None
         pk = image_or_id if isinstance(image_or_id, int) else image_or_id.pk
-        if pk in self._serialised:
-            return self._serialised[pk]
+        if pk in self._serialized:
+            return self._serialized[pk]
         if pk not in self._images:
             self.load([pk])
         image = self._images.get(pk)
@@ -125,7 +125,7 @@ class ImageSet:
             "placeholder": _placeholder(renditions[PLACEHOLDER_SPEC]),
             "renditions": out,
         }
-        self._serialised[pk] = data
+        self._serialized[pk] = data
         return data
 
 

@@ -31,26 +31,16 @@ from django.utils.translation import gettext as _
 from ninja import Query, Schema
 from pydantic import Field, create_model
 
-from .api_blocks import serialise_stream
-from .api_images import ImageSet
-from .api_schemas import BodyBlock, ErrorOut, PageSummaryOut, SourceBlock, list_of
-from .api_utils import (
-    DEFAULT_LIMIT,
-    MAX_LIMIT,
-    ApiError,
-    check_limit,
-    check_params,
-    conditional_bytes,
-    dump,
-    json_array,
-    json_with,
-    page_links,
-    request_locale,
-)
-from .cache import memoize, memoize_many
-from .locales import best_translation, fallback_chain
-from .models import SyncEvent
-from .public import public_pages
+from .blocks import serialize_stream
+from .images import ImageSet
+from .schemas import BodyBlock, ErrorOut, PageSummaryOut, SourceBlock, list_of
+from .errors import ApiError
+from .params import DEFAULT_LIMIT, MAX_LIMIT, check_limit, check_params, page_links, request_locale
+from .responses import conditional_bytes, dump, json_array, json_with
+from ..cache import memoize, memoize_many
+from ..locales import best_translation, fallback_chain
+from ..models import SyncEvent
+from ..public import public_pages
 
 TYPES = {}  # model label ("heritage.story") → PageType
 
@@ -132,7 +122,7 @@ class ApiContext:
         return self.request.build_absolute_uri(f"/api/v1/{spec.path}/{page.pk}")
 
 
-def localised(model, chain):
+def localized(model, chain):
     """Public pages of ``model``: per translation key, the best language of ``chain``.
 
     One SQL query with a subquery per fallback step, so it pages and counts in SQL.
@@ -161,7 +151,7 @@ def summary_data(page, ctx):
         "title": page.title,
         "slug": page.slug,
         "summary": getattr(page, "summary", "") or "",
-        "hero_image": ctx.images.serialise(getattr(page, "hero_image_id", None)),
+        "hero_image": ctx.images.serialize(getattr(page, "hero_image_id", None)),
         "url": page.get_full_url(ctx.request) or "",
         "api_url": ctx.api_url(page) or "",
         "first_published_at": page.first_published_at,
@@ -235,9 +225,9 @@ def _latest_change(chain):
 def detail_item(spec, page, ctx):
     data = list_item(spec, page, ctx)
     if spec.body_field:
-        data["body"] = serialise_stream(getattr(page, spec.body_field, None), ctx)
+        data["body"] = serialize_stream(getattr(page, spec.body_field, None), ctx)
     if spec.sources_field:
-        data["sources"] = serialise_stream(getattr(page, spec.sources_field, None), ctx)
+        data["sources"] = serialize_stream(getattr(page, spec.sources_field, None), ctx)
     if spec.detail_data:
         with translation.override(ctx.locale):
             data.update(spec.detail_data(page, ctx))
@@ -296,7 +286,7 @@ def add_page_endpoints(router, spec):
                 detail={"allowed": list(spec.orderings)},
             )
         chain = fallback_chain(locale)
-        qs = localised(spec.model, chain)
+        qs = localized(spec.model, chain)
         for name, apply in spec.filters.items():
             value = getattr(params, name)
             if value not in (None, ""):

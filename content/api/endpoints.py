@@ -1,18 +1,13 @@
-"""API v1 endpoints of the shared kernel: languages and the generic section pages.
-
-The machinery other apps reuse lives next to this module: ``api_utils`` (errors,
-ETag/304, paging), ``api_schemas`` (image, blocks, list envelope, error),
-``api_pages`` (declare a page type, get its list + detail endpoints),
-``sync_api`` (the offline feed).
-"""
+"""The kernel's own /api/v1/ endpoints: the languages and the generic section pages."""
 
 from ninja import Router, Schema
 
-from .api_pages import PageType, add_page_endpoints
-from .api_schemas import ErrorOut
-from .api_utils import LONG_PUBLIC_CACHE, check_params, conditional
-from .locales import LANGUAGE_INFO, language_codes
-from .models import SectionPage
+from .pages import PageType, add_page_endpoints
+from .schemas import ErrorOut
+from .params import check_params
+from .responses import LONG_PUBLIC_CACHE, conditional
+from ..locales import LANGUAGE_INFO, language_codes
+from ..models import SectionPage
 
 router = Router(tags=["locales"])
 
@@ -32,7 +27,7 @@ class LocaleOut(Schema):
     summary="Languages the content is published in, with their fallback chain",
 )
 def locales(request):
-    from .locales import DEFAULT_LANGUAGE, FALLBACKS
+    from ..locales import DEFAULT_LANGUAGE, FALLBACKS
 
     check_params(request, {"locale"})
     data = [

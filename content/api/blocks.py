@@ -1,9 +1,9 @@
-"""StreamField values → the typed block schemas of ``content.api_schemas``.
+"""StreamField values → the typed block schemas of ``content.api.schemas``.
 
-Each block type has a serialiser in ``BLOCK_SERIALISERS`` (name → function
+Each block type has a serializer in ``BLOCK_SERIALIZERS`` (name → function
 ``(value, block_id, ctx) -> dict``). Apps with their own blocks register one with
 ``register_block`` and add the schema to their ``block_union``; a block without a
-serialiser is left out rather than sent untyped.
+serializer is left out rather than sent untyped.
 """
 
 import re
@@ -14,16 +14,16 @@ from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 from wagtail.rich_text.rewriters import extract_attrs
 
-from .api_images import document_data
-from .public import public_pages
+from .images import document_data
+from ..public import public_pages
 
 FIND_A_TAG = re.compile(r"<a(\b[^>]*)>")
-BLOCK_SERIALISERS = {}
+BLOCK_SERIALIZERS = {}
 
 
 def register_block(name):
     def decorator(fn):
-        BLOCK_SERIALISERS[name] = fn
+        BLOCK_SERIALIZERS[name] = fn
         return fn
 
     return decorator
@@ -43,14 +43,14 @@ def collect_image_ids(value, found=None):
     return found
 
 
-def serialise_stream(stream, ctx):
+def serialize_stream(stream, ctx):
     """A StreamValue as a list of block dicts (unknown block types are skipped)."""
     if not stream:
         return []
     ctx.images.load(collect_image_ids(stream))
     out = []
     for child in stream:
-        fn = BLOCK_SERIALISERS.get(child.block_type)
+        fn = BLOCK_SERIALIZERS.get(child.block_type)
         if fn is not None:
             out.append(
                 {"type": child.block_type, "id": str(child.id or ""), **fn(child.value, ctx)}
@@ -95,7 +95,7 @@ def rich_text(html, ctx):
 def _image_item(value, ctx):
     image = value.get("image")
     return {
-        "image": ctx.images.serialise(image),
+        "image": ctx.images.serialize(image),
         "caption": value.get("caption") or "",
         "alt": value.get("alt") or (image.default_alt_text if image else ""),
     }
