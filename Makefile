@@ -53,9 +53,10 @@ test: install-dev  ## the whole suite (SQLite unless DATABASE_URL is set)
 	$(PY) manage.py compile_catalogues
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-lint: install-dev
+lint: install-dev  ## ruff (rules and formatting) and the import contracts (ARCHITECTURE.md)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install-dev
 	$(VENV)/bin/ruff format .

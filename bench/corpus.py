@@ -24,12 +24,27 @@ FULL = {"pages": 10_000, "courses": 200, "learners": 20_000, "events": 1_000_000
 # Share of generated pages also created in each other locale.
 TRANSLATION_SHARE = {"en": 0.5, "bdq": 0.1, "hre": 0.1, "hro": 0.1}
 PAGE_TYPES = [
-    "heritage.FestivalPage", "heritage.StoryPage", "heritage.ProductPage", "heritage.PlacePage",
-    "content.CommunityArticlePage", "content.JobPostingPage", "content.PolicyDocumentPage",
-    "content.HealthServicePage", "content.SectionPage",
+    "heritage.FestivalPage",
+    "heritage.StoryPage",
+    "heritage.ProductPage",
+    "heritage.PlacePage",
+    "community.CommunityArticlePage",
+    "community.JobPostingPage",
+    "community.PolicyDocumentPage",
+    "community.HealthServicePage",
+    "content.SectionPage",
 ]
-RESET_FIELDS = ("id", "pk", "page_ptr_id", "path", "depth", "url_path", "latest_revision_id",
-                "live_revision_id", "draft_title")
+RESET_FIELDS = (
+    "id",
+    "pk",
+    "page_ptr_id",
+    "path",
+    "depth",
+    "url_path",
+    "latest_revision_id",
+    "live_revision_id",
+    "draft_title",
+)
 
 
 class Progress:
@@ -101,8 +116,14 @@ def _pages(count, out):
                 translated_parent = parent.get_translation_or_none(locales[code])
                 if translated_parent is None:
                     continue
-                clone(template, translated_parent, f"{template.title} {n} ({code})", slug,
-                      locale=locales[code], translation_key=page.translation_key)
+                clone(
+                    template,
+                    translated_parent,
+                    f"{template.title} {n} ({code})",
+                    slug,
+                    locale=locales[code],
+                    translation_key=page.translation_key,
+                )
                 made += 1
         progress.update(made)
     return made, per_page
@@ -118,9 +139,7 @@ def _courses(count, out):
     for n in range(count):
         with transaction.atomic():
             new = clone(course, course.get_parent(), f"{course.title} {n}", f"bench-course-{n}")
-            children = [
-                clone(lesson, new, f"{lesson.title} {n}", lesson.slug) for lesson in lessons
-            ]
+            children = [clone(lesson, new, f"{lesson.title} {n}", lesson.slug) for lesson in lessons]
         made.append((new.pk, [c.pk for c in children]))
         progress.update(n + 1)
     return made
@@ -135,14 +154,11 @@ def _learners(count, out):
     for offset in range(0, count, batch):
         size = min(batch, count - offset)
         User.objects.bulk_create(
-            [User(username=f"bench-learner-{start + offset + i}", password=password)
-             for i in range(size)],
+            [User(username=f"bench-learner-{start + offset + i}", password=password) for i in range(size)],
             batch_size=batch,
         )
         progress.update(offset + size)
-    return list(
-        User.objects.filter(username__startswith="bench-learner-").values_list("pk", flat=True)
-    )
+    return list(User.objects.filter(username__startswith="bench-learner-").values_list("pk", flat=True))
 
 
 def _events(count, learners, courses, out):
@@ -163,13 +179,17 @@ def _events(count, learners, courses, out):
         for _ in range(min(batch, count - offset)):
             course_id, lesson_ids = rng.choice(courses)
             kind = rng.choice(kinds)
-            rows.append(ProgressEvent(
-                uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
-                learner_id=rng.choice(learners), course_id=course_id,
-                lesson_id=rng.choice(lesson_ids), kind=kind,
-                position=rng.randint(0, 100) if kind == "position" else None,
-                client_timestamp=now - timedelta(minutes=rng.randint(0, 500_000)),
-            ))
+            rows.append(
+                ProgressEvent(
+                    uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
+                    learner_id=rng.choice(learners),
+                    course_id=course_id,
+                    lesson_id=rng.choice(lesson_ids),
+                    kind=kind,
+                    position=rng.randint(0, 100) if kind == "position" else None,
+                    client_timestamp=now - timedelta(minutes=rng.randint(0, 500_000)),
+                )
+            )
         ProgressEvent.objects.bulk_create(rows, batch_size=batch)
         progress.update(offset + len(rows))
     return count
@@ -193,5 +213,10 @@ def generate(scale=1.0, out=None):
     from content.cache import bump
 
     bump()
-    return {"scale": scale, "pages": pages + len(courses) + lesson_pages,
-            "courses": len(courses), "learners": len(learners), "events": events}
+    return {
+        "scale": scale,
+        "pages": pages + len(courses) + lesson_pages,
+        "courses": len(courses),
+        "learners": len(learners),
+        "events": events,
+    }

@@ -58,8 +58,12 @@ def lighthouse_urls(locale="vi"):
     """name → URL of the pages Lighthouse scores: home, a festival, a product,
     a course and a lesson."""
     urls = {"home": f"/{locale}/"}
-    for name, label in (("festival", "heritage.FestivalPage"), ("product", "heritage.ProductPage"),
-                        ("course", "lessons.CoursePage"), ("lesson", "lessons.LessonPage")):
+    for name, label in (
+        ("festival", "heritage.FestivalPage"),
+        ("product", "heritage.ProductPage"),
+        ("course", "lessons.CoursePage"),
+        ("lesson", "lessons.LessonPage"),
+    ):
         page = _first(label, locale)
         if page is not None:
             urls[name] = page.url

@@ -1,8 +1,8 @@
 """Assembles /api/v1/ from the apps' routers; it defines no endpoint itself.
 
-Each app owns ``<app>/api.py`` with a ninja ``router``; add it to ROUTERS. The
-sync router is built last because its payload is the union of every page type
-the apps registered (``content.api.pages.PageType``). Every 4xx is JSON
+Each app declares its ninja router (``ProjectAppConfig.api_router``). The sync
+router is built last because its payload is the union of every page type the
+apps registered (``content.api.pages.PageType``). Every 4xx is JSON
 ``{"code", "message"}`` (``content.api.errors.install_error_handlers``).
 """
 
@@ -11,15 +11,13 @@ from functools import wraps
 
 from django.http import Http404
 from django.urls import path
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI, Router
 
-from content.api.endpoints import router as content_router
 from content.api.errors import ApiError, install_error_handlers
-from content.community_api import router as community_router
-from heritage.api import router as heritage_router
-from lessons.api import router as lessons_router
-from search.api import router as search_router
+from content.api.sync import build_sync_router
+from content.project import project_apps
 
 api = NinjaAPI(
     title="Nhà Rông API",
@@ -73,27 +71,17 @@ def reject_unstorable(run):
 
 api.add_decorator(reject_unstorable, mode="view")
 
-ROUTERS = [
-    ("", content_router),
-    ("", heritage_router),
-    ("", lessons_router),
-    ("", search_router),
-    ("", community_router),
-]
-
-for prefix, router in ROUTERS:
-    api.add_router(prefix, router)
-
-from content.api.sync import build_sync_router  # noqa: E402  (after every app registered its types)
-
+# Each project app's router (``ProjectAppConfig.api_router``); then the sync feed,
+# whose payload is the union of every page type those routers registered.
+for config in project_apps():
+    if config.api_router:
+        api.add_router("", import_string(config.api_router))
 api.add_router("", build_sync_router())
 
 fallback_router = Router()
 
 
-@fallback_router.api_operation(
-    ["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}", include_in_schema=False
-)
+@fallback_router.api_operation(["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}", include_in_schema=False)
 def unknown_endpoint(request, rest: str):
     """Unknown /api/v1/ paths answer a JSON 404, not the site's HTML page (added last)."""
     raise Http404

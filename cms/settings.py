@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "heritage",
     "lessons",
     "search",
+    "community",
     "cms.apps.CmsConfig",
     "wagtail_localize",
     "wagtail_localize.locales",

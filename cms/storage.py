@@ -10,10 +10,7 @@ from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
 def _without_source_maps(patterns):
-    return tuple(
-        (ext, tuple(p for p in group if "sourceMappingURL" not in str(p)))
-        for ext, group in patterns
-    )
+    return tuple((ext, tuple(p for p in group if "sourceMappingURL" not in str(p))) for ext, group in patterns)
 
 
 class StaticFilesStorage(CompressedManifestStaticFilesStorage):

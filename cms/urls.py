@@ -29,10 +29,10 @@ urlpatterns = [
 urlpatterns.append(path("api/v1/", api_v1.urls))
 
 urlpatterns += i18n_patterns(
-    path("", include("content.urls")),
     path("", include("heritage.urls")),
     path("", include("lessons.urls")),
     path("", include("search.urls")),
+    path("", include("community.urls")),
     # Wagtail's own utility URLs (password-protected pages, front-end login)
     *[p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"],
     re_path(r"^((?:[\w\-]+/)*)$", content_views.serve, name="wagtail_serve"),
@@ -47,9 +47,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     # larger ones put media on S3 or behind the web server instead.
     from django.views.static import serve as serve_media
 
-    urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}))
 
 handler404 = "content.views.page_not_found"
 handler500 = "content.views.server_error"

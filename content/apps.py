@@ -1,17 +1,28 @@
-from django.apps import AppConfig
+"""The kernel's app config: connects the sync log, background renditions, the
+editorial roles and the API fields' /api/v2/ serializers when Django starts."""
+
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from .project import ProjectAppConfig
 
-class ContentConfig(AppConfig):
+
+class ContentConfig(ProjectAppConfig):
+    default = True
     name = "content"
     verbose_name = _("Shared content")
-    default_auto_field = "django.db.models.BigAutoField"
+    demo_order = 0  # home pages and administrative units: other demos hang below them
+    api_router = "content.api.endpoints.router"
+    private_models = ("syncevent", "heritagerendition")
 
     def ready(self):
+        from wagtail.models import get_page_models
+
         from . import sync, tasks
+        from .api import fields
         from .roles import ensure_roles
 
+        fields.bind(get_page_models())  # computed API fields get their /api/v2/ serializer
         sync.connect()
         tasks.connect()  # renditions made in the background on image save and publish
         # Last app to migrate in a run still sees all permissions created.

@@ -92,9 +92,7 @@ class FactBoxBlock(blocks.StructBlock):
 class MapPointBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=255, label=_("Label"))
     latitude = blocks.DecimalBlock(min_value=-90, max_value=90, decimal_places=6, label=_("Latitude"))
-    longitude = blocks.DecimalBlock(
-        min_value=-180, max_value=180, decimal_places=6, label=_("Longitude")
-    )
+    longitude = blocks.DecimalBlock(min_value=-180, max_value=180, decimal_places=6, label=_("Longitude"))
 
     class Meta:
         icon = "site"
@@ -127,8 +125,12 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "documen
 
 BODY_BLOCKS = [
     ("paragraph", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"))),
-    ("heading", blocks.CharBlock(max_length=255, form_classname="title", label=_("Heading"),
-                                 template="content/blocks/heading.html")),
+    (
+        "heading",
+        blocks.CharBlock(
+            max_length=255, form_classname="title", label=_("Heading"), template="content/blocks/heading.html"
+        ),
+    ),
     ("image", ImageBlock()),
     ("gallery", GalleryBlock()),
     ("audio", AudioBlock()),

@@ -12,7 +12,7 @@ so the generation is the modification time of a small stamp file that every
 worker on the machine can see; bumping in one worker invalidates all of them.
 
 Saving or deleting any model of the project apps bumps too, except personal
-or high-churn records (IGNORED_MODELS: progress events, tokens, enrolments...),
+or high-churn records (each app's ``private_models``: progress events, tokens...),
 so a custom view over, say, certificates is never served stale. Code that
 changes public output through ``QuerySet.update()`` or bulk inserts (which
 send no signal) calls ``bump()`` itself.
@@ -25,8 +25,16 @@ import tempfile
 import time
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from .project import project_apps
 
 GENERATION_KEY = "pagecache:generation"
 
@@ -107,46 +115,28 @@ def _on_model_change(sender, instance=None, **kwargs):
 def _on_page_saved(sender, instance=None, **kwargs):
     # A live page saved directly (scripts, fixtures, tree fixes) changes what
     # the public sees without a publish signal; drafts only touch revisions.
-    from wagtail.models import Page
-
     if isinstance(instance, Page) and instance.live:
         bump()
 
 
-# Apps whose own (non-page) models feed public pages: any change bumps,
-# except the personal or high-churn records listed below.
-PROJECT_APPS = ["content", "heritage", "lessons", "search"]
-IGNORED_MODELS = {
-    "content.syncevent",
-    "content.heritagerendition",
-    "content.consultationrequest",
-    "lessons.accesstoken",
-    "lessons.learnerprofile",
-    "lessons.enrollment",
-    "lessons.progressevent",
-    "lessons.quizattempt",
-}
-
-
 def _watched_models():
-    from django.apps import apps
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.models import Page
-    from wagtail.snippets.models import get_snippet_models
+    """Models whose writes change what the public sees: images, documents, sites,
+    snippets and settings, and every model of a project app except the ones it
+    declares private (``ProjectAppConfig.private_models``). Pages have their own
+    signals (publish, unpublish, move, delete; ``_on_page_saved``)."""
 
-    labels = set(ALWAYS_MODELS) | set(getattr(settings, "PAGE_CACHE_EXTRA_MODELS", []))
-    labels.add(settings.WAGTAILIMAGES_IMAGE_MODEL.lower())
-    ignored = IGNORED_MODELS | set(getattr(settings, "PAGE_CACHE_IGNORE_MODELS", []))
-    project_apps = set(getattr(settings, "PAGE_CACHE_APPS", PROJECT_APPS))
+    labels = set(ALWAYS_MODELS) | {settings.WAGTAILIMAGES_IMAGE_MODEL.lower()}
+    private = {f"{config.label}.{name}" for config in project_apps() for name in config.private_models}
+    project_labels = {config.label for config in project_apps()}
     snippets = set(get_snippet_models())
     found = []
     for model in apps.get_models():
         label = model._meta.label_lower
-        if label in ignored or issubclass(model, Page):
-            continue  # pages: publish signals and _on_page_saved
+        if label in private or issubclass(model, Page):
+            continue
         if (
             label in labels
-            or model._meta.app_label in project_apps
+            or model._meta.app_label in project_labels
             or model in snippets
             or issubclass(model, BaseSiteSetting | BaseGenericSetting)
         ):
@@ -156,15 +146,6 @@ def _watched_models():
 
 def connect():
     """Connect the invalidation handlers (called from CmsConfig.ready)."""
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Page
-    from wagtail.signals import (
-        page_published,
-        page_slug_changed,
-        page_unpublished,
-        post_page_move,
-    )
-
     page_published.connect(_on_model_change, dispatch_uid="pagecache_published")
     page_unpublished.connect(_on_model_change, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(_on_model_change, dispatch_uid="pagecache_moved")
@@ -178,8 +159,6 @@ def connect_models():
 
     Snippets register in their apps' ready(), so this runs on the first
     request (from the middleware) and at the end of CmsConfig.ready."""
-    from django.db.models.signals import post_delete, post_save
-
     for model in _watched_models():
         uid = f"pagecache_{model._meta.label_lower}"
         post_save.connect(_on_model_change, sender=model, dispatch_uid=uid + "_save")
@@ -191,6 +170,29 @@ def connect_models():
 # ---------------------------------------------------------------------------
 
 _MISSING = object()
+
+# Everything kept per content generation, by name: the one list of what can go
+# stale, and where it is kept. ``memoize`` refuses a name that is not here.
+KEPT = {
+    "site": "the request's Site (cms.middleware.site)",
+    "route": "a path's route and page (content.views)",
+    "menu": "the main menu per host and language (content.templatetags.nharong)",
+    "langs": "a page's language links (content.templatetags.nharong)",
+    "restricted_paths": "tree paths under a view restriction (content.public)",
+    "alias_paths": "tree paths of alias pages (content.public)",
+    "apilist": "an API list's page of ids and count (content.api.pages)",
+    "apiitem": "an API list item's JSON (content.api.pages)",
+    "apidetail": "an API detail's JSON, also in the sync feed and bundles (content.api.pages)",
+    "api_latest_change": "the lists' Last-Modified per language chain (content.api.pages)",
+    "listing": "a heritage listing's ids per filter (heritage.models.index)",
+    "group_choices": "the listings' people filter (heritage.filters)",
+    "commune_choices": "the listings' place filter (heritage.filters)",
+    "locale_ids": "locale ids of a language chain (search.service)",
+    "facet_labels": "search facet labels (search.vocabulary)",
+    "search_synonyms": "spellings of names, from the synonym snippet (search.synonyms)",
+    "search_vocabulary": "known words for 'did you mean' (search.vocabulary)",
+    "search_popular": "the most used facet values (search.vocabulary)",
+}
 
 
 def fragments_enabled():
@@ -217,6 +219,8 @@ def memoize(name, parts, compute, timeout=None):
     loaded for the purpose (a route's page, a Site), never objects carrying
     per-request state.
     """
+    if name not in KEPT:
+        raise KeyError(f"Name what is kept in content.cache.KEPT first: {name!r}")
     if not fragments_enabled():
         return compute()
     digest = hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()
@@ -232,6 +236,8 @@ def memoize_many(name, parts, compute_missing, timeout=None):
     """``memoize`` for many values at once: ``parts`` maps each wanted id to
     its key parts; ``compute_missing(ids)`` returns ``{id: value}`` for those
     not cached (ids it leaves out are simply absent from the result)."""
+    if name not in KEPT:
+        raise KeyError(f"Name what is kept in content.cache.KEPT first: {name!r}")
     if not fragments_enabled():
         return compute_missing(list(parts)) if parts else {}
     gen = generation()

@@ -17,6 +17,8 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from .models import HeritageImage, HomePage
+
 
 class Progress:
     """A plain-text progress bar that works in any terminal and in logs."""
@@ -31,9 +33,7 @@ class Progress:
         for index, item in enumerate(items, 1):
             yield item
             filled = int(self.width * index / max(total, 1))
-            self.stream.write(
-                f"\r{label:<28} [{'#' * filled}{'.' * (self.width - filled)}] {index}/{total}"
-            )
+            self.stream.write(f"\r{label:<28} [{'#' * filled}{'.' * (self.width - filled)}] {index}/{total}")
             if index == total:
                 self.stream.write("\n")
             self.stream.flush()
@@ -139,11 +139,10 @@ class DemoLoader:
         return False
 
     # -- images -----------------------------------------------------------------
-    def image(self, key, title, text, colour=(138, 59, 18), credit=None, licence="CC0-1.0",
-              alt=None, size=(1200, 675)):
+    def image(
+        self, key, title, text, colour=(138, 59, 18), credit=None, licence="CC0-1.0", alt=None, size=(1200, 675)
+    ):
         """A generated illustration, created once per ``key`` (its title in the library)."""
-        from .models import HeritageImage
-
         existing = HeritageImage.objects.filter(title=title).first()
         if existing:
             return existing
@@ -199,8 +198,6 @@ def ensure_root_home(loader):
     """Make the default site's root a content.HomePage in Vietnamese."""
     from wagtail.models import Collection
 
-    from .models import HomePage
-
     if Collection.get_first_root_node() is None:  # flushed too: images need the root collection
         Collection.add_root(name="Root")
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
@@ -216,8 +213,9 @@ def ensure_root_home(loader):
         root.add_child(instance=home)
         home.save_revision().publish()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name="Nhà Rông")
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Nhà Rông"
+        )
     else:
         old_root = site.root_page
         site.root_page = home

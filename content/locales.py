@@ -5,6 +5,7 @@ falls back to Vietnamese; Vietnamese (the source language) to English.
 """
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import translation
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
@@ -48,22 +49,82 @@ def fallback_chain(language_code=None):
     return FALLBACKS.get(code, [code, DEFAULT_LANGUAGE])
 
 
-def best_translation(page, language_code=None, queryset_filter=None):
-    """The translation of ``page`` a reader of ``language_code`` should see.
+# ---------------------------------------------------------------------------
+# The translation rule: which translation of a page a reader gets
+# ---------------------------------------------------------------------------
+# A reader of ``language_code`` gets, of each page (all its translations share a
+# ``translation_key``), the translation in the earliest language of
+# ``fallback_chain(language_code)``; a page in none of those languages is not
+# shown. The forms below apply this one rule to one page, to pages already
+# loaded, to a queryset, and in SQL for lists that page and count in the
+# database. Whether a translation is public is the caller's filter
+# (``content.public``), applied before the rule.
 
-    ``queryset_filter`` narrows candidates (e.g. ``content.public.public_pages``).
-    Returns ``(page, served_language)`` or ``(None, None)``.
+
+def pick_best(pages, language_code=None, tiebreak=None, language_of=None):
+    """Of ``pages`` (any languages, e.g. search hits), the best of each translation
+    key, best first: the earliest language of the chain, then ``tiebreak(page)``
+    (lower first), then the order given. A page's language is ``language_of(page)``,
+    by default ``page.locale.language_code`` (select the locale)."""
+    rank = {code: i for i, code in enumerate(fallback_chain(language_code))}
+    best = {}
+    for position, page in enumerate(pages):
+        language = language_of(page) if language_of else page.locale.language_code
+        if language not in rank:
+            continue
+        score = (rank[language], tiebreak(page) if tiebreak else 0, position)
+        kept = best.get(page.translation_key)
+        if kept is None or score < kept[0]:
+            best[page.translation_key] = (score, page)
+    return [page for _score, page in sorted(best.values(), key=lambda item: item[0])]
+
+
+def best_per_translation(queryset, language_code=None, tiebreak=None):
+    """``pick_best`` on a queryset, in one query (only the chain's languages load)."""
+    chain = fallback_chain(language_code)
+    pages = queryset.filter(locale__language_code__in=chain).select_related("locale")
+    return pick_best(pages, language_code, tiebreak)
+
+
+def translations_for(pages, language_code=None, queryset_filter=None):
+    """The reader's translation of each of ``pages`` (e.g. a page's linked groups),
+    in their order; pages without a translation in the chain are left out."""
+    if not pages:
+        return []
+    model = type(pages[0])
+    keys = [page.translation_key for page in pages]
+    candidates = model.objects.filter(translation_key__in=keys)
+    if queryset_filter is not None:
+        candidates = queryset_filter(candidates)
+    found = {page.translation_key: page for page in best_per_translation(candidates, language_code)}
+    return [found[key] for key in dict.fromkeys(keys) if key in found]
+
+
+def best_translation(page, language_code=None, queryset_filter=None):
+    """The translation of ``page`` a reader of ``language_code`` should see, as
+    ``(specific page, its language)``, or ``(None, None)``.
+
+    ``queryset_filter`` narrows the candidates (e.g. ``content.public.public_pages``).
     """
     from wagtail.models import Page
 
-    chain = fallback_chain(language_code)
-    candidates = Page.objects.filter(
-        translation_key=page.translation_key, locale__language_code__in=chain
-    ).select_related("locale")
+    candidates = Page.objects.filter(translation_key=page.translation_key)
     if queryset_filter is not None:
         candidates = queryset_filter(candidates)
-    by_language = {p.locale.language_code: p for p in candidates}
-    for code in chain:
-        if code in by_language:
-            return by_language[code].specific, code
-    return None, None
+    found = best_per_translation(candidates, language_code)
+    if not found:
+        return None, None
+    return found[0].specific, found[0].locale.language_code
+
+
+def localized(queryset, language_code=None):
+    """The rule in SQL: ``queryset`` narrowed to the best translation of each key,
+    so that a list filters, orders, pages and counts in the database. One condition
+    per fallback step: a page in the chain's n-th language qualifies when no
+    translation of it in an earlier language is in ``queryset``."""
+    chain = fallback_chain(language_code)
+    condition = Q(locale__language_code=chain[0])
+    for i, code in enumerate(chain[1:], start=1):
+        better = queryset.filter(locale__language_code__in=chain[:i]).values("translation_key")
+        condition |= Q(locale__language_code=code) & ~Q(translation_key__in=better)
+    return queryset.filter(condition)

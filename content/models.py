@@ -1,19 +1,22 @@
 """The shared kernel's models: images with rights, administrative units, the
 sync log, and the generic page types (home and section pages).
 
-Page types of the community information (policies, jobs, health) live in
-``content/community.py``-style modules next to this one as they are added.
+Feature apps (heritage, lessons, community) build their page types on ``BasePage``.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from .api.fields import ApiField
 from .blocks import BODY_BLOCKS, SOURCE_BLOCKS
+from .public import may_be_restricted
 
 # ---------------------------------------------------------------------------
 # Images with rights metadata
@@ -47,15 +50,22 @@ class HeritageImage(AbstractImage):
     """Wagtail image plus who made it and under which licence it may be shown."""
 
     alt_text = models.CharField(
-        _("alt text"), max_length=255, blank=True,
+        _("alt text"),
+        max_length=255,
+        blank=True,
         help_text=_("What the image shows, for screen readers. Required on public pages."),
     )
     credit = models.CharField(
-        _("credit"), max_length=255, blank=True,
+        _("credit"),
+        max_length=255,
+        blank=True,
         help_text=_("Photographer or source, e.g. 'Ảnh: Nguyễn Văn A' or 'Generated with Pillow'."),
     )
     licence = models.CharField(
-        _("licence"), max_length=16, choices=LICENCE_CHOICES, default="CNE",
+        _("licence"),
+        max_length=16,
+        choices=LICENCE_CHOICES,
+        default="CNE",
         help_text=_("A Creative Commons or rightsstatements.org value."),
     )
 
@@ -103,22 +113,34 @@ class AdministrativeUnit(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=255)
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     successors = models.ManyToManyField(
-        "self", verbose_name=_("successor units"), symmetrical=False,
-        blank=True, related_name="predecessors",
+        "self",
+        verbose_name=_("successor units"),
+        symmetrical=False,
+        blank=True,
+        related_name="predecessors",
     )
     note = models.TextField(_("note"), blank=True)
     source = models.TextField(_("source"), blank=True)
 
     panels = [
-        FieldPanel("code"), FieldPanel("name"), FieldPanel("level"), FieldPanel("parent"),
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("level"),
+        FieldPanel("parent"),
         MultiFieldPanel([FieldPanel("valid_from"), FieldPanel("valid_to")], heading=_("Validity")),
-        FieldPanel("successors"), FieldPanel("note"), FieldPanel("source"),
+        FieldPanel("successors"),
+        FieldPanel("note"),
+        FieldPanel("source"),
     ]
     search_fields = [index.SearchField("name"), index.FilterField("level")]
 
@@ -189,16 +211,29 @@ class BasePage(Page):
     """Fields every public page has: a summary for lists and cards, a hero image."""
 
     summary = models.TextField(
-        _("summary"), blank=True, max_length=600,
+        _("summary"),
+        blank=True,
+        max_length=600,
         help_text=_("One or two sentences shown in lists, search results and link previews."),
     )
     hero_image = models.ForeignKey(
-        "content.HeritageImage", verbose_name=_("hero image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "content.HeritageImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("hero_image")]
     search_fields = Page.search_fields + [index.SearchField("summary")]
+    # Wagtail's /api/v2/ only: /api/v1/ has these in every item's summary. Subclasses
+    # add their own ``ApiField``s, the one declaration of their fields in both APIs.
+    api_fields = [
+        APIField("summary"),
+        APIField("hero_image"),
+        APIField("hero_thumbnail", serializer=ImageRenditionField("width-320|format-webp", source="hero_image")),
+    ]
 
     class Meta:
         abstract = True
@@ -206,10 +241,6 @@ class BasePage(Page):
     def get_view_restrictions(self):
         """Wagtail asks on every serve (two queries); answered from the kept
         restricted and alias paths (``content.public``) when none can apply."""
-        from wagtail.models import PageViewRestriction
-
-        from .public import may_be_restricted
-
         if not may_be_restricted(self):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
@@ -223,6 +254,7 @@ class HomePage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    api_fields = BasePage.api_fields + [ApiField("intro"), ApiField("body", detail=True)]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
@@ -238,10 +270,7 @@ class SectionPage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("body"), FieldPanel("sources")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = BasePage.api_fields + [ApiField("body", detail=True), ApiField("sources", detail=True)]
 
     class Meta:
         verbose_name = _("section page")
-
-
-# Community information (issue 7): page types and the consultation request.
-from .community.models import *  # noqa: E402,F401,F403

@@ -9,14 +9,14 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from .cache import memoize
+
 
 def restricted_paths():
     """Tree paths of the pages under a view restriction (they and their
     descendants are private). Wagtail's ``.public()`` reads them with a query
     on every call; they change only when a restriction or the tree does, and
     both bump the content generation."""
-    from .cache import memoize
-
     return memoize(
         "restricted_paths",
         (),
@@ -26,8 +26,6 @@ def restricted_paths():
 
 def alias_paths():
     """Tree paths of alias pages (they take their source's restrictions)."""
-    from .cache import memoize
-
     return memoize(
         "alias_paths",
         (),

@@ -21,14 +21,28 @@ PAGE_PERMISSIONS = {
     CONTRIBUTORS: ["add_page", "change_page"],
 }
 MODEL_PERMISSIONS = {
-    EDITORS: ["access_admin", "add_heritageimage", "change_heritageimage", "choose_image",
-              "add_document", "change_document", "choose_document"],
-    MODERATORS: ["access_admin", "add_heritageimage", "change_heritageimage", "choose_image",
-                 "add_document", "change_document", "choose_document",
-                 "add_administrativeunit", "change_administrativeunit"],
+    EDITORS: [
+        "access_admin",
+        "add_heritageimage",
+        "change_heritageimage",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ],
+    MODERATORS: [
+        "access_admin",
+        "add_heritageimage",
+        "change_heritageimage",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+        "add_administrativeunit",
+        "change_administrativeunit",
+    ],
     TRANSLATORS: ["access_admin", "submit_translation", "choose_image", "choose_document"],
-    CONTRIBUTORS: ["access_admin", "add_heritageimage", "choose_image",
-                   "add_document", "choose_document"],
+    CONTRIBUTORS: ["access_admin", "add_heritageimage", "choose_image", "add_document", "choose_document"],
 }
 
 
@@ -52,9 +66,7 @@ def ensure_roles(**kwargs):
         group, _ = Group.objects.get_or_create(name=name)
         groups[name] = group
         for codename in codenames:
-            perm = Permission.objects.filter(
-                content_type__app_label="wagtailcore", codename=codename
-            ).first()
+            perm = Permission.objects.filter(content_type__app_label="wagtailcore", codename=codename).first()
             if perm:
                 GroupPagePermission.objects.get_or_create(group=group, page=root, permission=perm)
         for codename in MODEL_PERMISSIONS[name]:

@@ -37,8 +37,12 @@ class MultilingualSitemap(Sitemap):
             lastmod = item.last_published_at or item.latest_revision_created_at
             last_mods.add(lastmod)
             urls.append(
-                {"item": item, "location": self._location(item, root_url), "lastmod": lastmod,
-                 "alternates": alternates if len(alternates) > 1 else []}
+                {
+                    "item": item,
+                    "location": self._location(item, root_url),
+                    "lastmod": lastmod,
+                    "alternates": alternates if len(alternates) > 1 else [],
+                }
             )
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)

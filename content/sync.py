@@ -62,6 +62,4 @@ def connect():
     post_page_move.connect(on_moved, dispatch_uid="sync_moved")
     page_slug_changed.connect(on_moved, dispatch_uid="sync_slug_changed")
     post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="sync_restr")
-    post_delete.connect(
-        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="sync_unrestr"
-    )
+    post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="sync_unrestr")

@@ -1,18 +1,12 @@
-"""Language-prefixed URLs of the shared kernel (apps add their own includes
-in cms/urls.py before the catch-all page route), and ``media_urlpatterns``:
-the missing-rendition fallback, which ``cms/urls.py`` adds without a prefix."""
+"""``media_urlpatterns``: the missing-rendition fallback, which ``cms/urls.py``
+adds without a language prefix."""
 
 import re
 
 from django.conf import settings
-from django.urls import path, re_path
+from django.urls import re_path
 
-from .community.views import consultation_request
 from .renditions import FOLDER, rendition_fallback
-
-urlpatterns = [
-    path("consultation/", consultation_request, name="community_consultation"),
-]
 
 # /media/images/<name>: reached only when the media server has no such file
 # (nginx ``try_files … @django``), or for every rendition when Django serves media.

@@ -1,20 +1,8 @@
-"""Wagtail hooks of the content app: the public rule at serve time, and the
-admin of community information."""
+"""Wagtail hooks of the content app: the public rule at serve time."""
 
 from django.http import Http404
 from django.utils import timezone
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
-
-from .community.admin import HealthStaffPolicy, consultation_viewset
-from .community.consultation import ConsultationRequest
-
-register_permission_policy(ConsultationRequest, HealthStaffPolicy(ConsultationRequest))
-
-
-@hooks.register("register_admin_viewset")
-def register_consultation_viewset():
-    return consultation_viewset
 
 
 @hooks.register("before_serve_page")

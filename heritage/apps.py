@@ -1,9 +1,12 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from content.project import ProjectAppConfig
 
-class HeritageConfig(AppConfig):
+
+class HeritageConfig(ProjectAppConfig):
+    default = True
     name = "heritage"
     label = "heritage"
     verbose_name = _("Heritage")
-    default_auto_field = "django.db.models.BigAutoField"
+    demo_order = 20
+    api_router = "heritage.api.router"

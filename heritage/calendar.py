@@ -63,11 +63,7 @@ def _span(festival, year, solar):
     if solar:
         start = _solar(year, f.start_month, f.start_day or 1)
         if f.end_month:
-            end = (
-                _solar(end_year, f.end_month, f.end_day)
-                if f.end_day
-                else _month_end(end_year, f.end_month)
-            )
+            end = _solar(end_year, f.end_month, f.end_day) if f.end_day else _month_end(end_year, f.end_month)
         elif f.end_day:
             end = _solar(year, f.start_month, f.end_day)
         elif f.start_day:

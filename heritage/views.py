@@ -15,13 +15,11 @@ from icalendar import Calendar, Event, vText
 
 from .calendar import month_grids, occurrences, today_in_vietnam, window
 from .models import FestivalPage, PlacePage
-from .utils import best_per_translation
+from .models.base import cards
 
 
 def _festivals():
-    return best_per_translation(
-        FestivalPage.objects.select_related("unit", "place"), translation.get_language()
-    )
+    return cards(FestivalPage.objects.select_related("unit", "place"), translation.get_language())
 
 
 def _start(request):
@@ -83,9 +81,7 @@ def festival_calendar_ics(request):
             description = " · ".join(p for p in [festival.when_display(), festival.summary] if p)
             event.add("description", description)
             event.add("url", festival.get_full_url(request))
-            where = festival.place.title if festival.place_id else (
-                festival.unit.name if festival.unit_id else ""
-            )
+            where = festival.place.title if festival.place_id else (festival.unit.name if festival.unit_id else "")
             if where:
                 event["location"] = vText(where)
             event.add("transp", "TRANSPARENT")
@@ -98,9 +94,7 @@ def festival_calendar_ics(request):
 @require_GET
 def place_map(request):
     """Every public place; those with verified coordinates become markers."""
-    places = best_per_translation(
-        PlacePage.objects.select_related("unit"), translation.get_language()
-    )
+    places = cards(PlacePage.objects.select_related("unit"), translation.get_language())
     markers = [
         {
             "id": f"place-{p.pk}",

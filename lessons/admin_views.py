@@ -20,22 +20,25 @@ REPORT_GROUPS = {"Editors", "Moderators"}
 
 def can_view_reports(user):
     return user.is_active and (
-        user.is_superuser or user.has_perm("lessons.view_enrollment")
+        user.is_superuser
+        or user.has_perm("lessons.view_enrollment")
         or user.groups.filter(name__in=REPORT_GROUPS).exists()
     )
 
 
 class ReportFilterForm(forms.Form):
     commune = forms.ModelChoiceField(
-        label=gettext_lazy("Commune"), required=False,
+        label=gettext_lazy("Commune"),
+        required=False,
         queryset=AdministrativeUnit.objects.filter(level__in=["commune", "ward", "township"]),
     )
-    start = forms.DateField(label=gettext_lazy("From"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=gettext_lazy("To"), required=False,
-                          widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     course = forms.ModelChoiceField(
-        label=gettext_lazy("Course (for drop-off)"), required=False,
+        label=gettext_lazy("Course (for drop-off)"),
+        required=False,
         queryset=CoursePage.objects.filter(locale__language_code="vi").order_by("title"),
     )
 
@@ -54,7 +57,8 @@ def learning_report(request):
     data = form.cleaned_data if form.is_valid() else {}
     filters = reports.Filters(
         commune=data["commune"].pk if data.get("commune") else None,
-        start=data.get("start"), end=data.get("end"),
+        start=data.get("start"),
+        end=data.get("end"),
     )
     courses = reports.course_figures(filters)
     course = data.get("course") or (
@@ -63,13 +67,25 @@ def learning_report(request):
     lessons = reports.lesson_figures(filters, course) if course else []
     missed = reports.missed_questions(filters)
     columns = {
-        "courses": [("course", _("Course")), ("enrolled", _("Enrolments")),
-                    ("completed", _("Completed")), ("rate", _("Completion rate (%)"))],
-        "lessons": [("lesson", _("Lesson")), ("reached", _("Reached")),
-                    ("completed", _("Completed")), ("drop_off", _("Drop-off"))],
-        "questions": [("question", _("Question")), ("lesson", _("Lesson")),
-                      ("wrong", _("Answered wrong")), ("answered", _("Answered")),
-                      ("share", _("Share wrong (%)"))],
+        "courses": [
+            ("course", _("Course")),
+            ("enrolled", _("Enrolments")),
+            ("completed", _("Completed")),
+            ("rate", _("Completion rate (%)")),
+        ],
+        "lessons": [
+            ("lesson", _("Lesson")),
+            ("reached", _("Reached")),
+            ("completed", _("Completed")),
+            ("drop_off", _("Drop-off")),
+        ],
+        "questions": [
+            ("question", _("Question")),
+            ("lesson", _("Lesson")),
+            ("wrong", _("Answered wrong")),
+            ("answered", _("Answered")),
+            ("share", _("Share wrong (%)")),
+        ],
     }
     export = request.GET.get("export")
     if export in columns:
@@ -78,17 +94,25 @@ def learning_report(request):
     query = request.GET.copy()
     query.pop("export", None)
     charts = {
-        "enrolments": mark_safe(reports.bar_chart_svg(courses, "course", "enrolled",
-                                                      title=_("Enrolments"))),
-        "completion": mark_safe(reports.bar_chart_svg(courses, "course", "rate", 100, "%",
-                                                      title=_("Completion rate (%)"))),
-        "drop_off": mark_safe(reports.bar_chart_svg(lessons, "lesson", "drop_off",
-                                                    title=_("Drop-off"))),
-        "missed": mark_safe(reports.bar_chart_svg(missed, "question", "wrong",
-                                                  title=_("Answered wrong"))),
+        "enrolments": mark_safe(reports.bar_chart_svg(courses, "course", "enrolled", title=_("Enrolments"))),
+        "completion": mark_safe(
+            reports.bar_chart_svg(courses, "course", "rate", 100, "%", title=_("Completion rate (%)"))
+        ),
+        "drop_off": mark_safe(reports.bar_chart_svg(lessons, "lesson", "drop_off", title=_("Drop-off"))),
+        "missed": mark_safe(reports.bar_chart_svg(missed, "question", "wrong", title=_("Answered wrong"))),
     }
-    return render(request, "lessons/admin/report.html", {
-        "form": form, "courses": courses, "lessons": lessons, "missed": missed,
-        "course": course, "charts": charts, "query": query.urlencode(),
-        "page_title": _("Learning report"), "header_title": _("Learning report"),
-    })
+    return render(
+        request,
+        "lessons/admin/report.html",
+        {
+            "form": form,
+            "courses": courses,
+            "lessons": lessons,
+            "missed": missed,
+            "course": course,
+            "charts": charts,
+            "query": query.urlencode(),
+            "page_title": _("Learning report"),
+            "header_title": _("Learning report"),
+        },
+    )

@@ -1,12 +1,16 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from content.project import ProjectAppConfig
 
-class LessonsConfig(AppConfig):
+
+class LessonsConfig(ProjectAppConfig):
+    default = True
     name = "lessons"
     label = "lessons"
     verbose_name = _("Lessons")
-    default_auto_field = "django.db.models.BigAutoField"
+    demo_order = 30
+    api_router = "lessons.api.router.router"
+    private_models = ("accesstoken", "learnerprofile", "enrollment", "progressevent", "quizattempt")
 
     def ready(self):
         from . import tasks

@@ -11,7 +11,10 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from content.api.blocks import register_block
 from content.blocks import BODY_BLOCKS
+
+from .schemas import HowToOut, QuizOut
 
 
 class HowToStepBlock(blocks.StructBlock):
@@ -56,7 +59,10 @@ class QuestionBlock(blocks.StructBlock):
 class QuizBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=255, label=_("Title"))
     pass_mark = blocks.IntegerBlock(
-        min_value=0, max_value=100, required=False, label=_("Pass mark (%)"),
+        min_value=0,
+        max_value=100,
+        required=False,
+        label=_("Pass mark (%)"),
         help_text=_("Empty uses the course's pass mark."),
     )
     questions = blocks.ListBlock(QuestionBlock(), min_num=1, label=_("Questions"))
@@ -64,6 +70,11 @@ class QuizBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         template = "lessons/blocks/quiz.html"
+
+    def get_api_representation(self, value, context=None):
+        """Wagtail's /api/v2/: the quiz as a learner may see it, never its answers
+        (a property of the block, so any page type using it is safe)."""
+        return public_quiz("", value)
 
 
 LESSON_BLOCKS = BODY_BLOCKS + [("how_to", HowToBlock()), ("quiz", QuizBlock())]
@@ -114,5 +125,51 @@ def public_quiz(block_id, quiz_value, objects=False):
                 ],
             }
             for qid, question in iter_questions(quiz_value)
+        ],
+    }
+
+
+# ---------------------------------------------------------------------------
+# How these blocks appear in /api/v1/ (content.api.blocks): quizzes without answers
+# ---------------------------------------------------------------------------
+
+
+def _api_media(item, ctx):
+    image, audio = item.get("image"), item.get("audio")
+    return {
+        "image": ctx.images.serialize(image["id"]) if image else None,
+        "audio": {"id": audio["id"], "url": ctx.absolute(audio["url"])} if audio else None,
+    }
+
+
+@register_block(HowToBlock, HowToOut)
+def _how_to_api(value, ctx):
+    return {
+        "title": value.get("title") or "",
+        "steps": [
+            {"text": s.get("text") or "", "image": ctx.images.serialize(s.get("image"))}
+            for s in value.get("steps") or []
+        ],
+    }
+
+
+@register_block(QuizBlock, QuizOut)
+def _quiz_api(value, ctx):
+    quiz = public_quiz("", value)  # the block id is added by serialize_stream
+    return {
+        "title": quiz["title"],
+        "pass_mark": quiz["pass_mark"],
+        "questions": [
+            {
+                "id": q["id"],
+                "kind": q["kind"],
+                "prompt": q["prompt"],
+                "multiple": q["multiple"],
+                **_api_media(q, ctx),
+                "options": [
+                    {"index": o["index"], "text": o["text"] or "", **_api_media(o, ctx)} for o in q["options"]
+                ],
+            }
+            for q in quiz["questions"]
         ],
     }

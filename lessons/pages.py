@@ -1,21 +1,32 @@
 """Course pages: CourseIndexPage → CoursePage → LessonPage (ordered children).
 
 Progress is always recorded against the Vietnamese (source) page of a course
-or lesson (``canonical``), so a learner who switches language keeps it.
+or lesson (``canonical``), so a learner who switches language keeps it. The
+pages are content: what a learner has done comes from the learner records
+(``lessons.learners``), which add it to the pages' template context through
+the ``LEARNER_CONTEXT_HOOK`` Wagtail hook; this module never imports them.
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from content.api.fields import ApiField
 from content.blocks import SOURCE_BLOCKS
 from content.models import BasePage
+from content.public import public_pages
 
 from .blocks import LESSON_BLOCKS
+from .schemas import LessonRef
+
+LEARNER_CONTEXT_HOOK = "lessons_learner_context"
+"""Wagtail hook: ``fn(request, page) -> dict`` adds the learner's state to a course
+or lesson page's template context (registered by ``lessons/wagtail_hooks.py``)."""
 
 TOPICS = [
     ("it-production", _("IT in production and selling")),
@@ -35,9 +46,9 @@ def canonical(page):
     if page.locale.language_code == settings.LANGUAGE_CODE:
         return page
     source = (
-        type(page).objects.filter(
-            translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
-        ).first()
+        type(page)
+        .objects.filter(translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+        .first()
     )
     return source or page
 
@@ -64,12 +75,8 @@ class CourseIndexPage(BasePage):
         verbose_name = _("course index")
 
     def get_context(self, request, *args, **kwargs):
-        from content.public import public_pages
-
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = public_pages(
-            CoursePage.objects.child_of(self)
-        ).select_related("hero_image")
+        context["courses"] = public_pages(CoursePage.objects.child_of(self)).select_related("hero_image")
         return context
 
 
@@ -78,42 +85,88 @@ class CoursePage(PrivateServeMixin, BasePage):
     level = models.CharField(_("level"), max_length=16, choices=LEVELS, default="beginner")
     estimated_minutes = models.PositiveIntegerField(_("estimated minutes"), default=30)
     outcomes = models.TextField(
-        _("outcomes"), blank=True, help_text=_("What a learner can do afterwards, one per line."),
+        _("outcomes"),
+        blank=True,
+        help_text=_("What a learner can do afterwards, one per line."),
     )
     topic = models.CharField(_("topic"), max_length=32, choices=TOPICS, default="it-production")
     prerequisites = ParentalManyToManyField(
-        "lessons.CoursePage", verbose_name=_("prerequisites"), blank=True,
+        "lessons.CoursePage",
+        verbose_name=_("prerequisites"),
+        blank=True,
         related_name="required_by",
     )
     pass_mark = models.PositiveSmallIntegerField(
-        _("pass mark (%)"), default=70,
+        _("pass mark (%)"),
+        default=70,
         help_text=_("Used by quizzes that do not set their own pass mark."),
     )
     issues_certificate = models.BooleanField(_("issues a certificate"), default=True)
     sources = StreamField(SOURCE_BLOCKS, blank=True, verbose_name=_("sources"))
     sensitive = models.BooleanField(
-        _("sensitive"), default=False,
-        help_text=_("Neutral browser title, a quick-exit button, never shown publicly. "
-                    "For courses read on shared family phones."),
+        _("sensitive"),
+        default=False,
+        help_text=_(
+            "Neutral browser title, a quick-exit button, never shown publicly. "
+            "For courses read on shared family phones."
+        ),
     )
 
     content_panels = BasePage.content_panels + [
-        MultiFieldPanel([
-            FieldPanel("audience"), FieldPanel("level"), FieldPanel("estimated_minutes"),
-            FieldPanel("outcomes"), FieldPanel("topic"), FieldPanel("prerequisites"),
-        ], heading=_("About the course")),
-        MultiFieldPanel([
-            FieldPanel("pass_mark"), FieldPanel("issues_certificate"), FieldPanel("sensitive"),
-        ], heading=_("Rules")),
+        MultiFieldPanel(
+            [
+                FieldPanel("audience"),
+                FieldPanel("level"),
+                FieldPanel("estimated_minutes"),
+                FieldPanel("outcomes"),
+                FieldPanel("topic"),
+                FieldPanel("prerequisites"),
+            ],
+            heading=_("About the course"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("issues_certificate"),
+                FieldPanel("sensitive"),
+            ],
+            heading=_("Rules"),
+        ),
         FieldPanel("sources"),
     ]
     search_fields = BasePage.search_fields + [
-        index.SearchField("audience"), index.SearchField("outcomes"),
-        index.FilterField("topic"), index.FilterField("sensitive"),
+        index.SearchField("audience"),
+        index.SearchField("outcomes"),
+        index.FilterField("topic"),
+        index.FilterField("sensitive"),
     ]
     parent_page_types = ["lessons.CourseIndexPage"]
     subpage_types = ["lessons.LessonPage"]
     template = "lessons/course_page.html"
+    api_fields = BasePage.api_fields + [
+        ApiField("audience"),
+        ApiField("level", label=True),
+        ApiField("topic", label=True),
+        ApiField("estimated_minutes"),
+        ApiField("outcomes", list[str], value=lambda page, ctx: page.outcome_list),
+        ApiField("pass_mark"),
+        ApiField("issues_certificate"),
+        ApiField("sensitive"),
+        ApiField(
+            "prerequisites",
+            list[int],
+            value=lambda page, ctx: [p.pk for p in page.prerequisites.all()],
+            detail=True,
+        ),
+        ApiField("lessons", list[LessonRef], value=lambda page, ctx: lesson_refs(page, ctx), detail=True),
+        ApiField(
+            "bundle_url",
+            str,
+            value=lambda page, ctx: ctx.absolute(f"/api/v1/courses/{page.pk}/bundle?locale={ctx.locale}"),
+            detail=True,
+        ),
+        ApiField("sources", detail=True),
+    ]
 
     class Meta:
         verbose_name = _("course")
@@ -130,37 +183,45 @@ class CoursePage(PrivateServeMixin, BasePage):
         return {"topic": [self.topic]}
 
     def public_lessons(self):
-        from content.public import public_pages
-
         return public_pages(LessonPage.objects.child_of(self)).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        from .site import course_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_context(request, self))
+        for learner_context in hooks.get_hooks(LEARNER_CONTEXT_HOOK):
+            context.update(learner_context(request, self))
         return context
 
 
 class LessonPage(PrivateServeMixin, BasePage):
     body = StreamField(LESSON_BLOCKS, blank=True, verbose_name=_("body"))
     audio = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("narration"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        verbose_name=_("narration"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("The whole lesson read aloud, for learners who read little."),
     )
     audio_transcript = models.TextField(_("narration transcript"), blank=True)
     estimated_minutes = models.PositiveIntegerField(_("estimated minutes"), default=5)
 
     content_panels = BasePage.content_panels + [
-        MultiFieldPanel([FieldPanel("audio"), FieldPanel("audio_transcript")],
-                        heading=_("Narration")),
-        FieldPanel("estimated_minutes"), FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("audio"), FieldPanel("audio_transcript")], heading=_("Narration")),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
     parent_page_types = ["lessons.CoursePage"]
     subpage_types = []
     template = "lessons/lesson_page.html"
+    api_fields = BasePage.api_fields + [
+        ApiField("estimated_minutes"),
+        ApiField("course_id", int, value=lambda page, ctx: page.get_parent().pk, detail=True),
+        ApiField("audio", detail=True),
+        ApiField("audio_transcript", detail=True),
+        ApiField("body", detail=True),
+    ]
 
     class Meta:
         verbose_name = _("lesson")
@@ -178,8 +239,21 @@ class LessonPage(PrivateServeMixin, BasePage):
         return [block for block in self.body if block.block_type == "quiz"]
 
     def get_context(self, request, *args, **kwargs):
-        from .site import lesson_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_context(request, self))
+        for learner_context in hooks.get_hooks(LEARNER_CONTEXT_HOOK):
+            context.update(learner_context(request, self))
         return context
+
+
+def lesson_refs(course, ctx):
+    """The course's public lessons, in order, as short references."""
+    return [
+        {
+            "id": lesson.pk,
+            "title": lesson.title,
+            "summary": lesson.summary,
+            "estimated_minutes": lesson.estimated_minutes,
+            "api_url": ctx.api_url(lesson),
+        }
+        for lesson in course.public_lessons()
+    ]

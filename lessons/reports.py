@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from .blocks import iter_questions
+from .learners.records import Enrollment, ProgressEvent, QuizAttempt
 from .pages import CoursePage, LessonPage
-from .records import Enrollment, ProgressEvent, QuizAttempt
 
 
 @dataclass
@@ -47,15 +47,19 @@ class Filters:
 def course_figures(filters):
     """Per course: enrolments, completions and completion rate (%)."""
     rows = (
-        filters.enrolments().values("course_id")
+        filters.enrolments()
+        .values("course_id")
         .annotate(enrolled=Count("id"), completed=Count("id", filter=Q(completed_at__isnull=False)))
     )
-    titles = dict(CoursePage.objects.filter(pk__in=[r["course_id"] for r in rows])
-                  .values_list("pk", "title"))
+    titles = dict(CoursePage.objects.filter(pk__in=[r["course_id"] for r in rows]).values_list("pk", "title"))
     figures = [
-        {"course_id": r["course_id"], "course": titles.get(r["course_id"], "?"),
-         "enrolled": r["enrolled"], "completed": r["completed"],
-         "rate": round(100 * r["completed"] / r["enrolled"]) if r["enrolled"] else 0}
+        {
+            "course_id": r["course_id"],
+            "course": titles.get(r["course_id"], "?"),
+            "enrolled": r["enrolled"],
+            "completed": r["completed"],
+            "rate": round(100 * r["completed"] / r["enrolled"]) if r["enrolled"] else 0,
+        }
         for r in rows
     ]
     return sorted(figures, key=lambda f: (-f["enrolled"], f["course"]))
@@ -71,26 +75,29 @@ def lesson_figures(filters, course):
         .values("lesson_id")
         .annotate(
             reached=Count("learner_id", distinct=True),
-            completed=Count("learner_id", distinct=True,
-                            filter=Q(kind=ProgressEvent.Kind.LESSON_COMPLETED)),
+            completed=Count("learner_id", distinct=True, filter=Q(kind=ProgressEvent.Kind.LESSON_COMPLETED)),
         )
     )
     by_lesson = {r["lesson_id"]: r for r in rows}
     figures = []
     for pk, title in lessons:
         row = by_lesson.get(pk, {"reached": 0, "completed": 0})
-        figures.append({"lesson_id": pk, "lesson": title, "reached": row["reached"],
-                        "completed": row["completed"],
-                        "drop_off": row["reached"] - row["completed"]})
+        figures.append(
+            {
+                "lesson_id": pk,
+                "lesson": title,
+                "reached": row["reached"],
+                "completed": row["completed"],
+                "drop_off": row["reached"] - row["completed"],
+            }
+        )
     return figures
 
 
 def missed_questions(filters, limit=10):
     """Questions most often answered wrong: (wrong, answered, share wrong %, prompt)."""
     wrong, answered, where = Counter(), Counter(), {}
-    for lesson_id, quiz_id, results in filters.attempts().values_list(
-        "lesson_id", "quiz_id", "results"
-    ):
+    for lesson_id, quiz_id, results in filters.attempts().values_list("lesson_id", "quiz_id", "results"):
         for qid, right in (results or {}).items():
             key = (lesson_id, quiz_id, qid)
             answered[key] += 1
@@ -108,9 +115,16 @@ def missed_questions(filters, limit=10):
             continue
         lesson_id, quiz_id, qid = key
         prompt, lesson_title = prompts[lesson_id].get((quiz_id, qid), ("?", "?"))
-        figures.append({"question_id": qid, "question": prompt, "lesson": lesson_title,
-                        "wrong": count, "answered": answered[key],
-                        "share": round(100 * count / answered[key])})
+        figures.append(
+            {
+                "question_id": qid,
+                "question": prompt,
+                "lesson": lesson_title,
+                "wrong": count,
+                "answered": answered[key],
+                "share": round(100 * count / answered[key]),
+            }
+        )
     figures.sort(key=lambda f: (-f["wrong"], -f["share"], f["question"]))
     return figures[:limit]
 
@@ -134,8 +148,10 @@ def bar_chart_svg(items, label_key, value_key, max_value=None, unit="", title=""
     bar_h, gap, label_w, width = 22, 8, 260, 640
     max_value = max_value or max([i[value_key] for i in items] + [1])
     height = max(len(items), 1) * (bar_h + gap) + gap
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
-             f'height="{height}" viewBox="0 0 {width} {height}"><title>{escape(title)}</title>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}"><title>{escape(title)}</title>'
+    ]
     for n, item in enumerate(items):
         y = gap + n * (bar_h + gap)
         value = item[value_key]

@@ -1,11 +1,11 @@
 """Background work of the lessons app (django-tasks; see TASKS in cms/settings.py).
 
 * ``render_certificate_pdf``: when a certificate is issued, its PDF is drawn and
-  stored (``lessons.certificates.pdf_bytes``) in the learner's languages, so the
+  stored (``lessons.learners.certificates.pdf_bytes``) in the learner's languages, so the
   PDF link answers with a stored file. The view still draws it if it is missing.
 * ``build_course_bundles``: when a course or one of its lessons is published,
   unpublished or deleted, the offline zip of the course is built and stored for every
-  requested locale (``lessons.bundles.prebuild``), and stale builds are removed.
+  requested locale (``lessons.api.offline.prebuild``), and stale builds are removed.
 * ``delete_certificate_pdfs``: a revoked or deleted certificate's stored PDFs go.
 
 Tasks are enqueued on commit, so a worker never looks for rows that are not
@@ -15,35 +15,28 @@ runs late does the work for the state of that moment.
 """
 
 import logging
-from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
-from django.test import RequestFactory
 from django.utils import translation
 from django_tasks import task
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
+
+from content.api.context import ApiContext
+from content.api.pages import get_public_translation
+
+from .api import offline
+from .api.courses import COURSES
+from .learners import certificates
+from .learners.records import Certificate
+from .pages import CoursePage, LessonPage
 
 logger = logging.getLogger(__name__)
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-
-def site_request(path="/"):
-    """A GET request for the public site (WAGTAILADMIN_BASE_URL), for code that builds
-    absolute URLs outside a request."""
-    parts = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-    secure = parts.scheme == "https"
-    request = RequestFactory().get(
-        path,
-        secure=secure,
-        HTTP_HOST=parts.netloc or "127.0.0.1",
-        SERVER_PORT=str(parts.port or (443 if secure else 80)),
-    )
-    request.user = AnonymousUser()
-    return request
 
 
 # ---------------------------------------------------------------------------
@@ -54,9 +47,6 @@ def site_request(path="/"):
 @task()
 def render_certificate_pdf(code, languages):
     """Draw and store the PDF of certificate ``code`` in each of ``languages``."""
-    from . import certificates
-    from .records import Certificate
-
     certificate = Certificate.objects.filter(code=code, revoked_at__isnull=True).first()
     if certificate is None:
         return []
@@ -74,8 +64,6 @@ def render_certificate_pdf(code, languages):
 
 @task()
 def delete_certificate_pdfs(code):
-    from . import certificates
-
     return certificates.delete_stored_pdfs(code)
 
 
@@ -118,14 +106,6 @@ def on_certificate_deleted(sender, instance, **kwargs):
 def build_course_bundles(course_id):
     """Store a fresh bundle of course ``course_id`` for every requested locale; remove
     the stored builds of translations that are no longer public."""
-    from wagtail.models import Page
-
-    from content.api.pages import get_public_translation
-
-    from . import bundles
-    from .api import COURSES
-    from .pages import CoursePage
-
     page = Page.objects.filter(pk=course_id).first()
     translations = (
         list(CoursePage.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True))
@@ -139,23 +119,19 @@ def build_course_bundles(course_id):
         except Http404:
             continue
         with translation.override(code):
-            name, fresh_build = bundles.prebuild(site_request(), course, code)
+            name, fresh_build = offline.prebuild(ApiContext.for_site(code), course)
         kept.setdefault(course.pk, set()).add(code)
         if fresh_build:
             built.append(name)
     for pk in set(translations) | {course_id}:
         for code in LANGUAGE_CODES:
             if code not in kept.get(pk, ()):
-                bundles.remove_stored(pk, code)
+                offline.remove_stored(pk, code)
     return built
 
 
 def course_of(page):
     """The course page a course or lesson page belongs to, or None."""
-    from wagtail.models import Page
-
-    from .pages import CoursePage, LessonPage
-
     page = page.specific  # Wagtail's signals send the specific page: no query
     if isinstance(page, CoursePage):
         return page.pk
@@ -175,11 +151,6 @@ def on_page_changed(sender, instance, **kwargs):
 
 
 def connect():
-    from wagtail.signals import page_published, page_unpublished
-
-    from .pages import CoursePage, LessonPage
-    from .records import Certificate
-
     post_save.connect(on_certificate_saved, sender=Certificate, dispatch_uid="lessons-certificate-pdf")
     post_delete.connect(on_certificate_deleted, sender=Certificate, dispatch_uid="lessons-certificate-gone")
     page_published.connect(on_page_changed, dispatch_uid="lessons-bundle-published")

@@ -16,19 +16,23 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from content.locales import translations_for
 from content.public import public_pages
 
+from .blocks import public_quiz
 from .forms import LoginForm, SignupForm
-from .pages import CoursePage, LessonPage
-from .progress import (
+from .learners.events import record_site_event
+from .learners.progress import (
     LearningError,
     attempt_feedback,
+    derive_state,
     derive_states,
     enroll,
+    find_quiz,
     grade_quiz,
-    record_site_event,
 )
-from .records import Certificate, Enrollment, ProgressEvent, QuizAttempt
+from .learners.records import Certificate, Enrollment, ProgressEvent, QuizAttempt
+from .pages import CoursePage, LessonPage
 
 
 def private(view):
@@ -59,22 +63,18 @@ def learner_required(view):
 
 def _safe_next(request, default):
     target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()},
-                                                  request.is_secure()):
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
     return default
 
 
-def localized(pages, model):
-    """Each canonical page shown in the visitor's language when translated; one query."""
-    language = translation.get_language()
-    keys = [p.translation_key for p in pages]
-    found = {
-        p.translation_key: p
-        for p in public_pages(model.objects.filter(translation_key__in=keys,
-                                                   locale__language_code=language))
+def localized(pages):
+    """``{canonical page id: the page shown}``: the reader's public translation of each
+    of ``pages`` (``content.locales``'s rule), or the page itself if none is public."""
+    shown = {
+        page.translation_key: page for page in translations_for(pages, translation.get_language(), public_pages)
     }
-    return {p.pk: found.get(p.translation_key, p) for p in pages}
+    return {page.pk: shown.get(page.translation_key, page) for page in pages}
 
 
 # -- accounts ---------------------------------------------------------------
@@ -83,14 +83,14 @@ def localized(pages, model):
 @private
 @require_http_methods(["GET", "POST"])
 def signup(request):
-    form = SignupForm(request.POST or None, initial={
-        "preferred_language": translation.get_language()})
-    if request.method == "POST" and form.is_valid():
-        user = form.save()
+    form = SignupForm(
+        request.POST or None, request=request, initial={"preferred_language": translation.get_language()}
+    )
+    user = form.save() if request.method == "POST" and form.is_valid() else None
+    if user is not None:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect(_safe_next(request, f"/{form.cleaned_data['preferred_language']}/learn/"))
-    return render(request, "lessons/signup.html", {"form": form,
-                                                   "next": request.GET.get("next", "")})
+    return render(request, "lessons/signup.html", {"form": form, "next": request.GET.get("next", "")})
 
 
 @private
@@ -100,8 +100,7 @@ def login_view(request):
     if request.method == "POST" and form.is_valid():
         login(request, form.user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect(_safe_next(request, f"/{translation.get_language()}/learn/"))
-    return render(request, "lessons/login.html", {"form": form,
-                                                  "next": request.GET.get("next", "")})
+    return render(request, "lessons/login.html", {"form": form, "next": request.GET.get("next", "")})
 
 
 @private
@@ -123,28 +122,39 @@ def dashboard(request):
     )
     courses = [e.course for e in enrollments]
     states = derive_states(learner, courses)
-    shown = localized(courses, CoursePage)
+    shown = localized(courses)
     resume_ids = {s.resume_lesson_id for s in states.values() if s.resume_lesson_id}
     resume_pages = list(LessonPage.objects.filter(pk__in=resume_ids))
-    shown_lessons = localized(resume_pages, LessonPage)
+    shown_lessons = localized(resume_pages)
     rows = []
     for enrollment in enrollments:
         state = states[enrollment.course_id]
-        rows.append({
-            "course": shown[enrollment.course_id], "state": state, "enrollment": enrollment,
-            "resume": shown_lessons.get(state.resume_lesson_id),
-        })
+        rows.append(
+            {
+                "course": shown[enrollment.course_id],
+                "state": state,
+                "enrollment": enrollment,
+                "resume": shown_lessons.get(state.resume_lesson_id),
+            }
+        )
     last = (
-        ProgressEvent.objects.filter(learner=learner).order_by("-client_timestamp", "-id")
-        .values_list("course_id", flat=True).first()
+        ProgressEvent.objects.filter(learner=learner)
+        .order_by("-client_timestamp", "-id")
+        .values_list("course_id", flat=True)
+        .first()
     )
-    continue_row = next((r for r in rows if r["enrollment"].course_id == last
-                         and not r["state"].completed), None)
+    continue_row = next((r for r in rows if r["enrollment"].course_id == last and not r["state"].completed), None)
     certificates = list(Certificate.objects.filter(learner=learner).order_by("-issued_at"))
-    return render(request, "lessons/dashboard.html", {
-        "rows": rows, "continue_row": continue_row, "certificates": certificates,
-        "profile": getattr(learner, "learner_profile", None),
-    })
+    return render(
+        request,
+        "lessons/dashboard.html",
+        {
+            "rows": rows,
+            "continue_row": continue_row,
+            "certificates": certificates,
+            "profile": getattr(learner, "learner_profile", None),
+        },
+    )
 
 
 # -- learning -----------------------------------------------------------------
@@ -183,8 +193,7 @@ def complete_lesson(request, lesson_id):
         event_uuid = uuid.UUID(request.POST.get("uuid", ""))
     except ValueError:
         event_uuid = uuid.uuid4()
-    result = record_site_event(request.user, lesson, ProgressEvent.Kind.LESSON_COMPLETED,
-                               event_uuid=event_uuid)
+    result = record_site_event(request.user, lesson, ProgressEvent.Kind.LESSON_COMPLETED, event_uuid=event_uuid)
     if result["rejected"]:
         messages.error(request, _("Enrol in the course first."))
     parent = lesson.get_parent()
@@ -200,9 +209,6 @@ def _answers_from_post(post, quiz_questions):
 @require_POST
 @learner_required
 def submit_quiz(request, lesson_id, quiz_id):
-    from .blocks import public_quiz
-    from .progress import find_quiz
-
     lesson = _public_or_404(LessonPage, lesson_id)
     try:
         quiz = public_quiz(quiz_id, find_quiz(lesson, quiz_id))
@@ -215,8 +221,6 @@ def submit_quiz(request, lesson_id, quiz_id):
         return redirect(lesson.get_url(request))
     if attempt.passed:
         # Passing every quiz of a lesson on the site also completes that lesson.
-        from .progress import derive_state
-
         state = derive_state(request.user, attempt.course)
         lesson_quizzes = {q for (lid, q) in state.quizzes if lid == attempt.lesson_id}
         passed = {q for (lid, q) in state.passed_quizzes if lid == attempt.lesson_id}
@@ -232,9 +236,16 @@ def attempt_result(request, attempt_id):
         QuizAttempt.objects.select_related("lesson", "course"), pk=attempt_id, learner=request.user
     )
     lesson = attempt.lesson
-    shown = localized([lesson], LessonPage)[lesson.pk]
+    shown = localized([lesson])[lesson.pk]
     certificate = Certificate.objects.filter(learner=request.user, course=attempt.course).first()
-    return render(request, "lessons/attempt.html", {
-        "attempt": attempt, "lesson": shown, "feedback": attempt_feedback(attempt, lesson),
-        "certificate": certificate, "sensitive": attempt.course.sensitive,
-    })
+    return render(
+        request,
+        "lessons/attempt.html",
+        {
+            "attempt": attempt,
+            "lesson": shown,
+            "feedback": attempt_feedback(attempt, lesson),
+            "certificate": certificate,
+            "sensitive": attempt.course.sensitive,
+        },
+    )

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from . import certificates as signing
-from .records import CODE_ALPHABET, Certificate
+from .learners import certificates as signing
+from .learners.records import CODE_ALPHABET, Certificate
 
 
 def _certificate(code):

@@ -34,8 +34,7 @@ def _setup():
 
 def _pg_env(db):
     env = dict(os.environ)
-    for key, var in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"),
-                     ("PASSWORD", "PGPASSWORD")):
+    for key, var in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"), ("PASSWORD", "PGPASSWORD")):
         if db.get(key):
             env[var] = str(db[key])
     return env
@@ -76,9 +75,10 @@ def backup(dest, connection=None, media_root=None):
     elif connection.vendor == "postgresql":
         with open(dest / "db.sql", "wb") as out:
             subprocess.run(
-                ["pg_dump", "--no-owner", "--no-privileges", "--clean", "--if-exists",
-                 "--dbname", db["NAME"]],
-                stdout=out, env=_pg_env(db), check=True,
+                ["pg_dump", "--no-owner", "--no-privileges", "--clean", "--if-exists", "--dbname", db["NAME"]],
+                stdout=out,
+                env=_pg_env(db),
+                check=True,
             )
     else:
         raise SystemExit(f"Unsupported database engine: {connection.vendor}")
@@ -113,9 +113,19 @@ def restore_database(source, db_settings):
         if "postgresql" not in engine:
             raise SystemExit("This backup is PostgreSQL; DATABASE_URL points elsewhere.")
         subprocess.run(
-            ["psql", "--quiet", "--set", "ON_ERROR_STOP=1", "--dbname", db_settings["NAME"],
-             "--file", str(source / "db.sql")],
-            env=_pg_env(db_settings), check=True, stdout=subprocess.DEVNULL,
+            [
+                "psql",
+                "--quiet",
+                "--set",
+                "ON_ERROR_STOP=1",
+                "--dbname",
+                db_settings["NAME"],
+                "--file",
+                str(source / "db.sql"),
+            ],
+            env=_pg_env(db_settings),
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
     else:
         raise SystemExit(f"No database dump in {source}")

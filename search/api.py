@@ -83,9 +83,7 @@ class SuggestOut(Schema):
     suggestions: list[Suggestion]
 
 
-@router.get(
-    "/search", response={200: SearchOut, 400: ErrorOut, 422: ErrorOut}, summary="Search public pages"
-)
+@router.get("/search", response={200: SearchOut, 400: ErrorOut, 422: ErrorOut}, summary="Search public pages")
 def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
     """Folded full-text search over every public page type, with facets and snippets.
 
@@ -93,23 +91,37 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
     """
     filters = {name: getattr(params, name) for name in FILTER_NAMES}
     results = search(params.q, params.locale, filters, limit=params.limit, offset=params.offset)
-    labels = facet_labels({n: [v for v, _c, _s in vals] for n, vals in results.facets.items()},
-                          fallback_chain(params.locale))
+    labels = facet_labels(
+        {n: [v for v, _c, _s in vals] for n, vals in results.facets.items()}, fallback_chain(params.locale)
+    )
     return {
-        "query": results.query, "locale": results.language, "total": results.total,
-        "limit": params.limit, "offset": params.offset, "relaxed": results.relaxed,
+        "query": results.query,
+        "locale": results.language,
+        "total": results.total,
+        "limit": params.limit,
+        "offset": params.offset,
+        "relaxed": results.relaxed,
         "did_you_mean": results.did_you_mean,
         "facets": {
-            name: [{"value": v, "label": labels.get((name, v), v), "count": c, "selected": s}
-                   for v, c, s in values]
+            name: [
+                {"value": v, "label": labels.get((name, v), v), "count": c, "selected": s} for v, c, s in values
+            ]
             for name, values in results.facets.items()
         },
-        "results": [{
-            "id": hit.page.pk, "title": hit.page.title, "url": hit.page.get_url(request=request),
-            "type": hit.type, "language": hit.language, "fallback": hit.fallback,
-            "title_html": str(hit.title_html), "snippet_html": str(hit.snippet_html),
-            "facets": hit.facets,
-        } for hit in results.hits],
+        "results": [
+            {
+                "id": hit.page.pk,
+                "title": hit.page.title,
+                "url": hit.page.get_url(request=request),
+                "type": hit.type,
+                "language": hit.language,
+                "fallback": hit.fallback,
+                "title_html": str(hit.title_html),
+                "snippet_html": str(hit.snippet_html),
+                "facets": hit.facets,
+            }
+            for hit in results.hits
+        ],
     }
 
 

@@ -1,12 +1,16 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from content.project import ProjectAppConfig
 
-class SearchConfig(AppConfig):
+
+class SearchConfig(ProjectAppConfig):
+    default = True
     name = "search"
     label = "search"
     verbose_name = _("Search")
-    default_auto_field = "django.db.models.BigAutoField"
+    demo_order = 90  # after every other demo: their pages get facets and snippets
+    api_router = "search.api.router"
+    private_models = ("pagesearchdata",)  # written on publish, which invalidates already
 
     def ready(self):
         from .indexing import connect

@@ -3,30 +3,19 @@
 Wagtail's own signal handlers (re)index a page in the search backend on every
 save and remove it on delete; what the public may see is decided at query
 time by ``content.public.public_pages``. This module adds each page's facets
-and snippet text on publish, drops them on unpublish, and bumps a cache
-version so vocabulary, synonyms and popular topics are recomputed.
+and snippet text on publish and drops them on unpublish. What search keeps
+(vocabulary, synonyms, popular topics) is kept per content generation
+(``content.cache``), like everything else: a publish or a synonym edit makes it
+stale in every worker at once.
 """
 
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from modelsearch import index
+from wagtail.signals import page_published, page_unpublished
 
 from .backends.folded import to_text
-from .models import FACET_NAMES, NameSynonym, PageSearchData
+from .models import FACET_NAMES, PageSearchData
 
 TEXT_LIMIT = 4000
-VERSION_KEY = "search:version"
-
-
-def cache_version():
-    return cache.get_or_set(VERSION_KEY, 1, None)
-
-
-def bump_cache_version():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
 
 
 def page_text(page):
@@ -71,22 +60,12 @@ def update_page(page):
 
 def on_published(sender, instance, **kwargs):
     update_page(instance)
-    bump_cache_version()
 
 
 def on_unpublished(sender, instance, **kwargs):
     PageSearchData.objects.filter(page_id=instance.pk).delete()
-    bump_cache_version()
-
-
-def on_changed(sender, instance, **kwargs):
-    bump_cache_version()
 
 
 def connect():
-    from wagtail.signals import page_published, page_unpublished
-
     page_published.connect(on_published, dispatch_uid="search-page-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search-page-unpublished")
-    post_save.connect(on_changed, sender=NameSynonym, dispatch_uid="search-synonym-saved")
-    post_delete.connect(on_changed, sender=NameSynonym, dispatch_uid="search-synonym-deleted")

@@ -21,13 +21,12 @@ class NameSynonym(models.Model):
     A query containing any spelling also searches for all the others.
     """
 
-    name = models.CharField(_("name"), max_length=120, unique=True,
-                            help_text=_("The usual Vietnamese spelling, e.g. 'Ba Na'."))
+    name = models.CharField(
+        _("name"), max_length=120, unique=True, help_text=_("The usual Vietnamese spelling, e.g. 'Ba Na'.")
+    )
     variants = models.TextField(
         _("other spellings"),
-        help_text=_(
-            "One spelling per line, e.g. 'Bana', 'Bahnar'. Diacritics and case do not matter."
-        ),
+        help_text=_("One spelling per line, e.g. 'Bana', 'Bahnar'. Diacritics and case do not matter."),
     )
     note = models.CharField(_("note"), max_length=255, blank=True)
 
@@ -58,8 +57,9 @@ register_snippet(NameSynonym)
 class PageSearchData(models.Model):
     """What the result list needs about a page, written when the page is published."""
 
-    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, primary_key=True,
-                                related_name="search_data")
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="search_data"
+    )
     facets = models.JSONField(default=dict, blank=True)
     text = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)

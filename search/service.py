@@ -17,7 +17,7 @@ from django.utils.functional import cached_property
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from content.locales import fallback_chain
+from content.locales import fallback_chain, pick_best
 from content.public import listed_pages
 
 from .folding import fold, fold_query, words
@@ -52,7 +52,6 @@ class Hit:
     title_html: str
     snippet_html: str
     facets: dict
-    score: tuple = ()
 
     @cached_property
     def url(self):
@@ -140,22 +139,18 @@ def _type_of(content_type_id):
     return ContentType.objects.get_for_id(content_type_id).model
 
 
-def best_per_translation(pages, chain, languages, bonus):
-    """Listed pages only, one per translation key: the reader's language first, then
-    ``bonus(page)`` (lower is better), then the backend's order. Returns
-    ``[(score, page, language), …]`` best first."""
+def best_listed(pages, language, languages, tiebreak):
+    """The listed pages among ``pages`` (search hits), one per translation key by the
+    site's translation rule (``content.locales.pick_best``): the reader's language
+    first, then ``tiebreak(page)``, then the backend's order. ``[(page, language)]``."""
     listed = set(listed_pages(Page.objects.filter(pk__in=[p.pk for p in pages])).values_list("pk", flat=True))
-    rank = {code: i for i, code in enumerate(chain)}
-    best = {}
-    for position, page in enumerate(pages):
-        if page.pk not in listed:
-            continue
-        lang = languages.get(page.locale_id, "")
-        score = (rank.get(lang, len(chain)), bonus(page), position)
-        kept = best.get(page.translation_key)
-        if kept is None or score < kept[0]:
-            best[page.translation_key] = (score, page, lang)
-    return sorted(best.values(), key=lambda item: item[0])
+    best = pick_best(
+        [page for page in pages if page.pk in listed],
+        language,
+        tiebreak,
+        language_of=lambda page: languages.get(page.locale_id, ""),
+    )
+    return [(page, languages.get(page.locale_id, "")) for page in best]
 
 
 def search(text, language=None, filters=None, limit=10, offset=0):
@@ -172,9 +167,9 @@ def search(text, language=None, filters=None, limit=10, offset=0):
         results.did_you_mean = did_you_mean(text, chain)
     if not pages:
         return results
-    ranked = best_per_translation(pages, chain, languages, lambda page: -title_bonus(page.title, text, units))
+    ranked = best_listed(pages, language, languages, lambda page: -title_bonus(page.title, text, units))
     facet_rows = dict(
-        PageSearchData.objects.filter(page_id__in=[p.pk for _s, p, _l in ranked]).values_list("page_id", "facets")
+        PageSearchData.objects.filter(page_id__in=[p.pk for p, _l in ranked]).values_list("page_id", "facets")
     )
 
     def values_of(page, name):
@@ -185,11 +180,11 @@ def search(text, language=None, filters=None, limit=10, offset=0):
     def passes(page, skip=None):
         return all(value in values_of(page, name) for name, value in filters.items() if name != skip)
 
-    matching = [item for item in ranked if passes(item[1])]
+    matching = [item for item in ranked if passes(item[0])]
     results.total = len(matching)
     for name in FILTER_NAMES:
         counts = {}
-        for _score, page, _lang in ranked:
+        for page, _lang in ranked:
             if passes(page, skip=name):
                 for value in values_of(page, name):
                     counts[value] = counts.get(value, 0) + 1
@@ -200,10 +195,10 @@ def search(text, language=None, filters=None, limit=10, offset=0):
             ]
     window = matching[offset : offset + limit]
     texts = dict(
-        PageSearchData.objects.filter(page_id__in=[p.pk for _s, p, _l in window]).values_list("page_id", "text")
+        PageSearchData.objects.filter(page_id__in=[p.pk for p, _l in window]).values_list("page_id", "text")
     )
     terms = [s for spellings in units for s in spellings]
-    for score, page, lang in window:
+    for page, lang in window:
         results.hits.append(
             Hit(
                 page=page,
@@ -213,7 +208,6 @@ def search(text, language=None, filters=None, limit=10, offset=0):
                 title_html=highlight(page.title, terms),
                 snippet_html=snippet(texts.get(page.pk, ""), terms),
                 facets=facet_rows.get(page.pk) or {},
-                score=score,
             )
         )
     return results
@@ -245,12 +239,10 @@ def suggest(text, language=None, limit=8):
     backend = get_search_backend()
     queryset = Page.objects.filter(live=True, locale_id__in=list(ids), depth__gt=1)
     pages = list(backend.autocomplete(_with_synonyms(folded), queryset)[: limit * 4])
-    ranked = best_per_translation(
-        pages, chain, ids, lambda page: 0 if " ".join(words(page.title)).startswith(folded) else 1
+    ranked = best_listed(
+        pages, language, ids, lambda page: 0 if " ".join(words(page.title)).startswith(folded) else 1
     )[:limit]
-    return [
-        {"title": page.title, "url": page.url, "language": lang, "id": page.pk} for _score, page, lang in ranked
-    ]
+    return [{"title": page.title, "url": page.url, "language": lang, "id": page.pk} for page, lang in ranked]
 
 
 def _with_synonyms(folded):

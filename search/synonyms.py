@@ -4,31 +4,30 @@
 matched greedily, longest first, in the folded query.
 """
 
-from django.core.cache import cache
 from modelsearch.query import And, Or, PlainText
 
+from content.cache import memoize
+
 from .folding import fold_query
+from .models import NameSynonym
 
 MAX_PHRASE = 5
 
 
 def synonym_groups():
-    """Folded spelling → all folded spellings of the same name (cached)."""
-    from .indexing import cache_version
-    from .models import NameSynonym
+    """Folded spelling → all folded spellings of the same name (kept per content generation)."""
+    return memoize("search_synonyms", (), _synonym_groups)
 
-    key = f"search:synonyms:{cache_version()}"
-    groups = cache.get(key)
-    if groups is None:
-        groups = {}
-        for synonym in NameSynonym.objects.all():
-            spellings = synonym.spellings()
-            for spelling in spellings:
-                groups.setdefault(spelling, [])
-                for other in spellings:
-                    if other not in groups[spelling]:
-                        groups[spelling].append(other)
-        cache.set(key, groups, 3600)
+
+def _synonym_groups():
+    groups = {}
+    for synonym in NameSynonym.objects.all():
+        spellings = synonym.spellings()
+        for spelling in spellings:
+            groups.setdefault(spelling, [])
+            for other in spellings:
+                if other not in groups[spelling]:
+                    groups[spelling].append(other)
     return groups
 
 
@@ -39,7 +38,7 @@ def query_units(text):
     units, i = [], 0
     while i < len(tokens):
         for size in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
-            phrase = " ".join(tokens[i:i + size])
+            phrase = " ".join(tokens[i : i + size])
             if phrase in groups:
                 units.append(groups[phrase])
                 i += size

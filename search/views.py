@@ -48,37 +48,48 @@ def search_view(request):
     language = translation.get_language()
     chain = fallback_chain(language)
     query, filters, page_number = clean_params(request.GET)
-    results = search(query, language, filters, limit=PER_PAGE,
-                     offset=(page_number - 1) * PER_PAGE) if query else None
+    results = (
+        search(query, language, filters, limit=PER_PAGE, offset=(page_number - 1) * PER_PAGE) if query else None
+    )
     facets = []
     if results and results.facets:
-        labels = facet_labels({n: [v for v, _c, _s in vals] for n, vals in results.facets.items()},
-                              chain)
+        labels = facet_labels({n: [v for v, _c, _s in vals] for n, vals in results.facets.items()}, chain)
         for name, values in results.facets.items():
-            facets.append({
-                "name": name, "title": FACET_TITLES[name],
-                "values": [{
-                    "value": value, "label": labels.get((name, value), value), "count": count,
-                    "selected": selected,
-                    "url": _url(query, {**filters, name: "" if selected else value}),
-                } for value, count, selected in values],
-            })
+            facets.append(
+                {
+                    "name": name,
+                    "title": FACET_TITLES[name],
+                    "values": [
+                        {
+                            "value": value,
+                            "label": labels.get((name, value), value),
+                            "count": count,
+                            "selected": selected,
+                            "url": _url(query, {**filters, name: "" if selected else value}),
+                        }
+                        for value, count, selected in values
+                    ],
+                }
+            )
     paginator = page_obj = None
     if results and results.total:
         paginator = Paginator(range(results.total), PER_PAGE)
         page_obj = paginator.get_page(page_number)
     topics = popular(language, chain, "topic") or popular(language, chain, "group")
     context = {
-        "query": query, "results": results, "facets": facets, "filters": filters,
+        "query": query,
+        "results": results,
+        "facets": facets,
+        "filters": filters,
         "page_obj": page_obj,
         "prev_url": _url(query, filters, page=page_obj.previous_page_number())
-        if page_obj and page_obj.has_previous() else "",
+        if page_obj and page_obj.has_previous()
+        else "",
         "next_url": _url(query, filters, page=page_obj.next_page_number())
-        if page_obj and page_obj.has_next() else "",
-        "did_you_mean_url": _url(results.did_you_mean, filters)
-        if results and results.did_you_mean else "",
+        if page_obj and page_obj.has_next()
+        else "",
+        "did_you_mean_url": _url(results.did_you_mean, filters) if results and results.did_you_mean else "",
         "clear_url": _url(query, {}),
-        "popular": [{"label": label, "count": count, "url": _url(label, {})}
-                    for _value, label, count in topics],
+        "popular": [{"label": label, "count": count, "url": _url(label, {})} for _value, label, count in topics],
     }
     return render(request, "search/search.html", context)

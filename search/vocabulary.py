@@ -1,44 +1,42 @@
 """ "Did you mean", popular topics and facet labels, computed from public pages.
 
-Each is cached under the search cache version, which publishing, unpublishing
-and editing a synonym bump (see ``search.indexing``).
+Each is kept per content generation (``content.cache``): publishing,
+unpublishing and editing a synonym make them stale in every worker.
 """
 
 import difflib
 import re
 
-from django.core.cache import cache
 from wagtail.models import Page
 
+from content.cache import memoize
 from content.public import public_pages
 
 from .folding import fold, fold_query
-from .indexing import cache_version
 from .models import PageSearchData
 from .synonyms import synonym_groups
 
 _WORD_RE = re.compile(r"\w+")
-TIMEOUT = 600
 
 
 def vocabulary(chain):
     """``{folded word: the word as most often written}`` from public titles and synonyms."""
-    key = f"search:vocabulary:{cache_version()}:{'-'.join(chain)}"
-    vocab = cache.get(key)
-    if vocab is None:
-        counts = {}
-        titles = public_pages(Page.objects.filter(locale__language_code__in=chain, depth__gt=1))
-        for title in titles.values_list("title", flat=True).iterator():
-            for word in _WORD_RE.findall(title):
-                folded = fold(word)
-                if len(folded) > 1:
-                    forms = counts.setdefault(folded, {})
-                    forms[word.lower()] = forms.get(word.lower(), 0) + 1
-        vocab = {folded: max(forms, key=forms.get) for folded, forms in counts.items()}
-        for spelling in synonym_groups():
-            for word in spelling.split():
-                vocab.setdefault(word, word)
-        cache.set(key, vocab, TIMEOUT)
+    return memoize("search_vocabulary", tuple(chain), lambda: _vocabulary(chain))
+
+
+def _vocabulary(chain):
+    counts = {}
+    titles = public_pages(Page.objects.filter(locale__language_code__in=chain, depth__gt=1))
+    for title in titles.values_list("title", flat=True).iterator():
+        for word in _WORD_RE.findall(title):
+            folded = fold(word)
+            if len(folded) > 1:
+                forms = counts.setdefault(folded, {})
+                forms[word.lower()] = forms.get(word.lower(), 0) + 1
+    vocab = {folded: max(forms, key=forms.get) for folded, forms in counts.items()}
+    for spelling in synonym_groups():
+        for word in spelling.split():
+            vocab.setdefault(word, word)
     return vocab
 
 
@@ -62,16 +60,7 @@ def correct(text, chain):
 
 def popular(language, chain, name="topic", limit=8):
     """The most used values of facet ``name`` on public pages: ``[(value, label, count)]``."""
-    key = f"search:popular:{cache_version()}:{name}:{'-'.join(chain)}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = {}
-        public = public_pages(Page.objects.filter(locale__language_code__in=chain))
-        rows = PageSearchData.objects.filter(page__in=public).values_list("facets", flat=True)
-        for facets in rows.iterator():
-            for value in (facets or {}).get(name, []):
-                counts[value] = counts.get(value, 0) + 1
-        cache.set(key, counts, TIMEOUT)
+    counts = memoize("search_popular", (name, tuple(chain)), lambda: _facet_counts(name, chain))
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     labels = facet_labels({name: [v for v, _c in top]}, chain)
     return [(value, labels.get((name, value), value), count) for value, count in top]
@@ -120,3 +109,13 @@ def _facet_labels(values_by_name, chain):
 
 def _humanise(slug):
     return slug.replace("-", " ").replace("_", " ").capitalize()
+
+
+def _facet_counts(name, chain):
+    counts = {}
+    public = public_pages(Page.objects.filter(locale__language_code__in=chain))
+    rows = PageSearchData.objects.filter(page__in=public).values_list("facets", flat=True)
+    for facets in rows.iterator():
+        for value in (facets or {}).get(name, []):
+            counts[value] = counts.get(value, 0) + 1
+    return counts

@@ -1,13 +1,15 @@
-"""factory_boy factories shared by the apps' tests.
+"""factory_boy factories of every app's tests, in one place.
 
 Page factories create pages through the tree API (``parent.add_child``) and
 publish them unless ``live=False`` is passed, as an editor would.
 """
 
+import datetime
 import io
 
 import factory
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from PIL import Image as PILImage
 
 LOCALES = ["vi", "en", "bdq", "hre", "hro"]
@@ -84,3 +86,182 @@ class SectionPageFactory(PageFactory):
         model = "content.SectionPage"
 
     summary = "Một trang thử nghiệm"
+
+
+# ---------------------------------------------------------------------------
+# heritage
+# ---------------------------------------------------------------------------
+
+SOURCE = [
+    {
+        "type": "source",
+        "value": {
+            "title": "Nguồn thử",
+            "url": "https://example.org/nguon",
+            "publisher": "",
+            "accessed": None,
+        },
+    }
+]
+
+
+class HeritageIndexPageFactory(PageFactory):
+    class Meta:
+        model = "heritage.HeritageIndexPage"
+
+    listing = "stories"
+    show_in_menus = True
+
+
+class EthnicGroupPageFactory(PageFactory):
+    class Meta:
+        model = "heritage.EthnicGroupPage"
+
+    code = factory.Sequence(lambda n: f"nhom-{n}")
+    summary = "Một dân tộc thử nghiệm"
+    sources = SOURCE
+
+
+class StoryPageFactory(PageFactory):
+    class Meta:
+        model = "heritage.StoryPage"
+
+    topic = "customs"
+    summary = "Một câu chuyện thử nghiệm"
+    sources = SOURCE
+
+
+class FestivalPageFactory(PageFactory):
+    class Meta:
+        model = "heritage.FestivalPage"
+
+    calendar = "lunar"
+    start_month = 1
+    start_day = 16
+    summary = "Một lễ hội thử nghiệm"
+    sources = SOURCE
+
+
+class ProductPageFactory(PageFactory):
+    class Meta:
+        model = "heritage.ProductPage"
+
+    kind = "brocade"
+    summary = "Một sản vật thử nghiệm"
+    sources = SOURCE
+
+
+class PlacePageFactory(PageFactory):
+    class Meta:
+        model = "heritage.PlacePage"
+
+    kind = "cham-tower"
+    summary = "Một địa điểm thử nghiệm"
+    sources = SOURCE
+
+
+# ---------------------------------------------------------------------------
+# lessons
+# ---------------------------------------------------------------------------
+
+
+class CourseIndexPageFactory(PageFactory):
+    class Meta:
+        model = "lessons.CourseIndexPage"
+
+    title = "Khoá học"
+
+
+class CoursePageFactory(PageFactory):
+    class Meta:
+        model = "lessons.CoursePage"
+
+    title = "Bán hàng trên mạng an toàn"
+    summary = "Khoá học thử"
+    pass_mark = 70
+
+
+class LessonPageFactory(PageFactory):
+    class Meta:
+        model = "lessons.LessonPage"
+
+    summary = "Bài thử"
+
+
+# ---------------------------------------------------------------------------
+# community
+# ---------------------------------------------------------------------------
+
+
+class PolicyLibraryPageFactory(PageFactory):
+    class Meta:
+        model = "community.PolicyLibraryPage"
+
+    title = "Chính sách và pháp luật"
+
+
+class PolicyDocumentPageFactory(PageFactory):
+    class Meta:
+        model = "community.PolicyDocumentPage"
+
+    title = factory.Sequence(lambda n: f"Văn bản {n}")
+    document_number = factory.Sequence(lambda n: f"{n}/QĐ-TTg")
+    document_type = "decision"
+    issuing_body = "Thủ tướng Chính phủ"
+    issue_date = datetime.date(2021, 10, 14)
+    status = "in_force"
+    topic = "administration"
+    plain_summary = "<p>Tóm tắt dễ hiểu.</p>"
+
+
+class JobIndexPageFactory(PageFactory):
+    class Meta:
+        model = "community.JobIndexPage"
+
+    title = "Việc làm"
+
+
+class JobPostingPageFactory(PageFactory):
+    class Meta:
+        model = "community.JobPostingPage"
+
+    title = factory.Sequence(lambda n: f"Việc làm {n}")
+    employer = "Hợp tác xã dệt thổ cẩm"
+    skills = "dệt, may"
+    education = "none"
+    deadline = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=10))
+    apply_phone = "0256 000 000"
+
+
+class HealthIndexPageFactory(PageFactory):
+    class Meta:
+        model = "community.HealthIndexPage"
+
+    title = "Sức khoẻ"
+
+
+class HealthServicePageFactory(PageFactory):
+    class Meta:
+        model = "community.HealthServicePage"
+
+    title = factory.Sequence(lambda n: f"Trạm y tế {n}")
+    address = "Trung tâm xã"
+    kind = "station"
+    remote_days = "tue, thu"
+    languages = "vi, bdq"
+
+
+class CommunityIndexPageFactory(PageFactory):
+    class Meta:
+        model = "community.CommunityIndexPage"
+
+    title = "Quyền của phụ nữ và trẻ em"
+    kind = "rights"
+
+
+class CommunityArticlePageFactory(PageFactory):
+    class Meta:
+        model = "community.CommunityArticlePage"
+
+    title = factory.Sequence(lambda n: f"Bài viết {n}")
+    kind = "rights"

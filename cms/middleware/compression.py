@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils.cache import patch_vary_headers
 from django.utils.regex_helper import _lazy_re_compile
 
+
 def brotli_available():
     try:
         import brotli  # noqa: F401

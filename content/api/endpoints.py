@@ -2,12 +2,12 @@
 
 from ninja import Router, Schema
 
-from .pages import PageType, add_page_endpoints
-from .schemas import ErrorOut
-from .params import check_params
-from .responses import LONG_PUBLIC_CACHE, conditional
 from ..locales import LANGUAGE_INFO, language_codes
 from ..models import SectionPage
+from .pages import PageType, add_page_endpoints
+from .params import check_params
+from .responses import LONG_PUBLIC_CACHE, conditional
+from .schemas import ErrorOut
 
 router = Router(tags=["locales"])
 

@@ -9,16 +9,15 @@ a warm list costs the same number of queries for 1 or 100 items.
 import base64
 import io
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from PIL import Image as PILImage
 from PIL import ImageFilter
+from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex, get_page_models
 
-from ..models import HeritageImage
 from ..public import public_pages
 
 WIDTHS = (320, 640, 1024)
@@ -33,15 +32,12 @@ ALL_SPECS = RENDITION_SPECS + (PLACEHOLDER_SPEC,)
 SMALLEST_SPECS = (RENDITION_SPECS[0], RENDITION_SPECS[len(WIDTHS)])  # 320 WebP + 320 JPEG
 
 
-def absolute(request, url):
-    """Media URLs are relative on local storage, absolute on S3; make them absolute."""
-    if not url:
+def absolute(base_url, url):
+    """Media URLs are relative on local storage, absolute on S3; make them absolute
+    against ``base_url`` (the site's, e.g. ``ApiContext.base_url``)."""
+    if not url or url.startswith(("http://", "https://")):
         return url
-    if url.startswith(("http://", "https://")):
-        return url
-    if request is None:
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-    return request.build_absolute_uri(url)
+    return base_url.rstrip("/") + "/" + url.lstrip("/")
 
 
 def _tiny_png(rendition):
@@ -71,8 +67,8 @@ def _placeholder(rendition):
 class ImageSet:
     """Every image one response needs, loaded once, serialized many times."""
 
-    def __init__(self, request):
-        self.request = request
+    def __init__(self, base_url):
+        self.base_url = base_url
         self._images = {}
         self._serialized = {}
 
@@ -80,7 +76,7 @@ class ImageSet:
         wanted = {i for i in ids if i and i not in self._images}
         if not wanted:
             return
-        images = HeritageImage.objects.filter(pk__in=wanted).prefetch_renditions(*ALL_SPECS)
+        images = get_image_model().objects.filter(pk__in=wanted).prefetch_renditions(*ALL_SPECS)
         for image in images:
             self._images[image.pk] = image
 
@@ -107,7 +103,7 @@ class ImageSet:
             seen.add((rendition.width, fmt))
             out.append(
                 {
-                    "url": absolute(self.request, rendition.url),
+                    "url": absolute(self.base_url, rendition.url),
                     "width": rendition.width,
                     "height": rendition.height,
                     "format": fmt,
@@ -157,14 +153,15 @@ def used_on_public_pages(queryset):
     return queryset.filter(pk__in=model.objects.filter(used).values("pk"))
 
 
-def document_data(request, document):
+def document_data(base_url, document):
+    """``DocumentOut`` data of a document (None stays None)."""
     if document is None:
         return None
     size = document.file_size  # filled on upload; never read the file in a request
     return {
         "id": document.pk,
         "title": document.title,
-        "url": absolute(request, document.url),
+        "url": absolute(base_url, document.url),
         "file_size": size,
         "content_type": document.content_type or "",
     }

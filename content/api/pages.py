@@ -1,28 +1,30 @@
 """One list + detail endpoint pair per page type, declared rather than written.
 
-An app describes a page type once and gets ``GET /api/v1/<path>`` (fallback
-across languages, filters, ordering, paging, ETag/304) and ``/<path>/{id}``,
-and the type joins the sync feed::
+An app declares a page type once and gets ``GET /api/v1/<path>`` (fallback
+across languages, filters, ordering, paging, ETag/304) and ``/<path>/{id}``, and
+the type joins the sync feed::
 
-    STORIES = PageType(
-        model=Story, path="stories",
-        list_fields=StoryFields,                      # extra schema fields (a ninja Schema)
-        list_data=lambda page, ctx: {"group": ...},   # values of those fields
-        detail_fields=StoryDetailFields, detail_data=...,
-        filters={"group": lambda qs, v: qs.filter(group__slug=v)},
-        orderings={"title": ("title",), "-published": ("-first_published_at",)},
-        select_related=("group",),
+    FESTIVALS = PageType(
+        model=FestivalPage, path="festivals",
+        filters={"month": by_month}, filter_docs={"month": "1–12."},
+        orderings={"title": ("title",), "month": ("start_month", "start_day")},
+        select_related=("unit__parent", "place"),
     )
-    add_page_endpoints(router, STORIES)
+    add_page_endpoints(router, FESTIVALS)
 
-Items of a list are the best public translation of each page for the requested
-locale along ``content.locales.fallback_chain`` (the site's rule), each marked
-with ``requested_locale``/``served_locale``.
+The fields of each item are the model's ``api_fields`` (``content.api.fields``):
+declared there once, for this API and Wagtail's /api/v2/. Items of a list are the
+best public translation of each page for the requested locale
+(``content.locales.localized``, the site's rule), each marked with
+``requested_locale``/``served_locale``. A list can be narrowed (``list_filter``:
+open job postings only) or scoped to the children of a page of another type
+(``add_children_endpoint``: a course's lessons); every list goes through the
+same memoised view.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 from django.db.models import Max, Q
 from django.http import Http404
@@ -30,45 +32,41 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Query, Schema
 from pydantic import Field, create_model
+from wagtail.models import Page
 
-from .blocks import serialize_stream
-from .images import ImageSet
-from .schemas import BodyBlock, ErrorOut, PageSummaryOut, SourceBlock, list_of
-from .errors import ApiError
-from .params import DEFAULT_LIMIT, MAX_LIMIT, check_limit, check_params, page_links, request_locale
-from .responses import conditional_bytes, dump, json_array, json_with
 from ..cache import memoize, memoize_many
-from ..locales import best_translation, fallback_chain
+from ..locales import best_translation, fallback_chain, localized
 from ..models import SyncEvent
 from ..public import public_pages
+from .context import TYPES, ApiContext
+from .errors import ApiError
+from .fields import field_items
+from .params import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, check_limit, check_params, page_links, request_locale
+from .responses import conditional_bytes, dump, json_array, json_with
+from .schemas import ErrorOut, PageSummaryOut, list_of
 
-TYPES = {}  # model label ("heritage.story") → PageType
+DEFAULT_ORDERINGS = {
+    "title": ("title",),
+    "-title": ("-title",),
+    "published": ("first_published_at",),
+    "-published": ("-first_published_at",),
+    "updated": ("last_published_at",),
+    "-updated": ("-last_published_at",),
+}
+ERRORS = {304: None, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 @dataclass
 class PageType:
     model: type
     path: str
-    list_fields: type | None = None
-    list_data: Callable | None = None
-    detail_fields: type | None = None
-    detail_data: Callable | None = None
     filters: dict = field(default_factory=dict)
     filter_docs: dict = field(default_factory=dict)
-    orderings: dict = field(
-        default_factory=lambda: {
-            "title": ("title",),
-            "-title": ("-title",),
-            "published": ("first_published_at",),
-            "-published": ("-first_published_at",),
-            "updated": ("last_published_at",),
-            "-updated": ("-last_published_at",),
-        }
-    )
+    orderings: dict = field(default_factory=lambda: dict(DEFAULT_ORDERINGS))
     default_ordering: str = "title"
-    body_field: str | None = "body"
-    body_schema: Any = BodyBlock
-    sources_field: str | None = "sources"
+    list_filter: Callable | None = None  # narrows every list (e.g. open postings only)
+    list_summary: str = ""
+    last_modified: Callable | None = None  # (chain) → datetime; default: newest sync event
     select_related: tuple = ()
     prefetch_related: tuple = ()
     tag: str = ""
@@ -77,61 +75,21 @@ class PageType:
     def __post_init__(self):
         self.label = self.model._meta.label_lower
         self.name = self.name or self.model.__name__
-        self.list_schema = create_model(
-            f"{self.name}ListItem",
-            __base__=_bases(self.list_fields),
-            content_type=(Literal[self.label], ...),
-        )
-        body = {}
-        if self.body_field:
-            body["body"] = (list[self.body_schema], [])
-        if self.sources_field:
-            body["sources"] = (list[SourceBlock], [])
-        self.detail_schema = create_model(
-            f"{self.name}Detail",
-            __base__=_bases(self.detail_fields, self.list_fields),
-            content_type=(Literal[self.label], ...),
-            **body,
-        )
+        self.list_fields = field_items(self.model, detail=False)
+        self.detail_fields = field_items(self.model, detail=True)
+        self.list_schema = self._schema(f"{self.name}ListItem", self.list_fields)
+        self.detail_schema = self._schema(f"{self.name}Detail", self.detail_fields)
         TYPES[self.label] = self
 
+    def _schema(self, name, items):
+        fields = {key: (annotation, ...) for key, annotation, _value in items}
+        return create_model(name, __base__=PageSummaryOut, content_type=(Literal[self.label], ...), **fields)
 
-def _bases(*extra):
-    bases = []
-    for e in extra:
-        if e is not None and not any(issubclass(b, e) for b in bases):
-            bases.append(e)
-    bases = tuple(bases)
-    return (PageSummaryOut, *bases) if bases else PageSummaryOut
-
-
-class ApiContext:
-    """Per-request state: the requested locale and the images loaded so far."""
-
-    def __init__(self, request, locale):
-        self.request = request
-        self.locale = locale
-        self.images = ImageSet(request)
-
-    def api_url(self, page):
-        spec = TYPES.get(type(page)._meta.label_lower) or TYPES.get(
-            getattr(page, "specific_class", type(page))._meta.label_lower
-        )
-        if spec is None:
-            return None
-        return self.request.build_absolute_uri(f"/api/v1/{spec.path}/{page.pk}")
-
-
-def localized(model, chain):
-    """Public pages of ``model``: per translation key, the best language of ``chain``.
-
-    One SQL query with a subquery per fallback step, so it pages and counts in SQL.
-    """
-    condition = Q(locale__language_code=chain[0])
-    for i, code in enumerate(chain[1:], start=1):
-        better = public_pages(model.objects.filter(locale__language_code__in=chain[:i]))
-        condition |= Q(locale__language_code=code) & ~Q(translation_key__in=better.values("translation_key"))
-    return public_pages(model.objects.all()).filter(condition)
+    def changed_at(self, chain):
+        """Last-Modified of this type's lists in these languages."""
+        if self.last_modified is not None:
+            return self.last_modified(chain)
+        return memoize("api_latest_change", tuple(chain), lambda: latest_change(chain))
 
 
 def latest_change(chain):
@@ -152,19 +110,27 @@ def summary_data(page, ctx):
         "slug": page.slug,
         "summary": getattr(page, "summary", "") or "",
         "hero_image": ctx.images.serialize(getattr(page, "hero_image_id", None)),
-        "url": page.get_full_url(ctx.request) or "",
+        "url": ctx.page_url(page),
         "api_url": ctx.api_url(page) or "",
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
     }
 
 
-def list_item(spec, page, ctx):
+def _item(items, page, ctx):
     data = summary_data(page, ctx)
-    if spec.list_data:
-        with translation.override(ctx.locale):  # choice labels in the reader's language
-            data.update(spec.list_data(page, ctx))
+    with translation.override(ctx.locale):  # choice labels in the reader's language
+        for key, _annotation, value in items:
+            data[key] = value(page, ctx)
     return data
+
+
+def list_item(spec, page, ctx):
+    return _item(spec.list_fields, page, ctx)
+
+
+def detail_item(spec, page, ctx):
+    return _item(spec.detail_fields, page, ctx)
 
 
 def _load(spec, ids, ctx):
@@ -180,13 +146,12 @@ def _load(spec, ids, ctx):
 def item_json(spec, ids, ctx):
     """Validated JSON of each list item, in ``ids`` order.
 
-    An item's JSON depends only on the page, the requested locale and the host,
-    so it is kept per content generation (``content.cache``), like the page of
-    ids and the count it belongs to."""
-    base = ctx.request.build_absolute_uri("/")
+    An item's JSON depends only on the page, the requested locale and the base
+    URL, so it is kept per content generation (``content.cache``), like the page
+    of ids and the count it belongs to."""
     found = memoize_many(
         "apiitem",
-        {pk: (spec.label, pk, ctx.locale, base) for pk in ids},
+        {pk: (spec.label, pk, ctx.locale, ctx.base_url) for pk in ids},
         lambda missing: {p.pk: dump(spec.list_schema, list_item(spec, p, ctx)) for p in _load(spec, missing, ctx)},
     )
     return [found[pk] for pk in ids if pk in found]
@@ -195,7 +160,6 @@ def item_json(spec, ids, ctx):
 def detail_json_many(typed_ids, ctx):
     """``{id: validated detail JSON}`` for ``{id: PageType}``, kept per content
     generation like ``item_json``; pages are loaded only for what is missing."""
-    base = ctx.request.build_absolute_uri("/")
 
     def compute(missing):
         by_label = {}
@@ -209,29 +173,13 @@ def detail_json_many(typed_ids, ctx):
         return out
 
     return memoize_many(
-        "apidetail", {pk: (spec.label, pk, ctx.locale, base) for pk, spec in typed_ids.items()}, compute
+        "apidetail", {pk: (spec.label, pk, ctx.locale, ctx.base_url) for pk, spec in typed_ids.items()}, compute
     )
 
 
 def detail_json(spec, page, ctx):
-    """Validated JSON of one page's detail (body, sources, type fields)."""
+    """Validated JSON of one page's detail (every declared field)."""
     return detail_json_many({page.pk: spec}, ctx)[page.pk]
-
-
-def _latest_change(chain):
-    return memoize("api_latest_change", tuple(chain), lambda: latest_change(chain))
-
-
-def detail_item(spec, page, ctx):
-    data = list_item(spec, page, ctx)
-    if spec.body_field:
-        data["body"] = serialize_stream(getattr(page, spec.body_field, None), ctx)
-    if spec.sources_field:
-        data["sources"] = serialize_stream(getattr(page, spec.sources_field, None), ctx)
-    if spec.detail_data:
-        with translation.override(ctx.locale):
-            data.update(spec.detail_data(page, ctx))
-    return data
 
 
 def get_public_translation(spec, pk, locale):
@@ -245,17 +193,68 @@ def get_public_translation(spec, pk, locale):
     return served
 
 
-def list_query_schema(spec):
+def list_query_schema(spec, name=None, orderings=None):
+    orderings = orderings or spec.orderings
     fields = {
         "locale": (str | None, Field(None, description="vi, en, bdq, hre or hro (default vi).")),
         "limit": (int, Field(DEFAULT_LIMIT, description=f"1–{MAX_LIMIT}.")),
         # le: a larger offset overflows the database's integer (a 500 on PostgreSQL and SQLite)
-        "offset": (int, Field(0, le=2**31 - 1, description="Items to skip.")),
-        "ordering": (str | None, Field(None, description="One of: " + ", ".join(spec.orderings))),
+        "offset": (int, Field(0, le=MAX_OFFSET, description="Items to skip.")),
+        "ordering": (str | None, Field(None, description="One of: " + ", ".join(orderings))),
     }
-    for name in spec.filters:
-        fields[name] = (str | None, Field(None, description=spec.filter_docs.get(name, "")))
-    return create_model(f"{spec.name}ListQuery", __base__=Schema, **fields)
+    for filter_name in spec.filters:
+        fields[filter_name] = (str | None, Field(None, description=spec.filter_docs.get(filter_name, "")))
+    return create_model(name or f"{spec.name}ListQuery", __base__=Schema, **fields)
+
+
+def list_response(request, spec, params, scope=None, key=(), orderings=None, default_ordering=None):
+    """The list of ``spec`` for these query parameters, as a conditional response.
+
+    ``scope`` narrows the pages (``qs → qs``) before the translation rule and
+    filters; ``key`` names that scope in what is kept (ids, count, items)."""
+    orderings = orderings or spec.orderings
+    locale = request_locale(params.locale)
+    limit, offset = check_limit(params.limit, params.offset)
+    ordering = params.ordering or default_ordering or spec.default_ordering
+    if ordering not in orderings:
+        raise ApiError(
+            400,
+            "unknown_ordering",
+            lambda: _("Unknown ordering “%(value)s”.") % {"value": ordering},
+            detail={"allowed": list(orderings)},
+        )
+    chain = fallback_chain(locale)
+    filters = sorted((name, getattr(params, name)) for name in spec.filters)
+
+    def page_of_ids():
+        base = public_pages(spec.model.objects.all())
+        if scope is not None:
+            base = scope(base)
+        qs = localized(base, locale)
+        if spec.list_filter is not None:
+            qs = spec.list_filter(qs)
+        for name, value in filters:
+            if value not in (None, ""):
+                qs = spec.filters[name](qs, value)
+        qs = qs.order_by(*orderings[ordering], "pk")
+        return qs.count(), list(qs.values_list("pk", flat=True)[offset : offset + limit])
+
+    # Which pages and how many: kept per content generation like the items.
+    count, ids = memoize("apilist", (spec.label, key, tuple(chain), filters, ordering, offset, limit), page_of_ids)
+    ctx = ApiContext.for_request(request, locale)
+    following, previous = page_links(request, count, limit, offset)
+    head = {
+        "count": count,
+        "limit": limit,
+        "offset": offset,
+        "next": following,
+        "previous": previous,
+        "requested_locale": locale,
+    }
+    body = json_with(head, results=json_array(item_json(spec, ids, ctx)))
+    return conditional_bytes(
+        request, body, "application/json; charset=utf-8", last_modified=spec.changed_at(chain)
+    )
 
 
 def add_page_endpoints(router, spec):
@@ -263,60 +262,22 @@ def add_page_endpoints(router, spec):
     list_schema = list_of(spec.list_schema, f"{spec.name}List")
     query_schema = list_query_schema(spec)
     allowed = set(query_schema.model_fields)
-    errors = {304: None, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut}
     tags = [spec.tag] if spec.tag else None
 
     @router.get(
         f"/{spec.path}",
-        response={200: list_schema, **errors},
+        response={200: list_schema, **ERRORS},
         tags=tags,
         operation_id=f"list_{spec.path.replace('-', '_')}",
-        summary=f"List {spec.path} (best translation per item)",
+        summary=spec.list_summary or f"List {spec.path} (best translation per item)",
     )
     def list_view(request, params: Query[query_schema]):
         check_params(request, allowed)
-        locale = request_locale(params.locale)
-        limit, offset = check_limit(params.limit, params.offset)
-        ordering = params.ordering or spec.default_ordering
-        if ordering not in spec.orderings:
-            raise ApiError(
-                400,
-                "unknown_ordering",
-                lambda: _("Unknown ordering “%(value)s”.") % {"value": ordering},
-                detail={"allowed": list(spec.orderings)},
-            )
-        chain = fallback_chain(locale)
-        qs = localized(spec.model, chain)
-        for name, apply in spec.filters.items():
-            value = getattr(params, name)
-            if value not in (None, ""):
-                qs = apply(qs, value)
-        qs = qs.order_by(*spec.orderings[ordering], "pk")
-
-        def page_of_ids():
-            return qs.count(), list(qs.values_list("pk", flat=True)[offset : offset + limit])
-
-        # Which pages and how many: kept per content generation like the items.
-        filters = sorted((name, getattr(params, name)) for name in spec.filters)
-        count, ids = memoize("apilist", (spec.label, tuple(chain), filters, ordering, offset, limit), page_of_ids)
-        ctx = ApiContext(request, locale)
-        following, previous = page_links(request, count, limit, offset)
-        head = {
-            "count": count,
-            "limit": limit,
-            "offset": offset,
-            "next": following,
-            "previous": previous,
-            "requested_locale": locale,
-        }
-        body = json_with(head, results=json_array(item_json(spec, ids, ctx)))
-        return conditional_bytes(
-            request, body, "application/json; charset=utf-8", last_modified=_latest_change(chain)
-        )
+        return list_response(request, spec, params)
 
     @router.get(
         f"/{spec.path}/{{id}}",
-        response={200: spec.detail_schema, **errors},
+        response={200: spec.detail_schema, **ERRORS},
         tags=tags,
         operation_id=f"get_{spec.path.replace('-', '_')}",
         summary=f"One of the {spec.path}, in the best available translation",
@@ -325,9 +286,53 @@ def add_page_endpoints(router, spec):
         check_params(request, {"locale"})
         code = request_locale(locale)
         page = get_public_translation(spec, id, code)
-        body = detail_json(spec, page, ApiContext(request, code))
+        body = detail_json(spec, page, ApiContext.for_request(request, code))
         return conditional_bytes(
             request, body, "application/json; charset=utf-8", last_modified=page.last_published_at
         )
 
     return list_view, detail_view
+
+
+def children_of(parent):
+    """``qs → qs``: pages whose parent is ``parent`` or one of its translations."""
+    paths = list(Page.objects.filter(translation_key=parent.translation_key).values_list("path", flat=True))
+
+    def scope(qs):
+        under = Q()
+        for path in paths:
+            under |= Q(path__startswith=path)
+        return qs.filter(under, depth=parent.depth + 1)
+
+    return scope
+
+
+def add_children_endpoint(router, parent_spec, spec, path, summary=""):
+    """``GET /<parent path>/{id}/<path>``: the children of one page of ``parent_spec``
+    (e.g. a course's lessons) as a list of ``spec``, in tree order by default."""
+    orderings = {"position": ("path",), **spec.orderings}
+    list_schema = list_of(spec.list_schema, f"{parent_spec.name}{spec.name}List")
+    query_schema = list_query_schema(spec, f"{parent_spec.name}{spec.name}ListQuery", orderings)
+    allowed = set(query_schema.model_fields)
+
+    @router.get(
+        f"/{parent_spec.path}/{{id}}/{path}",
+        response={200: list_schema, **ERRORS},
+        tags=[spec.tag] if spec.tag else None,
+        operation_id=f"list_{parent_spec.path}_{path}".replace("-", "_"),
+        summary=summary or f"The {path} of one of the {parent_spec.path}",
+    )
+    def children_view(request, id: int, params: Query[query_schema]):
+        check_params(request, allowed)
+        parent = get_public_translation(parent_spec, id, request_locale(params.locale))
+        return list_response(
+            request,
+            spec,
+            params,
+            scope=children_of(parent),
+            key=(parent_spec.label, parent.pk),
+            orderings=orderings,
+            default_ordering="position",
+        )
+
+    return children_view

@@ -2,22 +2,19 @@
 
 Reuse them rather than redefining: ``ImageOut`` for any image, ``ErrorOut`` for
 4xx responses, ``LocaleMarkers`` (mixed into every page schema) so the app can
-say "not yet translated", ``list_of(Item)`` for the paginated list envelope and
-``BodyBlock`` for a typed StreamField body (one schema per block type,
-discriminated by ``type``).
+say "not yet translated", ``list_of(Item)`` for the paginated list envelope, and
+the payloads of the kernel's blocks (``content.api.blocks`` types StreamFields).
 """
 
 from datetime import date, datetime
-from typing import Annotated, Literal, Union
+from typing import Literal
 
 from ninja import Schema
 from pydantic import Field, create_model
 
 
 class ErrorOut(Schema):
-    code: str = Field(
-        description="Machine-readable error code, e.g. 'not_found', 'unknown_locale'."
-    )
+    code: str = Field(description="Machine-readable error code, e.g. 'not_found', 'unknown_locale'.")
     message: str = Field(description="Human message in the requested language (vi or en).")
     detail: list | dict | None = None
 
@@ -27,9 +24,7 @@ class LocaleMarkers(Schema):
 
     requested_locale: str
     served_locale: str
-    is_fallback: bool = Field(
-        description="True when the requested language has no translation yet."
-    )
+    is_fallback: bool = Field(description="True when the requested language has no translation yet.")
 
 
 # ---------------------------------------------------------------------------
@@ -53,9 +48,7 @@ class ImageOut(Schema):
     licence_url: str
     width: int
     height: int
-    placeholder: str = Field(
-        description="Tiny blurred preview as a data: URI (a few hundred bytes)."
-    )
+    placeholder: str = Field(description="Tiny blurred preview as a data: URI (a few hundred bytes).")
     renditions: list[RenditionOut] = Field(
         description="Fixed widths in WebP and JPEG; pick the smallest that fits."
     )
@@ -77,23 +70,19 @@ class DocumentOut(Schema):
 class LinkOut(Schema):
     page_id: int
     url: str = Field(description="Absolute site URL of the linked page.")
-    api_url: str | None = Field(
-        None, description="Absolute /api/v1/ URL of the page, if it has one."
-    )
+    api_url: str | None = Field(None, description="Absolute /api/v1/ URL of the page, if it has one.")
 
 
-class ParagraphBlockOut(Schema):
-    type: Literal["paragraph"]
-    id: str
-    html: str = Field(
-        description="Rich text as HTML; internal links carry data-page-id and data-api-url."
-    )
+# Each block's payload; ``content.api.blocks`` adds ``type`` (the block's name in
+# its StreamField, the discriminator) and ``id`` in front.
+
+
+class ParagraphOut(Schema):
+    html: str = Field(description="Rich text as HTML; internal links carry data-page-id and data-api-url.")
     links: list[LinkOut] = []
 
 
-class HeadingBlockOut(Schema):
-    type: Literal["heading"]
-    id: str
+class HeadingOut(Schema):
     text: str
 
 
@@ -103,37 +92,24 @@ class ImageItemOut(Schema):
     alt: str = ""
 
 
-class ImageBlockOut(ImageItemOut):
-    type: Literal["image"]
-    id: str
-
-
-class GalleryBlockOut(Schema):
-    type: Literal["gallery"]
-    id: str
+class GalleryOut(Schema):
     title: str = ""
     images: list[ImageItemOut]
 
 
-class AudioBlockOut(Schema):
-    type: Literal["audio"]
-    id: str
+class AudioOut(Schema):
     title: str
     audio: DocumentOut | None
     transcript: str = ""
     language: str = ""
 
 
-class VideoBlockOut(Schema):
-    type: Literal["video"]
-    id: str
+class VideoOut(Schema):
     url: str
     caption: str = ""
 
 
-class QuoteBlockOut(Schema):
-    type: Literal["quote"]
-    id: str
+class QuoteOut(Schema):
     text: str
     attribution: str = ""
 
@@ -143,63 +119,53 @@ class FactOut(Schema):
     value: str
 
 
-class FactBoxBlockOut(Schema):
-    type: Literal["fact_box"]
-    id: str
+class FactBoxOut(Schema):
     title: str
     facts: list[FactOut]
 
 
-class MapPointBlockOut(Schema):
-    type: Literal["map_point"]
-    id: str
+class MapPointOut(Schema):
     label: str
     latitude: float
     longitude: float
 
 
-class DocumentBlockOut(Schema):
-    type: Literal["document"]
-    id: str
+class DocumentItemOut(Schema):
     title: str = ""
     document: DocumentOut | None
 
 
-class SourceBlockOut(Schema):
-    type: Literal["source"]
-    id: str
+class SourceOut(Schema):
     title: str
     url: str = ""
     publisher: str = ""
     accessed: date | None = None
 
 
-BODY_BLOCK_SCHEMAS = [
-    ParagraphBlockOut,
-    HeadingBlockOut,
-    ImageBlockOut,
-    GalleryBlockOut,
-    AudioBlockOut,
-    VideoBlockOut,
-    QuoteBlockOut,
-    FactBoxBlockOut,
-    MapPointBlockOut,
-    DocumentBlockOut,
-]
+# ---------------------------------------------------------------------------
+# Administrative units and references to other pages
+# ---------------------------------------------------------------------------
 
 
-def block_union(*schemas):
-    """A discriminated union type of block schemas (each with a ``type`` Literal).
-
-    Apps with extra blocks build their own: ``block_union(*BODY_BLOCK_SCHEMAS, MyBlockOut)``.
-    """
-    if len(schemas) == 1:
-        return schemas[0]
-    return Annotated[Union[tuple(schemas)], Field(discriminator="type")]  # noqa: UP007
+class UnitRef(Schema):
+    code: str
+    name: str
+    level: str
 
 
-BodyBlock = block_union(*BODY_BLOCK_SCHEMAS)
-SourceBlock = SourceBlockOut
+class UnitOut(UnitRef):
+    """A unit as a page was written with it, and what it is now if it has ended."""
+
+    is_current: bool
+    current: list[UnitRef]
+
+
+class PageRef(Schema):
+    id: int
+    title: str
+    served_locale: str
+    url: str
+    api_url: str | None
 
 
 # ---------------------------------------------------------------------------

@@ -24,14 +24,14 @@ from ninja import Router, Schema
 from pydantic import Field
 from wagtail.models import Page
 
-from .pages import TYPES, ApiContext, detail_json_many
-from .schemas import ErrorOut
-from .errors import ApiError
-from .params import check_params, request_locale
-from .responses import conditional_bytes, json_array, json_with
-from ..community.jobs import emit_closed_job_tombstones
 from ..models import SyncEvent
 from ..public import listed_pages
+from .context import TYPES, ApiContext
+from .errors import ApiError
+from .pages import detail_json_many
+from .params import check_params, request_locale
+from .responses import conditional_bytes, json_array, json_with
+from .schemas import ErrorOut
 
 SALT = "nharong.api.sync"
 DEFAULT_SYNC_LIMIT = 50
@@ -168,7 +168,7 @@ def build_sync_router():
                 "invalid_limit",
                 lambda: _("limit must be between 1 and %(max)s.") % {"max": MAX_SYNC_LIMIT},
             )
-        ctx = ApiContext(request, code)
+        ctx = ApiContext.for_request(request, code)
         if cursor:
             event_id, after = decode_cursor(cursor)
         else:
@@ -178,8 +178,6 @@ def build_sync_router():
             items, next_cursor, has_more = _snapshot(code, event_id, after, limit, ctx)
             snapshot = True
         else:
-            # Jobs close at their deadline without any publish event: write their tombstones now.
-            emit_closed_job_tombstones()
             items, next_cursor, has_more = _delta(code, event_id, limit, ctx)
             snapshot = False
         # Items are validated one by one (upserts against their page type's

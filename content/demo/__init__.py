@@ -9,9 +9,6 @@ from ..models import AdministrativeUnit, SectionPage
 
 DATA = Path(__file__).parent
 
-ORDER = 0  # content loads first; other apps' demos hang below its home pages
-SUBMODULES = ("community",)  # each with its own load(loader) and ORDER
-
 
 def load(loader):
     load_admin_units(loader)

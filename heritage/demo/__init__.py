@@ -14,7 +14,6 @@ from content.models import AdministrativeUnit
 
 DATA = Path(__file__).parent
 
-ORDER = 20  # after content (home pages, administrative units)
 
 LANGS = ("vi", "en")
 
@@ -24,8 +23,9 @@ def _units():
 
 
 def _sources(rows):
-    return [{"type": "source", "value": {"title": t, "url": u, "publisher": "", "accessed": None}}
-            for t, u in rows]
+    return [
+        {"type": "source", "value": {"title": t, "url": u, "publisher": "", "accessed": None}} for t, u in rows
+    ]
 
 
 def _paragraphs(texts):
@@ -54,8 +54,7 @@ def _text_fields(lang_data):
 def _hero(loader, item, kind):
     text, colour = item["hero"]
     title = f"Nhà Rông demo · {kind} · {item['slug']}"
-    alt = (f"Hình minh hoạ màu có dải hoa văn hình thoi và dòng chữ “{text}” "
-           f"(không phải ảnh chụp)")
+    alt = f"Hình minh hoạ màu có dải hoa văn hình thoi và dòng chữ “{text}” (không phải ảnh chụp)"
     return loader.image(f"heritage-{kind}-{item['slug']}", title, text, tuple(colour), alt=alt)
 
 
@@ -64,9 +63,12 @@ def _gallery(loader, item, count):
     for i in range(1, count + 1):
         text = f"{item['hero'][0]} {i}"
         image = loader.image(
-            f"heritage-gallery-{item['slug']}-{i}", f"Nhà Rông demo · gallery · {item['slug']} {i}",
-            text, tuple(item["hero"][1]),
-            alt=f"Hình minh hoạ số {i} có hoa văn hình thoi và dòng chữ “{text}”", size=(900, 600),
+            f"heritage-gallery-{item['slug']}-{i}",
+            f"Nhà Rông demo · gallery · {item['slug']} {i}",
+            text,
+            tuple(item["hero"][1]),
+            alt=f"Hình minh hoạ số {i} có hoa văn hình thoi và dòng chữ “{text}”",
+            size=(900, 600),
         )
         images.append({"image": image.pk, "caption": "", "alt": ""})
     return {"type": "gallery", "value": {"title": "", "images": images}}
@@ -99,8 +101,14 @@ def load(loader):
     homes = {lang: loader.home(lang) for lang in LANGS}
     index = {}
     for section in loader.progress(read_json(DATA / "sections.json"), "Heritage sections"):
-        page = loader.page(homes["vi"], HeritageIndexPage, section["slug"],
-                           listing=section["listing"], show_in_menus=True, **section["vi"])
+        page = loader.page(
+            homes["vi"],
+            HeritageIndexPage,
+            section["slug"],
+            listing=section["listing"],
+            show_in_menus=True,
+            **section["vi"],
+        )
         index[section["listing"]] = {
             "vi": page,
             "en": loader.translate(page, "en", show_in_menus=True, **section["en"]),
@@ -109,16 +117,28 @@ def load(loader):
     groups = {"vi": {}, "en": {}}
     for item in loader.progress(read_json(DATA / "groups.json"), "Ethnic groups"):
         hero = _hero(loader, item, "group")
-        common = dict(code=item["code"], hero_image=hero, sources=_sources(item["sources"]),
-                      areas=[units[c] for c in item["areas"] if c in units], **item["fields"])
-        page = loader.page(index["groups"]["vi"], EthnicGroupPage, item["slug"],
-                           **common, **_text_fields(item["vi"]))
+        common = dict(
+            code=item["code"],
+            hero_image=hero,
+            sources=_sources(item["sources"]),
+            areas=[units[c] for c in item["areas"] if c in units],
+            **item["fields"],
+        )
+        page = loader.page(
+            index["groups"]["vi"], EthnicGroupPage, item["slug"], **common, **_text_fields(item["vi"])
+        )
         en = loader.translate(page, "en", **common, **_text_fields(item["en"]))
         for lang, target in (("vi", page), ("en", en)):
             rows = [
-                {"figure": p["figure"], "year": p["year"], "scope": p[f"scope_{lang}"],
-                 "note": p.get("note", "") if lang == "vi" else "",
-                 "source_title": p["source_title"], "source_url": p["source_url"], "sort_order": i}
+                {
+                    "figure": p["figure"],
+                    "year": p["year"],
+                    "scope": p[f"scope_{lang}"],
+                    "note": p.get("note", "") if lang == "vi" else "",
+                    "source_title": p["source_title"],
+                    "source_url": p["source_url"],
+                    "sort_order": i,
+                }
                 for i, p in enumerate(item["population"])
             ]
             _set_children(loader, target, "population_figures", rows)
@@ -145,8 +165,12 @@ def _load_item(loader, model, parents, item, kind, units, groups, places):
     for name in ("latitude", "longitude"):
         if name in fields:
             fields[name] = Decimal(fields[name])
-    common = dict(hero_image=hero, sources=_sources(item["sources"]),
-                  unit=units.get(item["unit"]) if item.get("unit") else None, **fields)
+    common = dict(
+        hero_image=hero,
+        sources=_sources(item["sources"]),
+        unit=units.get(item["unit"]) if item.get("unit") else None,
+        **fields,
+    )
     extra_blocks = [_gallery(loader, item, item["gallery"])] if item.get("gallery") else []
     result = {}
     for lang in LANGS:
@@ -162,8 +186,13 @@ def _load_item(loader, model, parents, item, kind, units, groups, places):
         result[lang] = page
         if "certifications" in item:
             rows = [
-                {"kind": c["kind"], "stars": c.get("stars"), "year": c.get("year"),
-                 "detail": c[f"detail_{lang}"], "sort_order": i}
+                {
+                    "kind": c["kind"],
+                    "stars": c.get("stars"),
+                    "year": c.get("year"),
+                    "detail": c[f"detail_{lang}"],
+                    "sort_order": i,
+                }
                 for i, c in enumerate(item["certifications"])
             ]
             _set_children(loader, page, "certifications", rows)

@@ -7,19 +7,44 @@ Field names are part of the API contract (``heritage/api.py`` reads them):
 """
 
 from django import forms
+from django.apps import apps
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from content.api.fields import ApiField
+from content.api.schemas import UnitOut
+from content.api.values import unit_with_history
 from content.blocks import BODY_BLOCKS, SOURCE_BLOCKS
+from content.locales import best_per_translation, translations_for
 from content.models import BasePage
+from content.public import public_pages
+
+from ..schemas import GroupRef
 
 SITE_PUBLISHER = {"@type": "Organization", "name": "Nhà Rông"}
 RELATED_LIMIT = 6
+# The page types a page's "related pages" are drawn from, by model name (looked up
+# when needed, so this module never imports its subclasses).
+RELATED_TYPES = ("StoryPage", "FestivalPage", "ProductPage", "PlacePage")
+
+
+def related_models():
+    return [apps.get_model("heritage", name) for name in RELATED_TYPES]
+
+
+def cards(queryset, language_code, order=("title",)):
+    """The public pages of ``queryset`` as cards for a reader of ``language_code``:
+    one translation per page (``content.locales``'s rule), hero images loaded,
+    sorted by ``order``."""
+    qs = public_pages(queryset).select_related("hero_image").prefetch_related("hero_image__renditions")
+    pages = best_per_translation(qs.distinct(), language_code)
+    return sorted(pages, key=lambda p: tuple(str(getattr(p, field)).lower() for field in order))
 
 
 def unit_chain(unit):
@@ -83,6 +108,16 @@ class HeritagePage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
     ]
+    api_fields = BasePage.api_fields + [
+        ApiField(
+            "groups",
+            list[GroupRef],
+            value=lambda page, ctx: [{"code": g.code, "title": g.title} for g in page.groups.all()],
+        ),
+        ApiField("unit", UnitOut | None, value=lambda page, ctx: unit_with_history(page.unit)),
+        ApiField("body", detail=True),
+        ApiField("sources", detail=True),
+    ]
 
     class Meta:
         abstract = True
@@ -101,17 +136,14 @@ class HeritagePage(BasePage):
     def related_pages(self):
         """Public pages sharing a group or the unit, in this page's language (with
         fallback): a fixed few, one query per page type whatever the data size."""
-        from ..utils import best_per_translation
-        from .registry import RELATED_MODELS
-
         codes = self.group_codes()
         condition = Q(groups__code__in=codes) if codes else Q(pk__in=[])
         if self.unit_id:
             condition |= Q(unit_id=self.unit_id)
         result = []
-        for model in RELATED_MODELS:
+        for model in related_models():
             qs = model.objects.filter(condition).exclude(translation_key=self.translation_key)
-            result.extend(best_per_translation(qs, self.locale.language_code)[: RELATED_LIMIT - len(result)])
+            result.extend(cards(qs, self.locale.language_code)[: RELATED_LIMIT - len(result)])
             if len(result) >= RELATED_LIMIT:
                 break
         return result
@@ -147,8 +179,6 @@ class HeritagePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         """Lazy values: the template's article fragment is usually cached, and
         then none of these queries run."""
-        from django.db.models import prefetch_related_objects
-        from django.utils.functional import SimpleLazyObject
 
         def chain():
             if not self.unit_id:
@@ -163,9 +193,7 @@ class HeritagePage(BasePage):
         return context
 
     def localized_groups(self):
-        from ..utils import localized_pages
-
-        return localized_pages(list(self.groups.all()))
+        return translations_for(list(self.groups.all()), self.locale.language_code, public_pages)
 
 
 HERITAGE_PANELS = [FieldPanel("groups", widget=forms.CheckboxSelectMultiple), FieldPanel("unit")]

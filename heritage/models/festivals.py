@@ -10,6 +10,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from content.api.fields import ApiField
+
+from ..calendar import describe_timing, occurrences, window
+from ..schemas import GroupRef
 from .base import HERITAGE_PANELS, HeritagePage
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -43,9 +47,7 @@ class FestivalPage(HeritagePage):
         choices=Calendar.choices,
         default=Calendar.VARIABLE,
     )
-    start_month = models.PositiveSmallIntegerField(
-        _("from month"), null=True, blank=True, validators=MONTH
-    )
+    start_month = models.PositiveSmallIntegerField(_("from month"), null=True, blank=True, validators=MONTH)
     start_day = models.PositiveSmallIntegerField(
         _("from day"),
         null=True,
@@ -71,9 +73,7 @@ class FestivalPage(HeritagePage):
         _("only in year"),
         null=True,
         blank=True,
-        help_text=_(
-            "For a one-off event: the (solar) year it takes place. Empty for yearly festivals."
-        ),
+        help_text=_("For a one-off event: the (solar) year it takes place. Empty for yearly festivals."),
     )
     season_text = models.CharField(
         _("when, in words"),
@@ -122,8 +122,7 @@ class FestivalPage(HeritagePage):
             ],
             heading=_("When"),
             help_text=_(
-                "Lunar dates are converted with the Vietnamese calendar (UTC+7) on the "
-                "festival calendar."
+                "Lunar dates are converted with the Vietnamese calendar (UTC+7) on the festival calendar."
             ),
         ),
         FieldPanel("what_happens"),
@@ -139,6 +138,26 @@ class FestivalPage(HeritagePage):
     ]
     parent_page_types = ["heritage.HeritageIndexPage"]
     subpage_types = []
+    api_fields = HeritagePage.api_fields + [
+        ApiField("ethnic_name"),
+        ApiField("calendar"),
+        ApiField("start_month"),
+        ApiField("start_day"),
+        ApiField("end_month"),
+        ApiField("end_day"),
+        ApiField("only_year"),
+        ApiField("season_text"),
+        ApiField("timing", str, value=lambda page, ctx: str(page.when_display())),
+        ApiField(
+            "place",
+            GroupRef | None,
+            value=lambda page, ctx: page.place and {"code": page.place.slug, "title": page.place.title},
+        ),
+        ApiField("duration_days", detail=True),
+        ApiField("what_happens", detail=True),
+        ApiField("who_may_attend", detail=True),
+        ApiField("etiquette", detail=True),
+    ]
 
     class Meta:
         verbose_name = _("festival page")
@@ -146,9 +165,7 @@ class FestivalPage(HeritagePage):
     def clean(self):
         super().clean()
         if self.calendar != self.Calendar.VARIABLE and not self.start_month:
-            raise ValidationError(
-                {"start_month": _("A lunar or solar date needs at least a month.")}
-            )
+            raise ValidationError({"start_month": _("A lunar or solar date needs at least a month.")})
         if self.calendar == self.Calendar.VARIABLE and not self.season_text:
             raise ValidationError({"season_text": _("Describe the season in words.")})
         if (self.start_day or self.end_day or self.end_month) and not self.start_month:
@@ -163,13 +180,9 @@ class FestivalPage(HeritagePage):
 
     def when_display(self):
         """The timing in words, e.g. 'Lunar 15/1 – 16/1' or 'After the harvest'."""
-        from ..calendar import describe_timing
-
         return describe_timing(self)
 
     def upcoming(self, today=None, months=12):
-        from ..calendar import occurrences, window
-
         start, end = window(today, months)
         return occurrences(self, start, end)
 

@@ -1,6 +1,7 @@
 """The peoples: one page per ethnic group, with names, language and population."""
 
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -9,12 +10,30 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from content.api.fields import ApiField
+from content.api.schemas import UnitRef
+from content.api.values import unit_ref
 from content.blocks import BODY_BLOCKS, SOURCE_BLOCKS
 from content.models import BasePage
 
-from .base import SITE_PUBLISHER
+from ..schemas import PopulationOut
+from .base import RELATED_LIMIT, SITE_PUBLISHER, cards, related_models, unit_chain
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+def population_figures(page, ctx):
+    return [
+        {
+            "figure": p.figure,
+            "year": p.year,
+            "scope": p.scope or "",
+            "note": p.note,
+            "source_title": p.source_title,
+            "source_url": p.source_url,
+        }
+        for p in page.population_figures.all()
+    ]
 
 
 class EthnicGroupPage(BasePage):
@@ -24,9 +43,7 @@ class EthnicGroupPage(BasePage):
     code = models.SlugField(
         _("group code"),
         max_length=32,
-        help_text=_(
-            "Stable identifier shared by all translations, e.g. 'ba-na', 'cham-hroi', 'hre'."
-        ),
+        help_text=_("Stable identifier shared by all translations, e.g. 'ba-na', 'cham-hroi', 'hre'."),
     )
     endonym = models.CharField(
         _("own name (endonym)"),
@@ -38,8 +55,7 @@ class EthnicGroupPage(BasePage):
         _("other names"),
         blank=True,
         help_text=_(
-            "One name per line: spellings and older names (e.g. Bana, Ba Na, Bahnar). "
-            "They are searchable."
+            "One name per line: spellings and older names (e.g. Bana, Ba Na, Bahnar). They are searchable."
         ),
     )
     language_name = models.CharField(_("language"), max_length=120, blank=True)
@@ -105,6 +121,22 @@ class EthnicGroupPage(BasePage):
         SynchronizedField("code"),
         SynchronizedField("language_code"),
     ]
+    api_fields = BasePage.api_fields + [
+        ApiField("code"),
+        ApiField("endonym"),
+        ApiField("other_names", list[str], value=lambda page, ctx: page.other_name_list()),
+        ApiField("language_name"),
+        ApiField("language_code"),
+        ApiField("language_family"),
+        ApiField("introduction", detail=True),
+        ApiField("history", detail=True),
+        ApiField("population_figures", list[PopulationOut], value=population_figures, detail=True),
+        ApiField(
+            "areas", list[UnitRef], value=lambda page, ctx: [unit_ref(u) for u in page.areas.all()], detail=True
+        ),
+        ApiField("body", detail=True),
+        ApiField("sources", detail=True),
+    ]
 
     class Meta:
         verbose_name = _("ethnic group page")
@@ -138,28 +170,18 @@ class EthnicGroupPage(BasePage):
         return data
 
     def get_context(self, request, *args, **kwargs):
-        from django.db.models import prefetch_related_objects
-
-        from .base import unit_chain
-
         context = super().get_context(request, *args, **kwargs)
-        prefetch_related_objects(
-            [self], "population_figures", "areas__successors", "areas__parent__successors"
-        )
+        prefetch_related_objects([self], "population_figures", "areas__successors", "areas__parent__successors")
         context["area_chains"] = [unit_chain(u) for u in self.areas.all()]
         context["related_pages"] = self.related_pages()
         return context
 
     def related_pages(self):
         """Public pages about this group in this page's language (with fallback)."""
-        from ..utils import best_per_translation
-        from .base import RELATED_LIMIT
-        from .registry import RELATED_MODELS
-
         result = []
-        for model in RELATED_MODELS:
+        for model in related_models():
             qs = model.objects.filter(groups__code=self.code)
-            result.extend(best_per_translation(qs, self.locale.language_code)[:RELATED_LIMIT])
+            result.extend(cards(qs, self.locale.language_code)[:RELATED_LIMIT])
         return result
 
 

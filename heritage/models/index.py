@@ -5,17 +5,29 @@ combination is its own URL (bookmarkable, cacheable, crawlable). Unknown
 filter values are a 404, never a 500.
 """
 
+from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
+from content.cache import memoize
 from content.models import BasePage
 
-from .base import SITE_PUBLISHER
+from ..filters import commune_choices, group_choices
+from .base import SITE_PUBLISHER, cards
+
+LISTING_MODELS = {  # what an index lists → the page model's name (looked up, never imported here)
+    "groups": "EthnicGroupPage",
+    "stories": "StoryPage",
+    "festivals": "FestivalPage",
+    "products": "ProductPage",
+    "places": "PlacePage",
+}
 
 PER_PAGE = 24
 
@@ -52,9 +64,7 @@ class HeritageIndexPage(BasePage):
         verbose_name = _("heritage index page")
 
     def listed_model(self):
-        from .registry import LISTING_MODELS
-
-        return LISTING_MODELS[self.listing]
+        return apps.get_model("heritage", LISTING_MODELS[self.listing])
 
     def filter_names(self):
         model = self.listed_model()
@@ -69,8 +79,6 @@ class HeritageIndexPage(BasePage):
 
     def parse_filters(self, request):
         """The active filters from the query string; 404 for values that do not exist."""
-        from ..utils import commune_choices, group_choices
-
         active = {}
         model = self.listed_model()
         for name in self.filter_names():
@@ -89,8 +97,6 @@ class HeritageIndexPage(BasePage):
         return active
 
     def filtered_queryset(self, active):
-        from ..utils import best_per_translation
-
         model = self.listed_model()
         qs = model.objects.all()
         if "group" in active:
@@ -106,18 +112,12 @@ class HeritageIndexPage(BasePage):
         for name in ("topic", "kind"):
             if name in active:
                 qs = qs.filter(**{name: active[name]})
-        return best_per_translation(qs, self.locale.language_code)
+        return cards(qs, self.locale.language_code)
 
     def get_context(self, request, *args, **kwargs):
         """The page of results as ids (memoised per content generation), the
         pages themselves and the filter choices lazily: the template keeps
         the rendered listing as a fragment, and then they are never loaded."""
-        from django.utils.functional import SimpleLazyObject
-
-        from content.cache import memoize
-
-        from ..utils import commune_choices, group_choices
-
         context = super().get_context(request, *args, **kwargs)
         active = self.parse_filters(request)
         language = self.locale.language_code

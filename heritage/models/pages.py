@@ -10,7 +10,18 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from content.api.fields import ApiField
+
+from ..schemas import CertificationOut
 from .base import HERITAGE_PANELS, SITE_PUBLISHER, HeritagePage
+
+
+def certifications(page, ctx):
+    return [
+        {"kind": c.kind, "label": str(c), "stars": c.stars, "year": c.year, "detail": c.detail}
+        for c in page.certifications.all()
+    ]
+
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -29,9 +40,7 @@ class Topic(models.TextChoices):
 class StoryPage(HeritagePage):
     """An article on history, culture, customs or beliefs (schema.org Article)."""
 
-    topic = models.CharField(
-        _("topic"), max_length=32, choices=Topic.choices, default=Topic.CUSTOMS
-    )
+    topic = models.CharField(_("topic"), max_length=32, choices=Topic.choices, default=Topic.CUSTOMS)
 
     content_panels = HeritagePage.content_panels + [
         FieldPanel("topic"),
@@ -42,6 +51,7 @@ class StoryPage(HeritagePage):
     search_fields = HeritagePage.search_fields + [index.FilterField("topic")]
     parent_page_types = ["heritage.HeritageIndexPage"]
     subpage_types = []
+    api_fields = HeritagePage.api_fields + [ApiField("topic", label=True)]
 
     class Meta:
         verbose_name = _("story page")
@@ -120,6 +130,17 @@ class ProductPage(HeritagePage):
     ]
     parent_page_types = ["heritage.HeritageIndexPage"]
     subpage_types = []
+    api_fields = HeritagePage.api_fields + [
+        ApiField("kind", label=True),
+        ApiField("producer"),
+        ApiField("price_min"),
+        ApiField("price_max"),
+        ApiField("price_note"),
+        ApiField("materials", detail=True),
+        ApiField("process", detail=True),
+        ApiField("where_to_buy", detail=True),
+        ApiField("certifications", list[CertificationOut], value=certifications, detail=True),
+    ]
 
     class Meta:
         verbose_name = _("product page")
@@ -260,12 +281,8 @@ class PlacePage(HeritagePage):
             ],
             heading=_("Location"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("opening_hours"), FieldPanel("access_notes")], heading=_("Visiting")
-        ),
-        MultiFieldPanel(
-            [FieldPanel("ranking"), FieldPanel("ranking_year")], heading=_("Protection")
-        ),
+        MultiFieldPanel([FieldPanel("opening_hours"), FieldPanel("access_notes")], heading=_("Visiting")),
+        MultiFieldPanel([FieldPanel("ranking"), FieldPanel("ranking_year")], heading=_("Protection")),
         FieldPanel("body"),
         FieldPanel("sources"),
     ]
@@ -275,6 +292,17 @@ class PlacePage(HeritagePage):
     ]
     parent_page_types = ["heritage.HeritageIndexPage"]
     subpage_types = []
+    api_fields = HeritagePage.api_fields + [
+        ApiField("kind", label=True),
+        ApiField("latitude"),
+        ApiField("longitude"),
+        ApiField("address"),
+        ApiField("ranking"),
+        ApiField("ranking_year"),
+        ApiField("opening_hours", detail=True),
+        ApiField("access_notes", detail=True),
+        ApiField("coordinates_source", detail=True),
+    ]
 
     class Meta:
         verbose_name = _("place page")

@@ -3,10 +3,12 @@
 import json
 
 from django import template
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from ..utils import localized_pages
+from content.locales import translations_for
+from content.public import public_pages
 
 register = template.Library()
 
@@ -43,7 +45,7 @@ def unit_history(chain):
 @register.simple_tag
 def localized(pages):
     """The visitor's translations of linked pages (e.g. a festival's groups), one query."""
-    return localized_pages(list(pages))
+    return translations_for(list(pages), translation.get_language(), public_pages)
 
 
 @register.filter
@@ -60,5 +62,9 @@ def locator(lat, lon, width=240, height=240):
     south, north, west, east = 13.45, 14.75, 108.55, 109.35
     x = (float(lon) - west) / (east - west) * width
     y = (north - float(lat)) / (north - south) * height
-    return {"x": round(min(max(x, 4), width - 4), 1), "y": round(min(max(y, 4), height - 4), 1),
-            "width": width, "height": height}
+    return {
+        "x": round(min(max(x, 4), width - 4), 1),
+        "y": round(min(max(y, 4), height - 4), 1),
+        "width": width,
+        "height": height,
+    }

@@ -14,7 +14,6 @@ from content.demo_loader import read_json
 
 from ..models import CourseIndexPage, CoursePage, LessonPage
 
-ORDER = 30
 DATA = Path(__file__).parent / "courses.json"
 NS = uuid.UUID("6f1c2a4e-51b7-4d0e-9a57-2c0f4f3b9e11")
 
@@ -24,19 +23,20 @@ def block_id(*parts):
 
 
 def _paragraphs(key, texts):
-    return [{"type": "paragraph", "id": block_id(key, "p", n), "value": f"<p>{text}</p>"}
-            for n, text in enumerate(texts)]
+    return [
+        {"type": "paragraph", "id": block_id(key, "p", n), "value": f"<p>{text}</p>"}
+        for n, text in enumerate(texts)
+    ]
 
 
 def _how_to(loader, key, howto, colour):
     steps = []
     for n, text in enumerate(howto["steps"]):
-        image = loader.image(f"{key}/step/{n}", f"Bước {n + 1} · {key}", f"{n + 1}",
-                             colour=colour, alt=text, size=(640, 360))
-        steps.append({"type": "item", "id": block_id(key, "step", n),
-                      "value": {"text": text, "image": image.pk}})
-    return {"type": "how_to", "id": block_id(key, "howto"),
-            "value": {"title": howto["title"], "steps": steps}}
+        image = loader.image(
+            f"{key}/step/{n}", f"Bước {n + 1} · {key}", f"{n + 1}", colour=colour, alt=text, size=(640, 360)
+        )
+        steps.append({"type": "item", "id": block_id(key, "step", n), "value": {"text": text, "image": image.pk}})
+    return {"type": "how_to", "id": block_id(key, "howto"), "value": {"title": howto["title"], "steps": steps}}
 
 
 def _quiz(loader, slug, quiz, colour, language):
@@ -46,18 +46,41 @@ def _quiz(loader, slug, quiz, colour, language):
         for m, (text, correct) in enumerate(q["options"]):
             image = None
             if q["kind"] == "picture":
-                image = loader.image(f"{slug}/quiz/{n}/{m}/{language}",
-                                     f"Lựa chọn {m + 1} · {slug} ({language})", text,
-                                     colour=colour, alt=text, size=(480, 360)).pk
-            options.append({"type": "item", "id": block_id(slug, "q", n, "o", m),
-                            "value": {"text": text, "image": image, "audio": None,
-                                      "correct": correct}})
-        questions.append({"type": "item", "id": block_id(slug, "q", n), "value": {
-            "kind": q["kind"], "prompt": q["prompt"], "image": None, "audio": None,
-            "options": options, "feedback_correct": q["right"], "feedback_wrong": q["wrong"],
-        }})
-    return {"type": "quiz", "id": block_id(slug, "quiz"),
-            "value": {"title": quiz["title"], "pass_mark": None, "questions": questions}}
+                image = loader.image(
+                    f"{slug}/quiz/{n}/{m}/{language}",
+                    f"Lựa chọn {m + 1} · {slug} ({language})",
+                    text,
+                    colour=colour,
+                    alt=text,
+                    size=(480, 360),
+                ).pk
+            options.append(
+                {
+                    "type": "item",
+                    "id": block_id(slug, "q", n, "o", m),
+                    "value": {"text": text, "image": image, "audio": None, "correct": correct},
+                }
+            )
+        questions.append(
+            {
+                "type": "item",
+                "id": block_id(slug, "q", n),
+                "value": {
+                    "kind": q["kind"],
+                    "prompt": q["prompt"],
+                    "image": None,
+                    "audio": None,
+                    "options": options,
+                    "feedback_correct": q["right"],
+                    "feedback_wrong": q["wrong"],
+                },
+            }
+        )
+    return {
+        "type": "quiz",
+        "id": block_id(slug, "quiz"),
+        "value": {"title": quiz["title"], "pass_mark": None, "questions": questions},
+    }
 
 
 def _lesson_body(loader, key, fields, colour, language, quiz=None, slug=None):
@@ -70,18 +93,26 @@ def _lesson_body(loader, key, fields, colour, language, quiz=None, slug=None):
 
 
 def _sources(slug, sources):
-    return [{"type": "source", "id": block_id(slug, "src", n),
-             "value": {"title": s["title"], "url": s.get("url", ""),
-                       "publisher": s.get("publisher", ""), "accessed": None}}
-            for n, s in enumerate(sources)]
+    return [
+        {
+            "type": "source",
+            "id": block_id(slug, "src", n),
+            "value": {
+                "title": s["title"],
+                "url": s.get("url", ""),
+                "publisher": s.get("publisher", ""),
+                "accessed": None,
+            },
+        }
+        for n, s in enumerate(sources)
+    ]
 
 
 def load(loader):
     data = read_json(DATA)
     home = loader.home("vi")
     index_data = data["index"]
-    index = loader.page(home, CourseIndexPage, index_data["slug"], show_in_menus=True,
-                        **index_data["vi"])
+    index = loader.page(home, CourseIndexPage, index_data["slug"], show_in_menus=True, **index_data["vi"])
     loader.translate(index, "en", show_in_menus=True, **index_data["en"])
     for course_data in loader.progress(data["courses"], "Courses"):
         load_course(loader, index, course_data)
@@ -90,11 +121,19 @@ def load(loader):
 def load_course(loader, index, data):
     slug = data["slug"]
     colour = tuple(data["colour"])
-    cover = loader.image(f"course/{slug}", f"Ảnh bìa khoá học · {data['vi']['title']}",
-                         data["en"]["title"][:28], colour=colour, alt=data["vi"]["title"])
+    cover = loader.image(
+        f"course/{slug}",
+        f"Ảnh bìa khoá học · {data['vi']['title']}",
+        data["en"]["title"][:28],
+        colour=colour,
+        alt=data["vi"]["title"],
+    )
     common = {
-        "topic": data["topic"], "level": data["level"], "sensitive": data["sensitive"],
-        "estimated_minutes": data["estimated_minutes"], "hero_image": cover,
+        "topic": data["topic"],
+        "level": data["level"],
+        "sensitive": data["sensitive"],
+        "estimated_minutes": data["estimated_minutes"],
+        "hero_image": cover,
         "sources": _sources(slug, data["sources"]),
     }
     course = loader.page(index, CoursePage, slug, **common, **data["vi"])
@@ -107,7 +146,8 @@ def load_course(loader, index, data):
             fields = lesson[language]
             quiz = data["quiz"][language] if n == last else None
             pages[language] = {
-                "title": fields["title"], "summary": fields["summary"],
+                "title": fields["title"],
+                "summary": fields["summary"],
                 "estimated_minutes": 5 + 3 * len(fields["paragraphs"]),
                 "body": _lesson_body(loader, key, fields, colour, language, quiz, slug),
             }

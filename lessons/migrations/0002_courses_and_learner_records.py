@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import lessons.pages
-import lessons.records
+import lessons.learners.records
 import modelcluster.fields
 import wagtail.fields
 from django.conf import settings
@@ -112,7 +112,7 @@ class Migration(migrations.Migration):
             name='Certificate',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(default=lessons.records.new_certificate_code, max_length=12, unique=True, verbose_name='code')),
+                ('code', models.CharField(default=lessons.learners.records.new_certificate_code, max_length=12, unique=True, verbose_name='code')),
                 ('learner_name', models.CharField(max_length=100, verbose_name='name on the certificate')),
                 ('course_title', models.CharField(max_length=255, verbose_name='course title')),
                 ('issued_at', models.DateTimeField(auto_now_add=True, verbose_name='issued at')),

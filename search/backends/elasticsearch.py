@@ -112,9 +112,7 @@ class FoldingElasticsearchSearchBackend(FoldingBackendMixin, Elasticsearch8Searc
     index_class = FoldingElasticsearchIndex
     query_compiler_class = FoldingElasticsearchSearchQueryCompiler
     autocomplete_query_compiler_class = FoldingElasticsearchAutocompleteQueryCompiler
-    settings = deep_update(
-        deep_update({}, Elasticsearch8SearchBackend.settings), FOLDING_ANALYSIS
-    )
+    settings = deep_update(deep_update({}, Elasticsearch8SearchBackend.settings), FOLDING_ANALYSIS)
 
 
 SearchBackend = FoldingElasticsearchSearchBackend

@@ -17,8 +17,7 @@ def faceted_search(client, index, text, locale_ids=None, content_type_ids=None, 
     search = Search(using=client, index=index)
     query = fold_query(text)
     search = search.query(
-        Q("multi_match", query=query, fields=["title^2", "_all_text"], operator="and",
-          analyzer="vi_folding")
+        Q("multi_match", query=query, fields=["title^2", "_all_text"], operator="and", analyzer="vi_folding")
     )
     search = search.filter("term", live_filter=True)
     if locale_ids:

@@ -27,8 +27,7 @@ class RankedIdsMixin:
         wanted = self.queryset.order_by().annotate(_oid=Cast("pk", TextField())).values("_oid")
         rows = (
             sqlite.SQLiteFTSIndexEntry.objects.filter(match)
-            .filter(index_entry__content_type__in=get_descendants_content_types_pks(
-                self.queryset.model))
+            .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
             .filter(index_entry__object_id__in=wanted)
             .annotate(score=rank)
             .order_by("score", "-index_entry__object_id")

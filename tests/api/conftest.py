@@ -78,34 +78,35 @@ def heritage(all_homes, image, units):
     from wagtail.models import PageViewRestriction
 
     from content.demo_loader import DemoLoader
-
-    from .factories import (
-        FestivalFactory,
-        GroupFactory,
-        HeritageIndexFactory,
-        PlaceFactory,
-        ProductFactory,
-        StoryFactory,
+    from tests.factories import (
+        EthnicGroupPageFactory,
+        FestivalPageFactory,
+        HeritageIndexPageFactory,
+        PlacePageFactory,
+        ProductPageFactory,
+        StoryPageFactory,
     )
 
     home = all_homes["vi"]
     loader = DemoLoader(io.StringIO())
-    index = HeritageIndexFactory(parent=home, title="Di sản")
-    group = GroupFactory(
+    index = HeritageIndexPageFactory(parent=home, title="Di sản")
+    group = EthnicGroupPageFactory(
         parent=index,
         title="Người Ba Na",
+        code="ba-na",
+        summary="Một dân tộc bản địa Tây Nguyên",
         hero_image=image,
         introduction="<p>Người Ba Na sống ở vùng núi.</p>",
     )
     group_en = loader.translate(group, "en", title="The Bahnar", summary="An upland people")
-    place = PlaceFactory(
+    place = PlacePageFactory(
         parent=index,
         title="Làng Kon Klor",
         unit=units["old"],
         latitude="14.100000",
         longitude="108.500000",
     )
-    story = StoryFactory(
+    story = StoryPageFactory(
         parent=index,
         title="Nhà rông",
         hero_image=image,
@@ -129,11 +130,13 @@ def heritage(all_homes, image, units):
     )
     story.groups.add(group)
     story.save_revision().publish()
-    festival = FestivalFactory(parent=index, title="Lễ mừng lúa mới", start_month=10, end_month=11)
-    product = ProductFactory(parent=index, title="Thổ cẩm", kind="brocade", producer="HTX")
-    draft = StoryFactory(parent=index, title="Bản nháp", live=False)
-    secret_index = HeritageIndexFactory(parent=home, title="Kín", slug="kin")
-    secret = StoryFactory(parent=secret_index, title="Chuyện kín")
+    festival = FestivalPageFactory(
+        parent=index, title="Lễ mừng lúa mới", start_month=10, start_day=None, end_month=11
+    )
+    product = ProductPageFactory(parent=index, title="Thổ cẩm", kind="brocade", producer="HTX")
+    draft = StoryPageFactory(parent=index, title="Bản nháp", live=False)
+    secret_index = HeritageIndexPageFactory(parent=home, title="Kín", slug="kin")
+    secret = StoryPageFactory(parent=secret_index, title="Chuyện kín")
     PageViewRestriction.objects.create(page=secret_index, restriction_type="password", password="x")
     return {
         "index": index,
@@ -187,11 +190,11 @@ def quiz_block(quiz_id=QUIZ_ID):
 @pytest.fixture
 def course(all_homes, image):
     """A public course of two lessons (the second with a quiz) and a draft lesson."""
-    from .factories import CourseFactory, CourseIndexFactory, LessonFactory
+    from tests.factories import CourseIndexPageFactory, CoursePageFactory, LessonPageFactory
 
-    index = CourseIndexFactory(parent=all_homes["vi"])
-    course = CourseFactory(parent=index, title="Bán hàng trên mạng", hero_image=image)
-    first = LessonFactory(
+    index = CourseIndexPageFactory(parent=all_homes["vi"])
+    course = CoursePageFactory(parent=index, title="Bán hàng trên mạng", hero_image=image)
+    first = LessonPageFactory(
         parent=course,
         title="Bài 1",
         hero_image=image,
@@ -200,8 +203,8 @@ def course(all_homes, image):
             ("how_to", {"title": "Các bước", "steps": [{"text": "Chụp ảnh", "image": image}]}),
         ],
     )
-    second = LessonFactory(parent=course, title="Bài 2", body=[quiz_block()])
-    draft = LessonFactory(parent=course, title="Bài nháp", live=False)
+    second = LessonPageFactory(parent=course, title="Bài 2", body=[quiz_block()])
+    draft = LessonPageFactory(parent=course, title="Bài nháp", live=False)
     return {"index": index, "course": course, "lessons": [first, second], "draft": draft}
 
 

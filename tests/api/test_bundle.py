@@ -49,7 +49,7 @@ def test_head_size_equals_download_and_bytes_are_deterministic(api, course):
     from django.core.cache import cache
 
     assert get["X-Bundle-Build"] == "built"
-    cache.clear()  # the stored build (lessons/bundles.py) is served...
+    cache.clear()  # the stored build (lessons/api/offline.py) is served...
     stored = api.get(url)
     assert stored["X-Bundle-Build"] == "stored" and stored.content == get.content
     shutil.rmtree(settings.MEDIA_ROOT / "bundles")

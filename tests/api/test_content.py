@@ -34,13 +34,9 @@ def test_every_list_and_detail_in_every_locale(api, heritage, sections, course, 
 def test_fallback_markers_pick_the_best_translation(api, heritage):
     group_en = heritage["group_en"]
     en = _items(api, "ethnic-groups", locale="en")["results"]
-    assert [(i["id"], i["served_locale"], i["is_fallback"]) for i in en] == [
-        (group_en.pk, "en", False)
-    ]
+    assert [(i["id"], i["served_locale"], i["is_fallback"]) for i in en] == [(group_en.pk, "en", False)]
     bdq = _items(api, "ethnic-groups", locale="bdq")["results"]
-    assert [(i["title"], i["served_locale"], i["is_fallback"]) for i in bdq] == [
-        ("Người Ba Na", "vi", True)
-    ]
+    assert [(i["title"], i["served_locale"], i["is_fallback"]) for i in bdq] == [("Người Ba Na", "vi", True)]
     # Any translation's id resolves to the reader's best translation.
     detail = api.get(f"/api/v1/ethnic-groups/{heritage['group'].pk}", {"locale": "en"}).json()
     assert (detail["id"], detail["title"]) == (group_en.pk, "The Bahnar")
@@ -179,12 +175,7 @@ def test_etag_and_last_modified_give_304(api, heritage, settings):
     assert api.get("/api/v1/stories?locale=vi", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
     assert api.get("/api/v1/stories?locale=en", HTTP_IF_NONE_MATCH=etag).status_code == 200
     detail = api.get(f"/api/v1/stories/{heritage['story'].pk}")
-    assert (
-        api.get(
-            f"/api/v1/stories/{heritage['story'].pk}", HTTP_IF_NONE_MATCH=detail["ETag"]
-        ).status_code
-        == 304
-    )
+    assert api.get(f"/api/v1/stories/{heritage['story'].pk}", HTTP_IF_NONE_MATCH=detail["ETag"]).status_code == 304
     # A change to the content changes the ETag.
     heritage["story"].title = "Nhà rông mới"
     heritage["story"].save_revision().publish()
@@ -195,10 +186,10 @@ def test_list_queries_do_not_grow_with_limit(api, heritage, django_assert_max_nu
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from .factories import StoryFactory
+    from tests.factories import StoryPageFactory
 
     for n in range(6):
-        story = StoryFactory(
+        story = StoryPageFactory(
             parent=heritage["index"],
             title=f"Chuyện {n}",
             hero_image=heritage["story"].hero_image,

@@ -132,7 +132,7 @@ def test_fuzz_public_api(schema, heritage, course, sections):
 
 
 def test_fuzz_learner_api_with_token(schema, heritage, course, sections, learner):
-    from lessons import progress
+    from lessons.learners import progress
     from lessons.models import AccessToken, ProgressEvent
 
     user = learner["user"]

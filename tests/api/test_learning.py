@@ -28,9 +28,7 @@ def test_register_sign_in_and_out(api, db):
     assert response.status_code == 201, response.content
     assert response["Cache-Control"] == "private, no-store"
     first = response.json()["token"]
-    by_phone = post(
-        api, "/api/v1/auth/token", {"login": "0905123456", "password": "rong-xanh-2026"}
-    )
+    by_phone = post(api, "/api/v1/auth/token", {"login": "0905123456", "password": "rong-xanh-2026"})
     assert by_phone.status_code == 200
     token = by_phone.json()["token"]
     auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
@@ -181,9 +179,7 @@ def test_progress_upload_is_idempotent(api, course, learner):
     assert all(r.status_code == 200 for r in results)
     first, second, third = (r.json() for r in results)
     assert len(first["accepted"]) == 3 and first["duplicates"] == []
-    assert first["rejected"] == [
-        {"uuid": "44444444-4444-4444-8444-444444444444", "error": "lesson_not_found"}
-    ]
+    assert first["rejected"] == [{"uuid": "44444444-4444-4444-8444-444444444444", "error": "lesson_not_found"}]
     assert sorted(second["duplicates"]) == sorted(first["accepted"]) and not second["accepted"]
     assert first["states"] == second["states"] == third["states"]
     state = first["states"][0]

@@ -71,13 +71,11 @@ def test_delta_after_change_unpublish_delete_and_move(api, heritage, home):
 
 
 def test_restriction_makes_a_tombstone_and_publish_then_delete_collapses(api, heritage):
-    from .factories import StoryFactory
+    from tests.factories import StoryPageFactory
 
     _items, cursor = _drain(api)
-    PageViewRestriction.objects.create(
-        page=heritage["group"], restriction_type="password", password="x"
-    )
-    temp = StoryFactory(parent=heritage["index"], title="Tạm")
+    PageViewRestriction.objects.create(page=heritage["group"], restriction_type="password", password="x")
+    temp = StoryPageFactory(parent=heritage["index"], title="Tạm")
     temp_pk = temp.pk
     temp.delete()
     items, _ = _drain(api, cursor=cursor)

@@ -7,8 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import UserFactory
-from tests.heritage.factories import HeritageIndexPageFactory
+from tests.factories import HeritageIndexPageFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,20 +5,19 @@ import re
 
 import pytest
 
-from tests.factories import SectionPageFactory
-from tests.heritage.factories import FestivalPageFactory, HeritageIndexPageFactory
+from tests.factories import FestivalPageFactory, HeritageIndexPageFactory, SectionPageFactory
 from tests.lessons.conftest import QUIZ_ID, RIGHT, CourseIndexPageFactory, make_course
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_tourist_switches_language_browses_festival_and_map_and_searches(
-    page, live_server, home, demo_loader
-):
-    index = HeritageIndexPageFactory(parent=home, title="Lễ hội", slug="festivals",
-                                     listing="festivals", show_in_menus=True)
-    festival = FestivalPageFactory(parent=index, title="Lễ hội cồng chiêng", slug="cong-chieng",
-                                   summary="Tiếng cồng chiêng mừng lúa mới")
+def test_tourist_switches_language_browses_festival_and_map_and_searches(page, live_server, home, demo_loader):
+    index = HeritageIndexPageFactory(
+        parent=home, title="Lễ hội", slug="festivals", listing="festivals", show_in_menus=True
+    )
+    festival = FestivalPageFactory(
+        parent=index, title="Lễ hội cồng chiêng", slug="cong-chieng", summary="Tiếng cồng chiêng mừng lúa mới"
+    )
     demo_loader.translate(index, "en", title="Festivals", slug="festivals")
     demo_loader.translate(festival, "en", title="Gong festival", slug="cong-chieng")
 

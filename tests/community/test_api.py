@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.community import factories as f
+from tests import factories as f
 
 
 @pytest.fixture
@@ -12,16 +12,23 @@ def site(home, commune):
 
     loader = DemoLoader()
     library = f.PolicyLibraryPageFactory(parent=home, slug="chinh-sach")
-    new = f.PolicyDocumentPageFactory(parent=library, title="Mới", document_number="2/QĐ",
-                                      issue_date=datetime.date(2025, 6, 1))
-    old = f.PolicyDocumentPageFactory(parent=library, title="Cũ", document_number="1/QĐ",
-                                      status="replaced", replaced_by=new,
-                                      issue_date=datetime.date(2019, 1, 1))
+    new = f.PolicyDocumentPageFactory(
+        parent=library, title="Mới", document_number="2/QĐ", issue_date=datetime.date(2025, 6, 1)
+    )
+    old = f.PolicyDocumentPageFactory(
+        parent=library,
+        title="Cũ",
+        document_number="1/QĐ",
+        status="replaced",
+        replaced_by=new,
+        issue_date=datetime.date(2019, 1, 1),
+    )
     loader.translate(new, "en", title="New")
     jobs = f.JobIndexPageFactory(parent=home, slug="viec-lam")
     open_job = f.JobPostingPageFactory(parent=jobs, title="Còn hạn", commune=commune)
-    closed = f.JobPostingPageFactory(parent=jobs, title="Hết hạn", commune=commune,
-                                     deadline=timezone.localdate() - datetime.timedelta(days=1))
+    closed = f.JobPostingPageFactory(
+        parent=jobs, title="Hết hạn", commune=commune, deadline=timezone.localdate() - datetime.timedelta(days=1)
+    )
     health = f.HealthIndexPageFactory(parent=home, slug="suc-khoe")
     service = f.HealthServicePageFactory(parent=health, commune=commune)
     voices = f.CommunityIndexPageFactory(parent=home, slug="tieng-noi", kind="voice")
@@ -37,8 +44,9 @@ def test_policies_list_and_filters(client, site):
     assert item["1/QĐ"]["is_current"] is False
     assert item["1/QĐ"]["replaced_by"]["document_number"] == "2/QĐ"
     assert item["1/QĐ"]["served_locale"] == "vi"
-    assert [r["document_number"] for r in
-            client.get("/api/v1/policies?status=replaced").json()["results"]] == ["1/QĐ"]
+    assert [r["document_number"] for r in client.get("/api/v1/policies?status=replaced").json()["results"]] == [
+        "1/QĐ"
+    ]
     assert client.get("/api/v1/policies?year=2025").json()["count"] == 1
     assert client.get("/api/v1/policies?status=nope").status_code == 400
     assert client.get("/api/v1/policies?year=20x5").status_code == 400
@@ -62,10 +70,11 @@ def test_jobs_list_excludes_closed_but_detail_says_closed(client, site):
 
 
 def test_jobs_list_the_day_after_deadline(client, site):
-    from content.models import JobPostingPage
+    from community.models import JobPostingPage
 
     JobPostingPage.objects.filter(pk=site["open_job"].pk).update(
-        deadline=timezone.localdate() - datetime.timedelta(days=1))
+        deadline=timezone.localdate() - datetime.timedelta(days=1)
+    )
     assert client.get("/api/v1/jobs").json()["count"] == 0
 
 
@@ -84,8 +93,7 @@ def test_lists_have_constant_queries(client, site, django_assert_max_num_queries
     jobs = site["jobs"]
     for n in range(6):
         f.JobPostingPageFactory(parent=jobs, title=f"Việc {n}", commune=site["commune"])
-    for path in ("/api/v1/jobs", "/api/v1/policies", "/api/v1/health-services",
-                 "/api/v1/articles"):
+    for path in ("/api/v1/jobs", "/api/v1/policies", "/api/v1/health-services", "/api/v1/articles"):
         with django_assert_max_num_queries(15):
             assert client.get(path).status_code == 200
     assert home.pk

@@ -7,8 +7,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from content.community.consultation import HEALTH_STAFF, ConsultationRequest
-from content.community.forms import make_stamp
+from community.forms import make_stamp
+from community.models.consultation import HEALTH_STAFF, ConsultationRequest
 from content.roles import CONTRIBUTORS, EDITORS, MODERATORS, TRANSLATORS
 from tests.factories import UserFactory
 
@@ -17,9 +17,13 @@ URL = "/vi/consultation/"
 
 def _valid(unit, **over):
     data = {
-        "name": "Đinh Thị Hoa", "phone": "0912 345 678", "commune": unit.pk,
-        "preferred_language": "bdq", "description": "Con tôi bị sốt ba ngày.",
-        "website": "", "stamp": make_stamp(time.time() - 10),
+        "name": "Đinh Thị Hoa",
+        "phone": "0912 345 678",
+        "commune": unit.pk,
+        "preferred_language": "bdq",
+        "description": "Con tôi bị sốt ba ngày.",
+        "website": "",
+        "stamp": make_stamp(time.time() - 10),
     }
     data.update(over)
     return data
@@ -28,7 +32,10 @@ def _valid(unit, **over):
 @pytest.fixture
 def request_obj(db, commune):
     return ConsultationRequest.objects.create(
-        name="Đinh Văn Bình", phone="0987654321", commune=commune, preferred_language="vi",
+        name="Đinh Văn Bình",
+        phone="0987654321",
+        commune=commune,
+        preferred_language="vi",
         description="Đau lưng lâu ngày",
     )
 
@@ -50,13 +57,16 @@ def test_valid_submission_is_stored_encrypted(client, home, commune):
     assert "Hoa" not in raw and "0912" not in raw and "sốt" not in raw
 
 
-@pytest.mark.parametrize("override", [
-    {"website": "http://spam.example"},           # honeypot filled
-    {"stamp": "forged-stamp"},                    # unsigned
-    {"stamp": None},                              # too fast (stamp issued now)
-    {"phone": "abc"},                             # bad phone
-    {"commune": "999999"},                        # unknown commune
-])
+@pytest.mark.parametrize(
+    "override",
+    [
+        {"website": "http://spam.example"},  # honeypot filled
+        {"stamp": "forged-stamp"},  # unsigned
+        {"stamp": None},  # too fast (stamp issued now)
+        {"phone": "abc"},  # bad phone
+        {"commune": "999999"},  # unknown commune
+    ],
+)
 def test_bad_or_spam_submissions_are_rejected(client, home, commune, override):
     if override.get("stamp", 1) is None:
         override = {"stamp": make_stamp()}
@@ -71,8 +81,7 @@ def test_stale_stamp_is_rejected(client, home, commune):
 
 
 def test_rate_limit_per_ip(client, home, commune):
-    statuses = [client.post(URL, _valid(commune), REMOTE_ADDR="10.0.0.7").status_code
-                for _ in range(6)]
+    statuses = [client.post(URL, _valid(commune), REMOTE_ADDR="10.0.0.7").status_code for _ in range(6)]
     assert statuses == [200] * 5 + [429]
     assert client.post(URL, _valid(commune), REMOTE_ADDR="10.0.0.8").status_code == 200
     assert ConsultationRequest.objects.count() == 6
@@ -81,7 +90,10 @@ def test_rate_limit_per_ip(client, home, commune):
 def test_expired_requests_are_hidden_then_purged(db, commune, settings):
     settings.CONSULTATION_RETENTION_DAYS = 30
     old = ConsultationRequest.objects.create(
-        name="Cũ", phone="0900000000", commune=commune, description="x",
+        name="Cũ",
+        phone="0900000000",
+        commune=commune,
+        description="x",
         created_at=timezone.now() - datetime.timedelta(days=31),
     )
     fresh = ConsultationRequest.objects.create(name="Mới", phone="0900000001", description="y")
@@ -100,9 +112,11 @@ def _user(name, *groups, **extra):
 @pytest.mark.parametrize("group", [EDITORS, MODERATORS, TRANSLATORS, CONTRIBUTORS])
 def test_other_roles_cannot_see_requests(client, home, request_obj, group):
     client.force_login(_user("u-" + group[:5], group))
-    for url in (reverse("consultation_requests:index"),
-                reverse("consultation_requests:inspect", args=[request_obj.pk]),
-                reverse("consultation_requests:delete", args=[request_obj.pk])):
+    for url in (
+        reverse("consultation_requests:index"),
+        reverse("consultation_requests:inspect", args=[request_obj.pk]),
+        reverse("consultation_requests:delete", args=[request_obj.pk]),
+    ):
         response = client.get(url)
         assert response.status_code in (302, 403)
         assert response.get("Location", "/admin/").rstrip("/").endswith("/admin")
@@ -131,8 +145,7 @@ def test_health_staff_can_list_view_and_delete(client, home, request_obj):
     assert detail.status_code == 200
     assert "Đinh Văn Bình" in detail.content.decode()
     assert "0987654321" in detail.content.decode()
-    assert client.get(reverse("consultation_requests:edit", args=[request_obj.pk])).status_code in (
-        302, 403)
+    assert client.get(reverse("consultation_requests:edit", args=[request_obj.pk])).status_code in (302, 403)
     response = client.post(reverse("consultation_requests:delete", args=[request_obj.pk]))
     assert response.status_code == 302
     assert not ConsultationRequest.all_objects.filter(pk=request_obj.pk).exists()
@@ -141,7 +154,10 @@ def test_health_staff_can_list_view_and_delete(client, home, request_obj):
 def test_health_staff_cannot_open_an_expired_request(client, home, commune, settings):
     settings.CONSULTATION_RETENTION_DAYS = 7
     old = ConsultationRequest.objects.create(
-        name="Quá hạn", phone="0900000000", commune=commune, description="x",
+        name="Quá hạn",
+        phone="0900000000",
+        commune=commune,
+        description="x",
         created_at=timezone.now() - datetime.timedelta(days=8),
     )
     client.force_login(_user("y-ta-2", HEALTH_STAFF))
@@ -154,10 +170,13 @@ def test_no_api_exposes_requests(client, home, request_obj):
     schema = client.get("/api/v1/openapi.json")
     assert schema.status_code == 200
     assert "onsultation" not in schema.content.decode()
-    for url in ("/api/v1/consultations", "/api/v1/consultation-requests",
-                f"/api/v1/consultations/{request_obj.pk}"):
+    for url in (
+        "/api/v1/consultations",
+        "/api/v1/consultation-requests",
+        f"/api/v1/consultations/{request_obj.pk}",
+    ):
         assert client.get(url).status_code == 404
-    response = client.get("/api/v2/pages/", {"type": "content.ConsultationRequest"})
+    response = client.get("/api/v2/pages/", {"type": "community.ConsultationRequest"})
     assert response.status_code == 400
     assert "Đinh Văn Bình" not in response.content.decode()
 

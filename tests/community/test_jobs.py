@@ -1,13 +1,16 @@
 import datetime
+import io
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from content.community.jobs import emit_closed_job_tombstones, rank_for_user
-from content.models import JobPostingPage, SectionPage, SyncEvent
-from tests.community.factories import JobIndexPageFactory, JobPostingPageFactory
-from tests.factories import SectionPageFactory, UserFactory
+from community.models import JobPostingPage
+from community.models.jobs import rank_for_user
+from community.tasks import emit_closed_job_tombstones
+from content.models import SectionPage, SyncEvent
+from tests.factories import JobIndexPageFactory, JobPostingPageFactory, SectionPageFactory, UserFactory
 
 TODAY = timezone.localdate
 
@@ -19,8 +22,7 @@ def _jobs(home):
 def test_open_and_closed_at_query_time(home):
     index = _jobs(home)
     open_job = JobPostingPageFactory(parent=index, title="Còn hạn", deadline=TODAY())
-    closed = JobPostingPageFactory(parent=index, title="Hết hạn",
-                                   deadline=TODAY() - datetime.timedelta(days=1))
+    closed = JobPostingPageFactory(parent=index, title="Hết hạn", deadline=TODAY() - datetime.timedelta(days=1))
     assert list(JobPostingPage.objects.open()) == [open_job]
     assert list(JobPostingPage.objects.closed()) == [closed]
     # the day after the deadline, the open one closes too, no job needed
@@ -32,8 +34,9 @@ def test_open_and_closed_at_query_time(home):
 def test_listing_hides_closed_but_detail_says_closed(client, home):
     index = _jobs(home)
     JobPostingPageFactory(parent=index, title="Thợ dệt thổ cẩm")
-    closed = JobPostingPageFactory(parent=index, title="Phụ bếp homestay",
-                                   deadline=TODAY() - datetime.timedelta(days=3))
+    closed = JobPostingPageFactory(
+        parent=index, title="Phụ bếp homestay", deadline=TODAY() - datetime.timedelta(days=3)
+    )
     html = client.get(index.url).content.decode()
     assert "Thợ dệt thổ cẩm" in html
     assert "Phụ bếp homestay" not in html
@@ -62,8 +65,9 @@ def test_search_queryset_filter_is_generic(home):
 def test_filters_by_commune_skill_and_level(home, commune, other_commune):
     index = _jobs(home)
     JobPostingPageFactory(parent=index, title="A", commune=commune, skills="dệt", education="none")
-    JobPostingPageFactory(parent=index, title="B", commune=other_commune, skills="nấu ăn",
-                          education="lower_secondary")
+    JobPostingPageFactory(
+        parent=index, title="B", commune=other_commune, skills="nấu ăn", education="lower_secondary"
+    )
 
     def titles(**f):
         return [j.title for j in index.jobs(f)]
@@ -127,13 +131,17 @@ def test_closed_jobs_get_a_sync_tombstone_once(home):
 def test_sync_feed_drops_a_job_the_day_after_its_deadline(client, home):
     index = _jobs(home)
     job = JobPostingPageFactory(parent=index, title="Hướng dẫn viên", deadline=TODAY())
-    closed = JobPostingPageFactory(parent=index, title="Đã đóng",
-                                   deadline=TODAY() - datetime.timedelta(days=2))
+    closed = JobPostingPageFactory(parent=index, title="Đã đóng", deadline=TODAY() - datetime.timedelta(days=2))
     first = client.get("/api/v1/sync?locale=vi").json()
     upserts = {item["id"] for item in first["items"] if item["action"] == "upsert"}
     assert job.pk in upserts and closed.pk not in upserts
     # a day passes: the deadline is now behind us, with no publish event at all
     JobPostingPage.objects.filter(pk=job.pk).update(deadline=TODAY() - datetime.timedelta(days=1))
+    # reading the feed writes nothing: the posting is still there until the nightly task runs
+    before = SyncEvent.objects.count()
+    quiet = client.get(f"/api/v1/sync?locale=vi&cursor={first['next_cursor']}").json()
+    assert SyncEvent.objects.count() == before and job.pk not in {item["id"] for item in quiet["items"]}
+    call_command("close_expired_jobs", stdout=io.StringIO())
     delta = client.get(f"/api/v1/sync?locale=vi&cursor={first['next_cursor']}").json()
     actions = {item["id"]: item["action"] for item in delta["items"]}
     assert actions.get(job.pk) == "delete"

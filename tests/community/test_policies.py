@@ -1,7 +1,7 @@
 import datetime
 
-from content.models import PolicyAmendment, PolicyDocumentPage
-from tests.community.factories import PolicyDocumentPageFactory, PolicyLibraryPageFactory
+from community.models import PolicyAmendment, PolicyDocumentPage
+from tests.factories import PolicyDocumentPageFactory, PolicyLibraryPageFactory
 
 
 def _library(home):
@@ -10,10 +10,10 @@ def _library(home):
 
 def test_replaced_policy_shows_replacement_on_both_pages(client, home):
     library = _library(home)
-    new = PolicyDocumentPageFactory(parent=library, title="Văn bản mới",
-                                    document_number="2/2025/QH15")
-    old = PolicyDocumentPageFactory(parent=library, title="Văn bản cũ", document_number="1/2019/QĐ",
-                                    status="replaced", replaced_by=new)
+    new = PolicyDocumentPageFactory(parent=library, title="Văn bản mới", document_number="2/2025/QH15")
+    old = PolicyDocumentPageFactory(
+        parent=library, title="Văn bản cũ", document_number="1/2019/QĐ", status="replaced", replaced_by=new
+    )
     old_html = client.get(old.url).content.decode()
     assert "Replaced by" in old_html or "Được thay thế bởi" in old_html
     assert new.url in old_html
@@ -45,11 +45,20 @@ def test_draft_replacement_is_not_linked(client, home):
 
 def test_status_type_topic_and_year_filters(client, home):
     library = _library(home)
-    current = PolicyDocumentPageFactory(parent=library, title="Còn hiệu lực", status="in_force",
-                                        issue_date=datetime.date(2025, 6, 12),
-                                        document_type="resolution")
-    expired = PolicyDocumentPageFactory(parent=library, title="Hết hiệu lực", status="expired",
-                                        issue_date=datetime.date(2019, 4, 12), topic="digital")
+    current = PolicyDocumentPageFactory(
+        parent=library,
+        title="Còn hiệu lực",
+        status="in_force",
+        issue_date=datetime.date(2025, 6, 12),
+        document_type="resolution",
+    )
+    expired = PolicyDocumentPageFactory(
+        parent=library,
+        title="Hết hiệu lực",
+        status="expired",
+        issue_date=datetime.date(2019, 4, 12),
+        topic="digital",
+    )
     PolicyDocumentPageFactory(parent=library, title="Bản nháp", live=False)
 
     def titles(**filters):
@@ -72,8 +81,9 @@ def test_status_type_topic_and_year_filters(client, home):
 
 def test_expired_document_is_labelled_on_listing(client, home):
     library = _library(home)
-    PolicyDocumentPageFactory(parent=library, title="Kế hoạch 2023–2025", status="expired",
-                              status_note="Hết thời hạn thực hiện năm 2025")
+    PolicyDocumentPageFactory(
+        parent=library, title="Kế hoạch 2023–2025", status="expired", status_note="Hết thời hạn thực hiện năm 2025"
+    )
     html = client.get(library.url).content.decode()
     assert "not-current" in html
     assert "Hết thời hạn thực hiện năm 2025" in html

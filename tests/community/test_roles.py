@@ -3,7 +3,7 @@
 import pytest
 
 from content.roles import CONTRIBUTORS, EDITORS, MODERATORS, TRANSLATORS
-from tests.community import factories as f
+from tests import factories as f
 from tests.factories import UserFactory
 
 
@@ -12,8 +12,7 @@ def pages(home):
     library = f.PolicyLibraryPageFactory(parent=home)
     jobs = f.JobIndexPageFactory(parent=home)
     health = f.HealthIndexPageFactory(parent=home)
-    voices = f.CommunityIndexPageFactory(parent=home, title="Tiếng nói người có uy tín",
-                                         kind="voice")
+    voices = f.CommunityIndexPageFactory(parent=home, title="Tiếng nói người có uy tín", kind="voice")
     return {
         "policy": f.PolicyDocumentPageFactory(parent=library, live=False),
         "job": f.JobPostingPageFactory(parent=jobs, live=False),
@@ -50,16 +49,22 @@ def test_contributor_can_draft_a_voice_and_submit_it(client, pages):
     voices = pages["indexes"][3]
     user = UserFactory(username="gia-lang", groups=[CONTRIBUTORS])
     client.force_login(user)
-    url = f"/admin/pages/add/content/communityarticlepage/{voices.pk}/"
+    url = f"/admin/pages/add/community/communityarticlepage/{voices.pk}/"
     assert client.get(url).status_code == 200
     data = {
-        "title": "Lời già làng về mùa rẫy", "slug": "loi-gia-lang", "summary": "", "kind": "voice",
-        "body-count": "0", "sources-count": "0", "contributor_name": "A Thông",
-        "contributor_village": "Làng K3", "contributor_role": "Già làng",
+        "title": "Lời già làng về mùa rẫy",
+        "slug": "loi-gia-lang",
+        "summary": "",
+        "kind": "voice",
+        "body-count": "0",
+        "sources-count": "0",
+        "contributor_name": "A Thông",
+        "contributor_village": "Làng K3",
+        "contributor_role": "Già làng",
         "action-publish": "publish",
     }
     client.post(url, data)
-    from content.models import CommunityArticlePage
+    from community.models import CommunityArticlePage
 
     page = CommunityArticlePage.objects.get(slug="loi-gia-lang")
     assert not page.live  # asking to publish does not publish for a contributor
@@ -89,7 +94,7 @@ def test_sensitive_article_has_the_lessons_protections(client, pages):
 
 
 def test_rights_section_links_public_courses_only(client, home):
-    from content.models import CommunityCourseLink
+    from community.models import CommunityCourseLink
     from tests.factories import SectionPageFactory
 
     rights = f.CommunityIndexPageFactory(parent=home, slug="quyen")
@@ -103,7 +108,7 @@ def test_rights_section_links_public_courses_only(client, home):
 
 
 def test_translated_rights_section_uses_the_source_links(client, home, demo_loader):
-    from content.models import CommunityCourseLink
+    from community.models import CommunityCourseLink
     from tests.factories import SectionPageFactory
 
     rights = f.CommunityIndexPageFactory(parent=home, slug="quyen-2")

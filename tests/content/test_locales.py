@@ -85,8 +85,14 @@ def test_language_switcher_names_each_language_in_itself(client, all_homes):
 
 
 @pytest.mark.parametrize(
-    "code,text", [("vi", "Không tìm thấy trang"), ("en", "Page not found"), ("bdq", "Không tìm thấy trang"),
-                  ("hre", "Không tìm thấy trang"), ("hro", "Không tìm thấy trang")]
+    "code,text",
+    [
+        ("vi", "Không tìm thấy trang"),
+        ("en", "Page not found"),
+        ("bdq", "Không tìm thấy trang"),
+        ("hre", "Không tìm thấy trang"),
+        ("hro", "Không tìm thấy trang"),
+    ],
 )
 def test_404_page_in_each_language(client, all_homes, code, text):
     response = client.get(f"/{code}/khong-co-trang-nay/")

@@ -8,8 +8,15 @@ from django.core.exceptions import ImproperlyConfigured
 import cms.settings as settings_module
 
 PRODUCTION_VARS = [
-    "DJANGO_DEBUG", "DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL",
-    "ELASTICSEARCH_URL", "AWS_STORAGE_BUCKET_NAME", "AWS_S3_ENDPOINT_URL", "AWS_ACCESS_KEY_ID",
+    "DJANGO_DEBUG",
+    "DJANGO_SECRET_KEY",
+    "DJANGO_ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "ELASTICSEARCH_URL",
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
+    "AWS_ACCESS_KEY_ID",
     "AWS_SECRET_ACCESS_KEY",
 ]
 
@@ -35,8 +42,9 @@ def test_embedded_defaults_need_nothing_installed(load_settings):
     assert s.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
     assert str(s.DATABASES["default"]["NAME"]).endswith("db.sqlite3")
     assert s.CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
-    assert s.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"].endswith("database") or "database" in (
-        s.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    assert (
+        s.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"].endswith("database")
+        or "database" in (s.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"])
     )
     assert s.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
     assert s.DEBUG is True

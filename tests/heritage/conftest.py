@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from tests.heritage.factories import EthnicGroupPageFactory, HeritageIndexPageFactory
+from tests.factories import EthnicGroupPageFactory, HeritageIndexPageFactory
 
 
 @pytest.fixture
@@ -21,9 +21,7 @@ def units(db):
         code="546", name="Huyện Vĩnh Thạnh", level="district", parent=binh_dinh, valid_to=end
     )
     commune = U.objects.create(code="21787", name="Xã Vĩnh Sơn", level="commune", parent=district)
-    other = U.objects.create(
-        code="551", name="Huyện Vân Canh", level="district", parent=binh_dinh, valid_to=end
-    )
+    other = U.objects.create(code="551", name="Huyện Vân Canh", level="district", parent=binh_dinh, valid_to=end)
     for unit in (binh_dinh, district, other):
         unit.successors.add(gia_lai)
     return {
@@ -38,9 +36,7 @@ def units(db):
 @pytest.fixture
 def indexes(home):
     return {
-        listing: HeritageIndexPageFactory(
-            parent=home, title=f"Mục {listing}", slug=listing, listing=listing
-        )
+        listing: HeritageIndexPageFactory(parent=home, title=f"Mục {listing}", slug=listing, listing=listing)
         for listing in ("groups", "stories", "festivals", "products", "places")
     }
 

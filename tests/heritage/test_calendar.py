@@ -7,7 +7,7 @@ from django.test import Client
 from icalendar import Calendar
 
 from heritage.calendar import describe_timing, month_grids, occurrences
-from tests.heritage.factories import FestivalPageFactory
+from tests.factories import FestivalPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -78,9 +78,7 @@ def test_occurrences_convert_lunar_dates(festivals):
 
 
 def test_lunar_month_range_spans_whole_months(festivals):
-    (occ,) = occurrences(
-        festivals["months"], datetime.date(2027, 1, 1), datetime.date(2027, 12, 31)
-    )
+    (occ,) = occurrences(festivals["months"], datetime.date(2027, 1, 1), datetime.date(2027, 12, 31))
     # 1st day of lunar month 2 (2027) … last day of lunar month 5
     assert occ.start == datetime.date(2027, 3, 8)
     assert occ.end == datetime.date(2027, 7, 3)
@@ -100,9 +98,7 @@ def test_describe_timing(festivals):
 
     with translation.override("en"):
         assert describe_timing(festivals["lunar"]) == "Lunar calendar: 16/1"
-        assert (
-            describe_timing(festivals["months"]) == "Lunar calendar: lunar month 2 – lunar month 5"
-        )
+        assert describe_timing(festivals["months"]) == "Lunar calendar: lunar month 2 – lunar month 5"
     with translation.override("vi"):
         assert describe_timing(festivals["lunar"]) == "Âm lịch: 16/1"
     assert describe_timing(festivals["undated"]) == "Chưa rõ"
@@ -166,13 +162,9 @@ def test_festival_page_shows_next_dates(festivals):
 def test_private_festival_never_listed(festivals, indexes):
     from wagtail.models import PageViewRestriction
 
-    PageViewRestriction.objects.create(
-        page=festivals["lunar"], restriction_type=PageViewRestriction.LOGIN
-    )
+    PageViewRestriction.objects.create(page=festivals["lunar"], restriction_type=PageViewRestriction.LOGIN)
     client = Client()
     assert "Hội đầu năm" not in client.get("/vi/festivals/calendar/?start=2027-01").content.decode()
-    assert (
-        "Hội đầu năm" not in client.get("/vi/festivals/calendar.ics?start=2027-01").content.decode()
-    )
+    assert "Hội đầu năm" not in client.get("/vi/festivals/calendar.ics?start=2027-01").content.decode()
     assert "Hội đầu năm" not in client.get(indexes["festivals"].url).content.decode()
     assert "Lễ thần làng" in client.get(indexes["festivals"].url).content.decode()

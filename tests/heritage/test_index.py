@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from tests.heritage.factories import PlacePageFactory, ProductPageFactory, StoryPageFactory
+from tests.factories import PlacePageFactory, ProductPageFactory, StoryPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -59,9 +59,7 @@ def test_filters(stories, indexes, query, expected):
     assert titles(response) == expected
 
 
-@pytest.mark.parametrize(
-    "query", ["?group=khong-co", "?topic=x", "?commune=999", "?page=99", "?page=abc"]
-)
+@pytest.mark.parametrize("query", ["?group=khong-co", "?topic=x", "?commune=999", "?page=99", "?page=abc"])
 def test_bad_filters_are_404(stories, indexes, query):
     assert Client().get(indexes["stories"].url + query).status_code == 404
 

@@ -6,8 +6,7 @@ import pytest
 from django.test import Client, override_settings
 from wagtail.models import PageViewRestriction
 
-from tests.factories import SectionPageFactory
-from tests.heritage.factories import FestivalPageFactory
+from tests.factories import FestivalPageFactory, SectionPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.test import Client
 
-from tests.heritage.factories import PlacePageFactory
+from tests.factories import PlacePageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -24,17 +24,13 @@ def places(indexes):
             longitude="109.089489",
         ),
         PlacePageFactory(parent=indexes["places"], title="Tháp Đôi"),
-        PlacePageFactory(
-            parent=indexes["places"], title="Tháp nháp", latitude="14", longitude="109", live=False
-        ),
+        PlacePageFactory(parent=indexes["places"], title="Tháp nháp", latitude="14", longitude="109", live=False),
     ]
 
 
 def markers(html):
     return json.loads(
-        re.search(
-            r'<script id="heritage-markers" type="application/json">(.*?)</script>', html, re.S
-        ).group(1)
+        re.search(r'<script id="heritage-markers" type="application/json">(.*?)</script>', html, re.S).group(1)
     )
 
 

@@ -7,9 +7,9 @@ import re
 import pytest
 from django.test import Client
 
-from tests.factories import HeritageImageFactory
-from tests.heritage.factories import (
+from tests.factories import (
     FestivalPageFactory,
+    HeritageImageFactory,
     PlacePageFactory,
     ProductPageFactory,
     StoryPageFactory,
@@ -26,9 +26,7 @@ def jsonld(response):
 
 @pytest.fixture
 def pages(indexes, groups, units):
-    hero = HeritageImageFactory(
-        title="Tháp", alt_text="Tháp gạch trên đồi", credit="Ảnh: A", licence="CC-BY-4.0"
-    )
+    hero = HeritageImageFactory(title="Tháp", alt_text="Tháp gạch trên đồi", credit="Ảnh: A", licence="CC-BY-4.0")
     ba_na = groups["ba-na"]
     place = PlacePageFactory(
         parent=indexes["places"],
@@ -41,9 +39,7 @@ def pages(indexes, groups, units):
         ranking="national",
         ranking_year=1982,
     )
-    story = StoryPageFactory(
-        parent=indexes["stories"], title="Rượu cần", topic="cuisine", unit=units["commune"]
-    )
+    story = StoryPageFactory(parent=indexes["stories"], title="Rượu cần", topic="cuisine", unit=units["commune"])
     story.groups.set([ba_na])
     story.save_revision().publish()
     product = ProductPageFactory(

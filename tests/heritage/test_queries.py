@@ -3,8 +3,7 @@
 import pytest
 from django.test import Client
 
-from tests.factories import HeritageImageFactory
-from tests.heritage.factories import FestivalPageFactory, PlacePageFactory, StoryPageFactory
+from tests.factories import FestivalPageFactory, HeritageImageFactory, PlacePageFactory, StoryPageFactory
 
 MAX_QUERIES = 40
 
@@ -22,10 +21,7 @@ def gallery(n):
             "type": "gallery",
             "value": {
                 "title": "Ảnh",
-                "images": [
-                    {"image": img.pk, "caption": f"Ảnh {i}", "alt": ""}
-                    for i, img in enumerate(images)
-                ],
+                "images": [{"image": img.pk, "caption": f"Ảnh {i}", "alt": ""} for i, img in enumerate(images)],
             },
         }
     ]

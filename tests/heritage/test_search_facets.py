@@ -1,7 +1,7 @@
 """The search facet protocol the search app relies on."""
 
 from heritage.models import EthnicGroupPage, FestivalPage, PlacePage, ProductPage, StoryPage
-from tests.heritage.factories import (
+from tests.factories import (
     FestivalPageFactory,
     PlacePageFactory,
     ProductPageFactory,
@@ -16,9 +16,7 @@ def search_field_names(model):
 
 
 def test_facets_of_each_type(indexes, groups, units):
-    story = StoryPageFactory(
-        parent=indexes["stories"], title="A", topic="history", unit=units["commune"]
-    )
+    story = StoryPageFactory(parent=indexes["stories"], title="A", topic="history", unit=units["commune"])
     story.groups.set([groups["ba-na"], groups["hre"]])
     facets = story.search_facets()
     assert set(facets) <= ALLOWED
@@ -29,9 +27,7 @@ def test_facets_of_each_type(indexes, groups, units):
 
     product = ProductPageFactory(parent=indexes["products"], title="B", kind="honey")
     assert product.search_facets() == {"group": [], "kind": ["honey"]}
-    place = PlacePageFactory(
-        parent=indexes["places"], title="C", kind="museum", unit=units["van_canh"]
-    )
+    place = PlacePageFactory(parent=indexes["places"], title="C", kind="museum", unit=units["van_canh"])
     assert place.search_facets()["commune"] == ["551", "GL-2025", "52"]
     festival = FestivalPageFactory(parent=indexes["festivals"], title="D")
     assert festival.search_facets()["kind"] == ["festival"]
@@ -42,9 +38,7 @@ def test_search_fields():
     for model in (StoryPage, FestivalPage, ProductPage, PlacePage, EthnicGroupPage):
         names = search_field_names(model)
         assert {"title", "summary", "body"} <= names, model
-        boosted = [
-            f for f in model.search_fields if f.field_name == "title" and getattr(f, "boost", None)
-        ]
+        boosted = [f for f in model.search_fields if f.field_name == "title" and getattr(f, "boost", None)]
         assert boosted, model
     assert "other_names" in search_field_names(EthnicGroupPage)
 

@@ -2,65 +2,87 @@
 
 import pytest
 
-from tests.factories import PageFactory, UserFactory
+from tests.factories import CourseIndexPageFactory, CoursePageFactory, LessonPageFactory, UserFactory
 
 QUIZ_ID = "00000000-0000-4000-8000-00000000q001".replace("q", "a")
 
 
-class CourseIndexPageFactory(PageFactory):
-    class Meta:
-        model = "lessons.CourseIndexPage"
-
-    title = "Khoá học"
-
-
-class CoursePageFactory(PageFactory):
-    class Meta:
-        model = "lessons.CoursePage"
-
-    title = "Bán hàng trên mạng an toàn"
-    summary = "Khoá học thử"
-    pass_mark = 70
-
-
-class LessonPageFactory(PageFactory):
-    class Meta:
-        model = "lessons.LessonPage"
-
-    summary = "Bài thử"
-
-
 def quiz_block(quiz_id=QUIZ_ID, pass_mark=None):
     return {
-        "type": "quiz", "id": quiz_id,
+        "type": "quiz",
+        "id": quiz_id,
         "value": {
-            "title": "Kiểm tra nhanh", "pass_mark": pass_mark,
+            "title": "Kiểm tra nhanh",
+            "pass_mark": pass_mark,
             "questions": [
-                {"type": "item", "id": f"{quiz_id[:-4]}0001", "value": {
-                    "kind": "single", "prompt": "Mật khẩu có nên chia sẻ không?",
-                    "image": None, "audio": None,
-                    "feedback_correct": "Đúng rồi.", "feedback_wrong": "Không bao giờ chia sẻ.",
-                    "options": [
-                        {"type": "item", "id": f"{quiz_id[:-4]}0011", "value": {
-                            "text": "Có", "image": None, "audio": None, "correct": False}},
-                        {"type": "item", "id": f"{quiz_id[:-4]}0012", "value": {
-                            "text": "Không", "image": None, "audio": None, "correct": True}},
-                    ]}},
-                {"type": "item", "id": f"{quiz_id[:-4]}0002", "value": {
-                    "kind": "multiple", "prompt": "Chọn các cách trả tiền an toàn",
-                    "image": None, "audio": None,
-                    "feedback_correct": "", "feedback_wrong": "Xem lại bài 2.",
-                    "options": [
-                        {"type": "item", "id": f"{quiz_id[:-4]}0021", "value": {
-                            "text": "Chuyển khoản khi nhận hàng", "image": None, "audio": None,
-                            "correct": True}},
-                        {"type": "item", "id": f"{quiz_id[:-4]}0022", "value": {
-                            "text": "Gửi mã OTP cho người lạ", "image": None, "audio": None,
-                            "correct": False}},
-                        {"type": "item", "id": f"{quiz_id[:-4]}0023", "value": {
-                            "text": "Tiền mặt khi giao hàng", "image": None, "audio": None,
-                            "correct": True}},
-                    ]}},
+                {
+                    "type": "item",
+                    "id": f"{quiz_id[:-4]}0001",
+                    "value": {
+                        "kind": "single",
+                        "prompt": "Mật khẩu có nên chia sẻ không?",
+                        "image": None,
+                        "audio": None,
+                        "feedback_correct": "Đúng rồi.",
+                        "feedback_wrong": "Không bao giờ chia sẻ.",
+                        "options": [
+                            {
+                                "type": "item",
+                                "id": f"{quiz_id[:-4]}0011",
+                                "value": {"text": "Có", "image": None, "audio": None, "correct": False},
+                            },
+                            {
+                                "type": "item",
+                                "id": f"{quiz_id[:-4]}0012",
+                                "value": {"text": "Không", "image": None, "audio": None, "correct": True},
+                            },
+                        ],
+                    },
+                },
+                {
+                    "type": "item",
+                    "id": f"{quiz_id[:-4]}0002",
+                    "value": {
+                        "kind": "multiple",
+                        "prompt": "Chọn các cách trả tiền an toàn",
+                        "image": None,
+                        "audio": None,
+                        "feedback_correct": "",
+                        "feedback_wrong": "Xem lại bài 2.",
+                        "options": [
+                            {
+                                "type": "item",
+                                "id": f"{quiz_id[:-4]}0021",
+                                "value": {
+                                    "text": "Chuyển khoản khi nhận hàng",
+                                    "image": None,
+                                    "audio": None,
+                                    "correct": True,
+                                },
+                            },
+                            {
+                                "type": "item",
+                                "id": f"{quiz_id[:-4]}0022",
+                                "value": {
+                                    "text": "Gửi mã OTP cho người lạ",
+                                    "image": None,
+                                    "audio": None,
+                                    "correct": False,
+                                },
+                            },
+                            {
+                                "type": "item",
+                                "id": f"{quiz_id[:-4]}0023",
+                                "value": {
+                                    "text": "Tiền mặt khi giao hàng",
+                                    "image": None,
+                                    "audio": None,
+                                    "correct": True,
+                                },
+                            },
+                        ],
+                    },
+                },
             ],
         },
     }
@@ -70,8 +92,7 @@ RIGHT = {f"{QUIZ_ID[:-4]}0001": [1], f"{QUIZ_ID[:-4]}0002": [0, 2]}
 HALF = {f"{QUIZ_ID[:-4]}0001": [1], f"{QUIZ_ID[:-4]}0002": [0]}
 
 
-def make_course(index, title="Bán hàng trên mạng an toàn", lessons=3, sensitive=False,
-                quiz_id=QUIZ_ID):
+def make_course(index, title="Bán hàng trên mạng an toàn", lessons=3, sensitive=False, quiz_id=QUIZ_ID):
     course = CoursePageFactory(parent=index, title=title, sensitive=sensitive)
     pages = []
     for n in range(lessons):

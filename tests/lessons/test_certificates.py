@@ -7,10 +7,11 @@ import re
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from lessons import certificates as signing
+from lessons.learners import certificates as signing
+from lessons.learners.events import record_site_event
+from lessons.learners.progress import grade_quiz
+from lessons.learners.records import CODE_ALPHABET, new_certificate_code
 from lessons.models import Certificate
-from lessons.progress import grade_quiz, record_site_event
-from lessons.records import CODE_ALPHABET, new_certificate_code
 
 from .conftest import QUIZ_ID, RIGHT
 
@@ -46,9 +47,12 @@ def test_the_qr_payload_verifies_with_the_published_key_and_tampering_fails(clie
     page = client.get(f"/vi/certificates/{certificate.code}/").content.decode()
     token = re.search(r"(NR1\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)", page).group(1)
     payload = signing.verify(token, public_key)
-    assert payload == {"c": certificate.code, "n": "Đinh Thị Hoa",
-                       "t": certificate.course_title,
-                       "d": certificate.issued_at.date().isoformat()}
+    assert payload == {
+        "c": certificate.code,
+        "n": "Đinh Thị Hoa",
+        "t": certificate.course_title,
+        "d": certificate.issued_at.date().isoformat(),
+    }
     prefix, body, sig = token.split(".")
     forged = signing._b64e(signing._b64d(body).replace(b"Hoa", "Hòa".encode()))
     assert signing.verify(f"{prefix}.{forged}.{sig}", public_key) is None
@@ -61,8 +65,7 @@ def test_the_signing_key_comes_from_the_environment_when_set(monkeypatch, certif
     from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
     derived = signing.public_key_bytes()
-    raw = Ed25519PrivateKey.generate().private_bytes(Encoding.Raw, PrivateFormat.Raw,
-                                                     NoEncryption())
+    raw = Ed25519PrivateKey.generate().private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     monkeypatch.setenv("CERTIFICATE_SIGNING_KEY", base64.b64encode(raw).decode())
     assert signing.public_key_bytes() != derived
     token = signing.sign({"c": certificate.code})
@@ -100,9 +103,18 @@ def test_the_certificate_is_issued_once(course, learner, certificate):
 
 
 def test_pdf_text_extracts_with_diacritics(certificate):
-    data = signing.certificate_pdf(certificate, "http://x/vi/certificates/c/", {
-        "heading": "Giấy chứng nhận hoàn thành", "certifies": "Chứng nhận", "completed": "đã học",
-        "code": "Mã", "date": "Ngày", "verify": "Kiểm tra"})
+    data = signing.certificate_pdf(
+        certificate,
+        "http://x/vi/certificates/c/",
+        {
+            "heading": "Giấy chứng nhận hoàn thành",
+            "certifies": "Chứng nhận",
+            "completed": "đã học",
+            "code": "Mã",
+            "date": "Ngày",
+            "verify": "Kiểm tra",
+        },
+    )
     assert io.BytesIO(data).getvalue().startswith(b"%PDF")
     assert len(data) > 2000
 

@@ -6,8 +6,8 @@ import uuid
 import pytest
 from django.db import connection, connections
 
+from lessons.learners.events import record_events
 from lessons.models import ProgressEvent, QuizAttempt
-from lessons.progress import record_events
 
 from .conftest import QUIZ_ID, RIGHT
 
@@ -21,10 +21,25 @@ def test_the_same_batch_sent_in_parallel_is_stored_once(course, learner):
     if connection.vendor != "postgresql":
         pytest.skip("real concurrent writes need PostgreSQL")
     _course, lessons = course
-    batch = [{"uuid": str(uuid.uuid4()), "kind": "lesson_completed", "lesson": p.pk,
-              "timestamp": "2026-01-01T00:00:00Z"} for p in lessons]
-    batch.append({"uuid": str(uuid.uuid4()), "kind": "quiz_submitted", "lesson": lessons[-1].pk,
-                  "timestamp": "2026-01-01T00:00:00Z", "quiz": QUIZ_ID, "answers": RIGHT})
+    batch = [
+        {
+            "uuid": str(uuid.uuid4()),
+            "kind": "lesson_completed",
+            "lesson": p.pk,
+            "timestamp": "2026-01-01T00:00:00Z",
+        }
+        for p in lessons
+    ]
+    batch.append(
+        {
+            "uuid": str(uuid.uuid4()),
+            "kind": "quiz_submitted",
+            "lesson": lessons[-1].pk,
+            "timestamp": "2026-01-01T00:00:00Z",
+            "quiz": QUIZ_ID,
+            "answers": RIGHT,
+        }
+    )
     errors = []
     barrier = threading.Barrier(4)
 

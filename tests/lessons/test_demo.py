@@ -13,8 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _counts():
-    return (CourseIndexPage.objects.count(), CoursePage.objects.count(),
-            LessonPage.objects.count())
+    return (CourseIndexPage.objects.count(), CoursePage.objects.count(), LessonPage.objects.count())
 
 
 def test_demo_courses_load_twice_without_changes(home, client):
@@ -38,8 +37,10 @@ def test_demo_courses_load_twice_without_changes(home, client):
     html = client.get(sensitive.url).content.decode()
     assert sensitive.title not in html.split("</title>")[0]
     vi_quiz = LessonPage.objects.filter(locale__language_code="vi").last().quiz_blocks()[0]
-    en_lesson = LessonPage.objects.get(translation_key=LessonPage.objects.filter(
-        locale__language_code="vi").last().translation_key, locale__language_code="en")
+    en_lesson = LessonPage.objects.get(
+        translation_key=LessonPage.objects.filter(locale__language_code="vi").last().translation_key,
+        locale__language_code="en",
+    )
     assert en_lesson.quiz_blocks()[0].id == vi_quiz.id
     index = CourseIndexPage.objects.get(locale__language_code="vi")
     assert index.show_in_menus and client.get(index.url).status_code == 200

@@ -2,8 +2,9 @@
 
 import pytest
 
+from lessons.learners.events import record_site_event
+from lessons.learners.progress import grade_quiz
 from lessons.models import Certificate
-from lessons.progress import grade_quiz, record_site_event
 
 from .conftest import QUIZ_ID, RIGHT, make_course
 
@@ -19,8 +20,7 @@ def test_an_attempt_is_visible_only_to_its_learner(client, course, learner, othe
     assert client.get(f"/vi/learn/attempts/{attempt.pk}/").status_code == 200
 
 
-def test_the_dashboard_shows_only_my_courses(client, course, course_index, learner,
-                                             other_learner):
+def test_the_dashboard_shows_only_my_courses(client, course, course_index, learner, other_learner):
     course_page, lessons = course
     other_course, _ = make_course(course_index, title="Khoá của người khác")
     client.force_login(other_learner)
@@ -36,15 +36,14 @@ def test_completing_a_lesson_records_only_my_progress(client, course, learner, o
     client.force_login(learner)
     client.post(f"/vi/learn/courses/{course_page.pk}/enrol/")
     client.post(f"/vi/learn/lessons/{lessons[0].pk}/complete/", {"uuid": "bad"})
-    from lessons.progress import derive_state
+    from lessons.learners.progress import derive_state
 
     assert derive_state(learner, course_page).lessons[lessons[0].pk].completed
     assert not derive_state(other_learner, course_page).lessons[lessons[0].pk].completed
 
 
 def test_a_sensitive_course_has_a_neutral_title_and_a_quick_exit(client, course_index, learner):
-    course_page, lessons = make_course(course_index, title="Bình đẳng giới trong gia đình",
-                                       sensitive=True)
+    course_page, lessons = make_course(course_index, title="Bình đẳng giới trong gia đình", sensitive=True)
     for url in (course_page.url, lessons[0].url):
         html = client.get(url).content.decode()
         title = html.split("<title>")[1].split("</title>")[0]

@@ -13,10 +13,8 @@ pytestmark = pytest.mark.django_db
 
 def test_a_learner_can_finish_a_course_in_english(client, home, learner):
     demo.load(DemoLoader(io.StringIO()))
-    course_en = CoursePage.objects.get(locale__language_code="en",
-                                       slug="ban-hang-tren-mang-an-toan")
-    course_vi = CoursePage.objects.get(locale__language_code="vi",
-                                       slug="ban-hang-tren-mang-an-toan")
+    course_en = CoursePage.objects.get(locale__language_code="en", slug="ban-hang-tren-mang-an-toan")
+    course_vi = CoursePage.objects.get(locale__language_code="vi", slug="ban-hang-tren-mang-an-toan")
     client.force_login(learner)
     assert client.post(f"/en/learn/courses/{course_en.pk}/enrol/").status_code == 302
     assert Enrollment.objects.get(learner=learner).course_id == course_vi.pk

@@ -4,8 +4,9 @@ import uuid
 
 import pytest
 
+from lessons.learners.events import record_events
+from lessons.learners.progress import derive_state, grade_quiz
 from lessons.models import Certificate, Enrollment, LearnerProfile, QuizAttempt
-from lessons.progress import derive_state, grade_quiz, record_events
 
 from .conftest import HALF, QUIZ_ID, RIGHT
 
@@ -19,10 +20,15 @@ def _post_quiz(client, lesson, answers):
 
 def test_signup_with_phone_enrol_read_pass_and_get_certificate(client, course):
     course_page, lessons = course
-    r = client.post("/vi/learn/signup/", {
-        "display_name": "Đinh Văn Nam", "phone": "0912 345 678", "password": "rừng-xanh-2025",
-        "preferred_language": "vi",
-    })
+    r = client.post(
+        "/vi/learn/signup/",
+        {
+            "display_name": "Đinh Văn Nam",
+            "phone": "0912 345 678",
+            "password": "rừng-xanh-2025",
+            "preferred_language": "vi",
+        },
+    )
     assert r.status_code == 302, r.content
     profile = LearnerProfile.objects.get(phone="0912345678")
     assert profile.user.email == ""
@@ -80,11 +86,22 @@ def test_passing_the_quiz_without_the_lessons_does_not_complete(course, learner)
 def test_a_score_sent_by_the_client_is_ignored(course, learner):
     course_page, lessons = course
     now = "2026-01-01T10:00:00+07:00"
-    events = [{"uuid": str(uuid.uuid4()), "kind": "lesson_completed", "lesson": p.pk,
-               "timestamp": now} for p in lessons[:-1]]  # lesson 3 skipped
-    events.append({"uuid": str(uuid.uuid4()), "kind": "quiz_submitted", "lesson": lessons[-1].pk,
-                   "timestamp": now, "quiz": QUIZ_ID, "answers": {}, "score": 100,
-                   "passed": True})
+    events = [
+        {"uuid": str(uuid.uuid4()), "kind": "lesson_completed", "lesson": p.pk, "timestamp": now}
+        for p in lessons[:-1]
+    ]  # lesson 3 skipped
+    events.append(
+        {
+            "uuid": str(uuid.uuid4()),
+            "kind": "quiz_submitted",
+            "lesson": lessons[-1].pk,
+            "timestamp": now,
+            "quiz": QUIZ_ID,
+            "answers": {},
+            "score": 100,
+            "passed": True,
+        }
+    )
     result = record_events(learner, events)
     assert result["attempts"][0]["score"] == 0 and not result["attempts"][0]["passed"]
     assert not Certificate.objects.exists()
@@ -95,14 +112,26 @@ def test_a_score_sent_by_the_client_is_ignored(course, learner):
 def test_skipping_a_lesson_never_completes(course, learner):
     course_page, lessons = course
     now = "2026-01-01T10:00:00Z"
-    events = [{"uuid": str(uuid.uuid4()), "kind": "lesson_completed", "lesson": p.pk,
-               "timestamp": now} for p in (lessons[0], lessons[2])]
-    events.append({"uuid": str(uuid.uuid4()), "kind": "quiz_submitted", "lesson": lessons[-1].pk,
-                   "timestamp": now, "quiz": QUIZ_ID, "answers": RIGHT})
+    events = [
+        {"uuid": str(uuid.uuid4()), "kind": "lesson_completed", "lesson": p.pk, "timestamp": now}
+        for p in (lessons[0], lessons[2])
+    ]
+    events.append(
+        {
+            "uuid": str(uuid.uuid4()),
+            "kind": "quiz_submitted",
+            "lesson": lessons[-1].pk,
+            "timestamp": now,
+            "quiz": QUIZ_ID,
+            "answers": RIGHT,
+        }
+    )
     record_events(learner, events)
     assert not derive_state(learner, course_page).completed
-    record_events(learner, [{"uuid": str(uuid.uuid4()), "kind": "lesson_completed",
-                             "lesson": lessons[1].pk, "timestamp": now}])
+    record_events(
+        learner,
+        [{"uuid": str(uuid.uuid4()), "kind": "lesson_completed", "lesson": lessons[1].pk, "timestamp": now}],
+    )
     assert derive_state(learner, course_page).completed
     assert Certificate.objects.filter(learner=learner).count() == 1
 
@@ -112,8 +141,9 @@ def test_bad_quiz_input_is_a_4xx_or_a_zero_never_a_500(client, course, learner):
     client.force_login(learner)
     r = client.post(f"/vi/learn/lessons/{lessons[-1].pk}/quiz/not-a-quiz/", {"q-x": "1"})
     assert r.status_code == 404
-    r = client.post(f"/vi/learn/lessons/{lessons[-1].pk}/quiz/{QUIZ_ID}/",
-                    {f"q-{QUIZ_ID[:-4]}0001": ["abc", "999"]})
+    r = client.post(
+        f"/vi/learn/lessons/{lessons[-1].pk}/quiz/{QUIZ_ID}/", {f"q-{QUIZ_ID[:-4]}0001": ["abc", "999"]}
+    )
     assert r.status_code == 302
     assert QuizAttempt.objects.get().score == 0
     r = client.post("/vi/learn/lessons/999999/complete/", {"uuid": "x"})
@@ -129,8 +159,17 @@ def test_drafts_cannot_be_enrolled_or_answered(client, course_index, learner):
     assert client.post(f"/vi/learn/courses/{draft.pk}/enrol/").status_code == 404
     r = client.post(f"/vi/learn/lessons/{lesson.pk}/quiz/{QUIZ_ID}/", {})
     assert r.status_code == 404
-    result = record_events(learner, [{"uuid": str(uuid.uuid4()), "kind": "lesson_opened",
-                                      "lesson": lesson.pk, "timestamp": "2026-01-01T00:00:00Z"}])
+    result = record_events(
+        learner,
+        [
+            {
+                "uuid": str(uuid.uuid4()),
+                "kind": "lesson_opened",
+                "lesson": lesson.pk,
+                "timestamp": "2026-01-01T00:00:00Z",
+            }
+        ],
+    )
     assert result["rejected"][0]["error"] == "lesson_not_found"
     assert not Enrollment.objects.exists()
 
@@ -159,8 +198,9 @@ def test_login_rejects_wrong_password_with_a_form_error(client, learner):
 
 
 def test_signup_needs_username_or_phone(client, db):
-    r = client.post("/vi/learn/signup/", {"display_name": "A", "password": "rừng-xanh-2025",
-                                          "preferred_language": "vi"})
+    r = client.post(
+        "/vi/learn/signup/", {"display_name": "A", "password": "rừng-xanh-2025", "preferred_language": "vi"}
+    )
     assert r.status_code == 200
     from django.contrib.auth.models import User
 

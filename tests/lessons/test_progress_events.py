@@ -8,8 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lessons.learners.events import record_events
+from lessons.learners.progress import LearningError, derive_state, fold_events
 from lessons.models import ProgressEvent
-from lessons.progress import LearningError, derive_state, fold_events, record_events
 from tests.factories import UserFactory
 
 from .conftest import QUIZ_ID, RIGHT
@@ -20,9 +21,14 @@ BASE = datetime.datetime(2026, 3, 1, tzinfo=datetime.UTC)
 
 
 def _event(lesson, kind, minutes, position=None, **extra):
-    return {"uuid": str(uuid.uuid4()), "kind": kind, "lesson": lesson.pk,
-            "timestamp": (BASE + datetime.timedelta(minutes=minutes)).isoformat(),
-            "position": position, **extra}
+    return {
+        "uuid": str(uuid.uuid4()),
+        "kind": kind,
+        "lesson": lesson.pk,
+        "timestamp": (BASE + datetime.timedelta(minutes=minutes)).isoformat(),
+        "position": position,
+        **extra,
+    }
 
 
 def test_replaying_a_batch_is_a_no_op(course, learner):
@@ -60,12 +66,15 @@ def test_a_replayed_quiz_submission_is_graded_once(course, learner):
     assert learner.quiz_attempts.count() == 1
 
 
-@pytest.mark.parametrize("bad", [
-    {"uuid": "nope", "kind": "lesson_opened", "lesson": 1, "timestamp": "2026-01-01T00:00:00Z"},
-    {"uuid": str(uuid.uuid4()), "kind": "hack", "lesson": 1, "timestamp": "2026-01-01T00:00:00Z"},
-    {"uuid": str(uuid.uuid4()), "kind": "position", "lesson": "1", "timestamp": "x"},
-    "not a dict",
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"uuid": "nope", "kind": "lesson_opened", "lesson": 1, "timestamp": "2026-01-01T00:00:00Z"},
+        {"uuid": str(uuid.uuid4()), "kind": "hack", "lesson": 1, "timestamp": "2026-01-01T00:00:00Z"},
+        {"uuid": str(uuid.uuid4()), "kind": "position", "lesson": "1", "timestamp": "x"},
+        "not a dict",
+    ],
+)
 def test_bad_events_are_rejected_one_by_one(course, learner, bad):
     _course, lessons = course
     good = _event(lessons[0], "lesson_opened", 1)
@@ -82,11 +91,15 @@ def test_a_batch_that_is_not_a_list_raises_a_learning_error(learner):
 
 def test_completion_never_reverts_and_furthest_position_wins(course, learner):
     course_page, lessons = course
-    record_events(learner, [_event(lessons[0], "position", 1, 80),
-                            _event(lessons[0], "lesson_completed", 2)])
-    record_events(learner, [_event(lessons[0], "position", 3, 10),
-                            _event(lessons[1], "position", 4, 60),
-                            _event(lessons[1], "position", 5, 20)])
+    record_events(learner, [_event(lessons[0], "position", 1, 80), _event(lessons[0], "lesson_completed", 2)])
+    record_events(
+        learner,
+        [
+            _event(lessons[0], "position", 3, 10),
+            _event(lessons[1], "position", 4, 60),
+            _event(lessons[1], "position", 5, 20),
+        ],
+    )
     state = derive_state(learner, course_page)
     assert state.lessons[lessons[0].pk].completed
     assert state.lessons[lessons[0].pk].position == 100
@@ -104,8 +117,11 @@ EVENT = st.tuples(
 )
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(spec=st.lists(EVENT, max_size=12), seed=st.randoms(use_true_random=False))
 def test_replaying_three_times_or_shuffled_gives_identical_state(course, spec, seed):
     course_page, lessons = course
@@ -137,12 +153,23 @@ def _rekey(events, tag):
     return [dict(e, uuid=str(uuid.uuid5(uuid.NAMESPACE_URL, e["uuid"] + tag))) for e in events]
 
 
-@given(st.lists(st.tuples(st.integers(1, 3), st.sampled_from(
-    ["lesson_opened", "position", "lesson_completed"]), st.integers(0, 50),
-    st.one_of(st.none(), st.integers(0, 100))), max_size=30), st.randoms(use_true_random=False))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1, 3),
+            st.sampled_from(["lesson_opened", "position", "lesson_completed"]),
+            st.integers(0, 50),
+            st.one_of(st.none(), st.integers(0, 100)),
+        ),
+        max_size=30,
+    ),
+    st.randoms(use_true_random=False),
+)
 def test_the_pure_fold_is_order_and_replay_independent(spec, rnd):
-    events = [{"uuid": f"u{i}", "lesson": lesson, "kind": kind, "timestamp": ts,
-               "position": pos} for i, (lesson, kind, ts, pos) in enumerate(spec)]
+    events = [
+        {"uuid": f"u{i}", "lesson": lesson, "kind": kind, "timestamp": ts, "position": pos}
+        for i, (lesson, kind, ts, pos) in enumerate(spec)
+    ]
     expected = fold_events(events)
     shuffled = events * 3
     rnd.shuffle(shuffled)

@@ -6,7 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from lessons.progress import enroll, record_events
+from lessons.learners.events import record_events
+from lessons.learners.progress import enroll
 
 from .conftest import make_course
 
@@ -16,14 +17,22 @@ pytestmark = pytest.mark.django_db
 def _grow(index, learner, courses, lessons_per_course):
     made = []
     for n in range(courses):
-        course, lessons = make_course(index, title=f"Khoá {uuid.uuid4().hex[:6]} {n}",
-                                      lessons=lessons_per_course)
+        course, lessons = make_course(index, title=f"Khoá {uuid.uuid4().hex[:6]} {n}", lessons=lessons_per_course)
         enroll(learner, course)
-        record_events(learner, [
-            {"uuid": str(uuid.uuid4()), "kind": kind, "lesson": lesson.pk,
-             "timestamp": "2026-02-01T08:00:00Z", "position": 50}
-            for lesson in lessons for kind in ("lesson_opened", "position", "lesson_completed")
-        ])
+        record_events(
+            learner,
+            [
+                {
+                    "uuid": str(uuid.uuid4()),
+                    "kind": kind,
+                    "lesson": lesson.pk,
+                    "timestamp": "2026-02-01T08:00:00Z",
+                    "position": 50,
+                }
+                for lesson in lessons
+                for kind in ("lesson_opened", "position", "lesson_completed")
+            ],
+        )
         made.append((course, lessons))
     return made
 
@@ -51,7 +60,7 @@ def test_lesson_and_dashboard_queries_are_constant(client, course_index, learner
 
 def test_lesson_view_query_budget(client, course_index, learner, django_assert_max_num_queries):
     client.force_login(learner)
-    (course, lessons), = _grow(course_index, learner, 1, 5)
+    ((course, lessons),) = _grow(course_index, learner, 1, 5)
     client.get(lessons[2].url)
     with django_assert_max_num_queries(35):
         assert client.get(lessons[2].url).status_code == 200

@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from content.models import AdministrativeUnit
 from lessons import reports
+from lessons.learners.events import record_events
+from lessons.learners.progress import enroll, grade_quiz
 from lessons.models import Enrollment, LearnerProfile, ProgressEvent, QuizAttempt
-from lessons.progress import enroll, grade_quiz, record_events
 from tests.factories import UserFactory
 
 from .conftest import HALF, QUIZ_ID, RIGHT, make_course
@@ -20,13 +21,18 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def data(course, course_index):
     course_a, lessons_a = course
-    course_b, lessons_b = make_course(course_index, title="Dùng điện thoại xem giá",
-                                      quiz_id="00000000-0000-4000-8000-00000000b001")
+    course_b, lessons_b = make_course(
+        course_index, title="Dùng điện thoại xem giá", quiz_id="00000000-0000-4000-8000-00000000b001"
+    )
     c1 = AdministrativeUnit.objects.create(code="T1", name="Vĩnh Thạnh", level="commune")
     c2 = AdministrativeUnit.objects.create(code="T2", name="An Lão", level="commune")
     plan = [  # (commune, course, lessons completed, quiz answers)
-        (c1, course_a, 3, RIGHT), (c1, course_a, 1, HALF), (c2, course_a, 2, None),
-        (c2, course_b, 3, None), (c1, course_b, 0, None), (c2, course_a, 3, HALF),
+        (c1, course_a, 3, RIGHT),
+        (c1, course_a, 1, HALF),
+        (c2, course_a, 2, None),
+        (c2, course_b, 3, None),
+        (c1, course_b, 0, None),
+        (c2, course_a, 3, HALF),
     ]
     for n, (commune, course_page, done, answers) in enumerate(plan):
         user = UserFactory(username=f"learner{n}")
@@ -34,16 +40,19 @@ def data(course, course_index):
         enroll(user, course_page)
         lessons = lessons_a if course_page == course_a else lessons_b
         now = timezone.now().isoformat()
-        events = [{"uuid": str(uuid.uuid4()), "kind": "lesson_opened", "lesson": p.pk,
-                   "timestamp": now} for p in lessons[: done + 1]]
-        events += [{"uuid": str(uuid.uuid4()), "kind": "lesson_completed", "lesson": p.pk,
-                    "timestamp": now} for p in lessons[:done]]
+        events = [
+            {"uuid": str(uuid.uuid4()), "kind": "lesson_opened", "lesson": p.pk, "timestamp": now}
+            for p in lessons[: done + 1]
+        ]
+        events += [
+            {"uuid": str(uuid.uuid4()), "kind": "lesson_completed", "lesson": p.pk, "timestamp": now}
+            for p in lessons[:done]
+        ]
         record_events(user, events)
         if answers:
             grade_quiz(user, lessons[-1], QUIZ_ID, answers)
     old = Enrollment.objects.order_by("pk").last()
-    Enrollment.objects.filter(pk=old.pk).update(
-        enrolled_at=timezone.now() - datetime.timedelta(days=400))
+    Enrollment.objects.filter(pk=old.pk).update(enrolled_at=timezone.now() - datetime.timedelta(days=400))
     return {"a": course_a, "b": course_b, "c1": c1, "c2": c2, "lessons_a": lessons_a}
 
 
@@ -68,8 +77,7 @@ def test_course_figures_match_the_rows(data, which):
         start = timezone.now().date() - datetime.timedelta(days=30)
         filters = reports.Filters(start=start)
         enrolments = [e for e in enrolments if e.enrolled_at.date() >= start]
-    got = {f["course_id"]: (f["enrolled"], f["completed"], f["rate"])
-           for f in reports.course_figures(filters)}
+    got = {f["course_id"]: (f["enrolled"], f["completed"], f["rate"]) for f in reports.course_figures(filters)}
     assert got == _expected_courses(enrolments)
     assert sum(v[0] for v in got.values()) == len(enrolments) > 0
 
@@ -81,7 +89,10 @@ def test_drop_off_matches_the_events(data):
         reached = {e.learner_id for e in events}
         completed = {e.learner_id for e in events if e.kind == "lesson_completed"}
         assert (row["reached"], row["completed"], row["drop_off"]) == (
-            len(reached), len(completed), len(reached) - len(completed))
+            len(reached),
+            len(completed),
+            len(reached) - len(completed),
+        )
     assert figures[0]["reached"] == 4
 
 
@@ -91,8 +102,7 @@ def test_missed_questions_match_the_attempts(data):
         for qid, right in attempt.results.items():
             wrong[qid] = wrong.get(qid, 0) + (not right)
     figures = reports.missed_questions(reports.Filters())
-    assert {f["question_id"]: f["wrong"] for f in figures} == {
-        q: n for q, n in wrong.items() if n}
+    assert {f["question_id"]: f["wrong"] for f in figures} == {q: n for q, n in wrong.items() if n}
     assert figures[0]["question"] == "Chọn các cách trả tiền an toàn"
 
 
@@ -103,8 +113,7 @@ def test_the_admin_report_renders_charts_and_csv(client, data):
     assert r.status_code == 200
     html = r.content.decode()
     assert "<svg" in html and data["a"].title in html and '<script src="http' not in html
-    r = client.get("/admin/reports/learning/", {"export": "courses",
-                                                 "commune": data["c2"].pk})
+    r = client.get("/admin/reports/learning/", {"export": "courses", "commune": data["c2"].pk})
     assert r["Content-Type"].startswith("text/csv")
     text = r.content.decode("utf-8-sig")
     assert data["a"].title in text

@@ -18,7 +18,7 @@ from tests.lessons.conftest import CourseIndexPageFactory, make_course
 
 
 def _make_data(home):
-    from lessons.records import ProgressEvent
+    from lessons.learners.records import ProgressEvent
 
     index = CourseIndexPageFactory(parent=home, title="Khoá học")
     course, lessons = make_course(index, lessons=2)
@@ -27,8 +27,12 @@ def _make_data(home):
     for learner in learners:
         for lesson in lessons:
             ProgressEvent.objects.create(
-                uuid=uuid.uuid4(), learner=learner, course=course, lesson=lesson,
-                kind="lesson_opened", client_timestamp=timezone.now(),
+                uuid=uuid.uuid4(),
+                learner=learner,
+                course=course,
+                lesson=lesson,
+                kind="lesson_opened",
+                client_timestamp=timezone.now(),
             )
     return {
         "wagtailcore_page": set(Page.objects.values_list("id", flat=True)),
@@ -73,7 +77,10 @@ def test_backup_restores_into_an_empty_database(home, tmp_path):
             for table in expected:
                 out = subprocess.run(
                     ["psql", "-At", "-d", name, "-c", f"SELECT id FROM {table}"],
-                    env=env, check=True, capture_output=True, text=True,
+                    env=env,
+                    check=True,
+                    capture_output=True,
+                    text=True,
                 ).stdout
                 found[table] = {int(x) for x in out.split()}
         finally:
@@ -87,5 +94,4 @@ def test_backup_restores_into_an_empty_database(home, tmp_path):
 
 def test_restore_refuses_a_folder_without_dump(tmp_path):
     with pytest.raises(SystemExit):
-        restore_database(tmp_path, {"ENGINE": "django.db.backends.sqlite3",
-                                    "NAME": str(tmp_path / "x.sqlite3")})
+        restore_database(tmp_path, {"ENGINE": "django.db.backends.sqlite3", "NAME": str(tmp_path / "x.sqlite3")})

@@ -144,7 +144,7 @@ def test_server_failing_mid_batch_then_retried_grades_the_quiz_once(setup, monke
     from django.db import OperationalError
     from django.test import Client
 
-    from lessons import events as events_module
+    from lessons.learners import events as events_module
 
     token, batch = setup["token"], setup["batch"]
     real = events_module.grade_quiz

@@ -159,7 +159,8 @@ def test_issuing_a_certificate_queues_the_pdf_and_the_worker_stores_it(client, c
 
 
 def test_the_pdf_is_served_even_when_the_worker_has_not_run(client, course_and_learner):
-    from lessons.progress import grade_quiz, record_site_event
+    from lessons.learners.events import record_site_event
+    from lessons.learners.progress import grade_quiz
     from tests.lessons.conftest import QUIZ_ID, RIGHT
 
     _course, lessons, user = course_and_learner
@@ -185,14 +186,16 @@ def test_the_pdf_is_served_even_when_the_worker_has_not_run(client, course_and_l
 
 @pytest.fixture
 def bundle_course(queue, all_homes):
-    from tests.api.factories import CourseFactory, CourseIndexFactory, LessonFactory
+    from tests.factories import CourseIndexPageFactory, CoursePageFactory, LessonPageFactory
     from tests.lessons.conftest import quiz_block
 
     image = HeritageImageFactory(title="Nhà rông")
-    index = CourseIndexFactory(parent=all_homes["vi"])
-    course = CourseFactory(parent=index, title="Bán hàng trên mạng", hero_image=image)
-    first = LessonFactory(parent=course, title="Bài 1", hero_image=image, body=[("paragraph", "<p>Mở đầu</p>")])
-    second = LessonFactory(parent=course, title="Bài 2", body=[quiz_block()])
+    index = CourseIndexPageFactory(parent=all_homes["vi"])
+    course = CoursePageFactory(parent=index, title="Bán hàng trên mạng", hero_image=image)
+    first = LessonPageFactory(
+        parent=course, title="Bài 1", hero_image=image, body=[("paragraph", "<p>Mở đầu</p>")]
+    )
+    second = LessonPageFactory(parent=course, title="Bài 2", body=[quiz_block()])
     return course, [first, second]
 
 
@@ -327,3 +330,33 @@ def test_search_index_updates_go_through_the_queue_and_rebuild_still_works(queue
     assert other.pk not in [p.pk for p in get_search_backend().search("Kon Klor", SectionPage)]
     call_command("rebuild_search_index", stdout=io.StringIO())  # synchronous, needs no worker
     assert other.pk in [p.pk for p in get_search_backend().search("Kon Klor", SectionPage)]
+
+
+def test_closed_job_postings_leave_the_sync_feed_by_a_nightly_task_the_worker_runs(queue, home):
+    """Reading the feed writes nothing; the tombstone comes from ``close_expired_jobs``,
+    queued for the next local midnight and re-queued by each run (never twice)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from community.tasks import next_midnight, schedule_close_expired_jobs
+    from content.models import SyncEvent
+    from tests.factories import JobIndexPageFactory, JobPostingPageFactory
+
+    waiting = tasks("close_expired_jobs", "READY")
+    waiting.delete()  # queued by post_migrate in an earlier test's database
+    first = schedule_close_expired_jobs()
+    assert first == next_midnight() and timezone.localtime(first).time() == datetime.time(0, 1)
+    assert schedule_close_expired_jobs() is None  # one waiting run is enough
+    assert waiting.count() == 1
+
+    index = JobIndexPageFactory(parent=home, slug="viec-lam")
+    job = JobPostingPageFactory(parent=index, deadline=timezone.localdate() - datetime.timedelta(days=1))
+    before = SyncEvent.objects.filter(page_id=job.pk).count()
+    waiting.update(run_after=timezone.now() - datetime.timedelta(seconds=1))  # midnight has come
+    run_worker()
+    assert not tasks("close_expired_jobs", "FAILED").exists()
+    last = SyncEvent.objects.filter(page_id=job.pk).order_by("id").last()
+    assert SyncEvent.objects.filter(page_id=job.pk).count() == before + 1 and last.action == "delete"
+    again = tasks("close_expired_jobs", "READY")
+    assert again.count() == 1 and again.get().run_after > timezone.now()  # the next night's run

@@ -14,8 +14,13 @@ import pytest
 
 from bench.load import create_learners, run_load, stored_event_uuids, upload_lessons
 from bench.urls import key_urls
-from tests.factories import HeritageImageFactory, SectionPageFactory
-from tests.heritage.factories import FestivalPageFactory, HeritageIndexPageFactory, StoryPageFactory
+from tests.factories import (
+    FestivalPageFactory,
+    HeritageImageFactory,
+    HeritageIndexPageFactory,
+    SectionPageFactory,
+    StoryPageFactory,
+)
 from tests.lessons.conftest import CourseIndexPageFactory, make_course
 from tests.live_site import LiveSite
 

@@ -46,7 +46,7 @@ def test_if_modified_since_gives_304_on_a_cache_hit(api_client_for_stories):
 
 @pytest.fixture
 def api_client_for_stories(client, home):
-    from tests.heritage.factories import HeritageIndexPageFactory, StoryPageFactory
+    from tests.factories import HeritageIndexPageFactory, StoryPageFactory
 
     index = HeritageIndexPageFactory(parent=home, title="Truyện", slug="stories", listing="stories")
     StoryPageFactory(parent=index, title="Sự tích")

@@ -11,10 +11,11 @@ from django.core.cache import cache
 
 from bench.measure import measure
 from bench.urls import key_urls
-from tests.factories import HeritageImageFactory, SectionPageFactory
-from tests.heritage.factories import (
+from tests.factories import (
     FestivalPageFactory,
+    HeritageImageFactory,
     HeritageIndexPageFactory,
+    SectionPageFactory,
     StoryPageFactory,
 )
 from tests.lessons.conftest import CourseIndexPageFactory, make_course

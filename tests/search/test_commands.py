@@ -22,8 +22,7 @@ def test_rebuild_search_index_restores_a_wiped_index(pages):
     out = io.StringIO()
     call_command("rebuild_search_index", stdout=out)
     assert "Facets and snippets" in out.getvalue() and "[####" in out.getvalue()
-    assert [h.page.title for h in search("dam trau", "vi").hits] == [
-        "Lễ hội đâm trâu của người Ba Na"]
+    assert [h.page.title for h in search("dam trau", "vi").hits] == ["Lễ hội đâm trâu của người Ba Na"]
     assert not PageSearchData.objects.filter(page=pages["draft"]).exists()
 
 

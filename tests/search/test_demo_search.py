@@ -30,8 +30,7 @@ def _demo_loaded(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo(_demo_loaded, db):
     # listed, not just public: a job past its deadline keeps its URL but leaves search
-    return list(listed_pages(Page.objects.filter(locale__language_code="vi", depth__gt=2))
-                .order_by("path"))
+    return list(listed_pages(Page.objects.filter(locale__language_code="vi", depth__gt=2)).order_by("path"))
 
 
 def _top3(query, page):
@@ -57,11 +56,14 @@ def _group_page(code):
     return Page.objects.filter(slug=code, locale__language_code="vi", live=True).first()
 
 
-@pytest.mark.parametrize("code,variants", [
-    ("ba-na", ["Ba Na", "ba na", "Bana", "bana", "Bahnar", "BAHNAR", "Ba-na"]),
-    ("hre", ["H'rê", "Hrê", "Hre", "hre", "H're"]),
-    ("cham-hroi", ["Chăm H'roi", "Cham Hroi", "cham hroi", "Haroi", "Chăm Hroi"]),
-])
+@pytest.mark.parametrize(
+    "code,variants",
+    [
+        ("ba-na", ["Ba Na", "ba na", "Bana", "bana", "Bahnar", "BAHNAR", "Ba-na"]),
+        ("hre", ["H'rê", "Hrê", "Hre", "hre", "H're"]),
+        ("cham-hroi", ["Chăm H'roi", "Cham Hroi", "cham hroi", "Haroi", "Chăm Hroi"]),
+    ],
+)
 def test_group_name_variants_find_the_group_page(demo, code, variants):
     page = _group_page(code)
     if page is None:

@@ -13,8 +13,8 @@ from search.folding import fold
 
 def _backend():
     return FoldingElasticsearchSearchBackend(
-        {"URLS": ["http://localhost:9200"], "INDEX": "test", "TIMEOUT": 1, "OPTIONS": {},
-         "INDEX_SETTINGS": {}})
+        {"URLS": ["http://localhost:9200"], "INDEX": "test", "TIMEOUT": 1, "OPTIONS": {}, "INDEX_SETTINGS": {}}
+    )
 
 
 def test_index_settings_define_folding_analysers():
@@ -57,8 +57,7 @@ def test_queries_are_folded_before_they_are_sent():
 def test_faceted_query_is_built_with_elasticsearch_dsl():
     from search.backends.es_facets import faceted_search
 
-    body = faceted_search(None, "nharong", "Lễ hội Đâm Trâu", locale_ids=[1],
-                          content_type_ids=[7]).to_dict()
+    body = faceted_search(None, "nharong", "Lễ hội Đâm Trâu", locale_ids=[1], content_type_ids=[7]).to_dict()
     match = body["query"]["bool"]["must"][0]["multi_match"]
     assert match["query"] == "le hoi dam trau"
     assert match["fields"] == ["title^2", "_all_text"]

@@ -10,8 +10,9 @@ import uuid
 import pytest
 
 pytestmark = [
-    pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"),
-                       reason="ELASTICSEARCH_URL is not set: no Elasticsearch server"),
+    pytest.mark.skipif(
+        not os.environ.get("ELASTICSEARCH_URL"), reason="ELASTICSEARCH_URL is not set: no Elasticsearch server"
+    ),
     pytest.mark.django_db,
 ]
 
@@ -29,11 +30,16 @@ QUERIES = {
 @pytest.fixture
 def es_backend(settings):
     index = f"nharong-test-{uuid.uuid4().hex[:8]}"
-    settings.WAGTAILSEARCH_BACKENDS = {"default": {
-        "BACKEND": "search.backends.elasticsearch",
-        "URLS": [os.environ["ELASTICSEARCH_URL"]], "INDEX": index, "TIMEOUT": 10,
-        "OPTIONS": {}, "INDEX_SETTINGS": {},
-    }}
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": [os.environ["ELASTICSEARCH_URL"]],
+            "INDEX": index,
+            "TIMEOUT": 10,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
     from wagtail.search.backends import get_search_backend
 
     backend = get_search_backend()

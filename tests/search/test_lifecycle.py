@@ -80,8 +80,7 @@ def test_synonym_snippet_edits_apply_at_once(pages):
 def test_title_match_beats_body_match_and_exact_beats_folded(home):
     body = SectionPageFactory(parent=home, title="Trang khác", summary="Nói về thổ cẩm.")
     title = SectionPageFactory(parent=home, title="Thổ cẩm", summary="Vải dệt.")
-    folded = SectionPageFactory(parent=home, title="Tho cam", slug="tho-cam-2",
-                                summary="Một cách viết khác.")
+    folded = SectionPageFactory(parent=home, title="Tho cam", slug="tho-cam-2", summary="Một cách viết khác.")
     hits = [h.page.pk for h in search("thổ cẩm", "vi").hits]
     assert hits == [title.pk, folded.pk, body.pk]
     hits = [h.page.pk for h in search("tho cam", "vi").hits]
@@ -89,18 +88,18 @@ def test_title_match_beats_body_match_and_exact_beats_folded(home):
     assert hits.index(title.pk) < hits.index(body.pk)
 
 
-
 def test_facets_counts_and_filters(home, monkeypatch):
     from content.models import SectionPage
 
     facets = {}
-    monkeypatch.setattr(SectionPage, "search_facets",
-                        lambda self: facets.get(self.title, {}), raising=False)
-    facets.update({
-        "Rượu cần Ba Na": {"group": ["ba-na"], "topic": ["am-thuc"]},
-        "Rượu cần H'rê": {"group": ["hre"], "topic": ["am-thuc"]},
-        "Rượu cần làng K3": {"group": ["ba-na"], "commune": ["21799"]},
-    })
+    monkeypatch.setattr(SectionPage, "search_facets", lambda self: facets.get(self.title, {}), raising=False)
+    facets.update(
+        {
+            "Rượu cần Ba Na": {"group": ["ba-na"], "topic": ["am-thuc"]},
+            "Rượu cần H'rê": {"group": ["hre"], "topic": ["am-thuc"]},
+            "Rượu cần làng K3": {"group": ["ba-na"], "commune": ["21799"]},
+        }
+    )
     for title in facets:
         SectionPageFactory(parent=home, title=title)
     results = search("ruou can", "vi")
@@ -150,11 +149,25 @@ def test_job_past_its_deadline_is_not_found(home):
 
     from django.utils import timezone
 
-    from tests.community.factories import JobIndexPageFactory, JobPostingPageFactory
+    from tests.factories import JobIndexPageFactory, JobPostingPageFactory
 
     index = JobIndexPageFactory(parent=home, slug="viec-lam")
     today = timezone.localdate()
     JobPostingPageFactory(parent=index, title="Thợ dệt thổ cẩm Vân Canh", deadline=today)
-    JobPostingPageFactory(parent=index, title="Thợ dệt thổ cẩm An Lão",
-                          deadline=today - datetime.timedelta(days=1))
+    JobPostingPageFactory(
+        parent=index, title="Thợ dệt thổ cẩm An Lão", deadline=today - datetime.timedelta(days=1)
+    )
     assert _titles("tho det tho cam") == ["Thợ dệt thổ cẩm Vân Canh"]
+
+
+def test_a_synonym_edit_reaches_every_worker_through_the_one_generation(pages):
+    """What search keeps is kept per content generation, which every worker reads
+    (the stamp file with local-memory caches): no second counter in a per-process cache."""
+    from content import cache as content_cache
+    from search.synonyms import synonym_groups
+
+    before = content_cache.generation()
+    assert "kon ko" not in synonym_groups()
+    NameSynonym.objects.create(name="Ba Na Kriêm", variants="Kon Ko")
+    assert content_cache.generation() != before
+    assert "kon ko" in synonym_groups()["ba na kriem"]

@@ -51,16 +51,19 @@ def test_api_english_first_then_vietnamese(client, pages):
     assert "Lễ hội đâm trâu của người Ba Na" not in [r["title"] for r in data["results"]]
 
 
-@pytest.mark.parametrize("params", [
-    {},
-    {"q": ""},
-    {"q": "x" * 500},
-    {"q": "ba na", "limit": "0"},
-    {"q": "ba na", "limit": "abc"},
-    {"q": "ba na", "offset": "-1"},
-    {"q": "ba na", "locale": "xx"},
-    {"q": "ba na", "group": "<bad>"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"q": ""},
+        {"q": "x" * 500},
+        {"q": "ba na", "limit": "0"},
+        {"q": "ba na", "limit": "abc"},
+        {"q": "ba na", "offset": "-1"},
+        {"q": "ba na", "locale": "xx"},
+        {"q": "ba na", "group": "<bad>"},
+    ],
+)
 def test_api_search_bad_params_are_4xx(client, pages, params):
     response = client.get("/api/v1/search", params)
     assert 400 <= response.status_code < 500

@@ -27,8 +27,7 @@ def _assert_escaped(html):
 @pytest.mark.django_db
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_page_title_and_summary_are_escaped(client, home, hostile):
-    SectionPageFactory(parent=home, title=hostile, slug="hostile", summary=hostile,
-                       show_in_menus=True)
+    SectionPageFactory(parent=home, title=hostile, slug="hostile", summary=hostile, show_in_menus=True)
     page_html = client.get("/vi/hostile/").content.decode()
     _assert_escaped(page_html)
     assert "&lt;" in page_html or "&#x27;" in page_html or "{%" in page_html
@@ -39,13 +38,15 @@ def test_hostile_page_title_and_summary_are_escaped(client, home, hostile):
 @pytest.mark.parametrize("hostile", HOSTILE[:4])
 def test_hostile_image_title_credit_and_filename_are_escaped(client, home, hostile):
     image = HeritageImageFactory(
-        title=hostile, alt_text=hostile, credit=hostile,
+        title=hostile,
+        alt_text=hostile,
+        credit=hostile,
         file=ContentFile(png_bytes((400, 300)), name=f"{hostile}.png"),
     )
     SectionPageFactory(parent=home, title="Ảnh", slug="anh", hero_image=image)
     html = client.get("/vi/anh/").content.decode()
     _assert_escaped(html)
-    assert "<script" not in html.split("</head>", 1)[1].replace('<script src', '')
+    assert "<script" not in html.split("</head>", 1)[1].replace("<script src", "")
 
 
 @pytest.mark.django_db

@@ -73,7 +73,11 @@ def _production_env(**extra):
 def test_check_deploy_is_clean_in_production():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=_production_env(), capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=_production_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -87,8 +91,11 @@ def test_production_settings_are_secure():
     )
     result = subprocess.run(
         [sys.executable, "-c", f"import django;django.setup();{code}"],
-        cwd=ROOT, env={**_production_env(), "DJANGO_SETTINGS_MODULE": "cms.settings"},
-        capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env={**_production_env(), "DJANGO_SETTINGS_MODULE": "cms.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     hsts, session_secure, csrf_secure, redirect, storage, max_age = result.stdout.split()
@@ -102,8 +109,12 @@ def test_production_refuses_to_start_without_secret_key():
     env = _production_env()
     env.pop("DJANGO_SECRET_KEY")
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env,
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr

@@ -11,9 +11,7 @@ SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(
 
 
 def _login(client, username, password, ip="10.0.0.1"):
-    return client.post(
-        "/admin/login/", {"username": username, "password": password}, REMOTE_ADDR=ip
-    )
+    return client.post("/admin/login/", {"username": username, "password": password}, REMOTE_ADDR=ip)
 
 
 @pytest.mark.django_db
@@ -62,8 +60,7 @@ def _image_form(filename, content, content_type):
     form_class = get_image_form(get_image_model())
     upload = SimpleUploadedFile(filename, content, content_type=content_type)
     return form_class(
-        data={"title": "Thử", "alt_text": "thử", "credit": "thử", "licence": "CC0-1.0",
-              "collection": 1},
+        data={"title": "Thử", "alt_text": "thử", "credit": "thử", "licence": "CC0-1.0", "collection": 1},
         files={"file": upload},
     )
 

@@ -6,7 +6,7 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-PROJECT_APPS = ("content", "heritage", "lessons", "search")
+from content.project import project_apps
 
 
 class Command(BaseCommand):
@@ -14,11 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = 0
-        from django.apps import apps
-
-        bases = list(settings.LOCALE_PATHS) + [
-            Path(c.path) / "locale" for c in apps.get_app_configs() if c.name in PROJECT_APPS
-        ]
+        bases = list(settings.LOCALE_PATHS) + [Path(config.path) / "locale" for config in project_apps()]
         for base in bases:
             for po_path in sorted(Path(base).glob("*/LC_MESSAGES/*.po")):
                 mo_path = po_path.with_suffix(".mo")

@@ -2,36 +2,18 @@
 
 import importlib
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from content.demo_loader import DemoLoader
-
-PROJECT_APPS = ("content", "heritage", "lessons", "search")
+from content.project import project_apps
 
 
 def demo_modules():
-    """Each project app's ``demo`` package that defines ``load(loader)``, in ORDER.
-
-    A demo package may list ``SUBMODULES`` that have their own ``load`` and ``ORDER``.
-    """
-    modules = []
-    for config in apps.get_app_configs():
-        if config.name not in PROJECT_APPS:
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name and exc.name.startswith(f"{config.name}.demo"):
-                continue
-            raise
-        if hasattr(module, "load"):
-            modules.append(module)
-        # submodules of a demo package with their own load() (e.g. content.demo.community)
-        for sub in getattr(module, "SUBMODULES", ()):
-            modules.append(importlib.import_module(f"{config.name}.demo.{sub}"))
-    return sorted(modules, key=lambda m: getattr(m, "ORDER", 50))
+    """Each project app's ``demo`` module, in the apps' declared ``demo_order``."""
+    configs = [config for config in project_apps() if config.demo_order is not None]
+    configs.sort(key=lambda config: config.demo_order)
+    return [importlib.import_module(f"{config.name}.demo") for config in configs]
 
 
 class Command(BaseCommand):

@@ -14,7 +14,8 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from content.i18n_catalogue import extract
+from content.i18n_catalogue import PATTERNS, extract
+from content.project import project_apps
 
 LANGS = ("vi", "en")
 
@@ -30,8 +31,9 @@ def sources_for(app):
             for msgid, files in extract(root).items():
                 found.setdefault(msgid, set()).update(files)
     if app == "content":  # templates directly in templates/ and non-app folders
+        apps_with_templates = {config.label for config in project_apps()} - {"content"}
         for path in (base / "templates").iterdir():
-            if path.is_file() or path.name not in ("heritage", "lessons", "search"):
+            if path.is_file() or path.name not in apps_with_templates:
                 if path.is_dir():
                     for msgid, files in extract(path).items():
                         found.setdefault(msgid, set()).update(files)
@@ -41,8 +43,6 @@ def sources_for(app):
 
 
 def extract_top(folder):
-    from content.i18n_catalogue import PATTERNS
-
     found = {}
     for path in folder.glob("*.html"):
         text = path.read_text(encoding="utf-8")
@@ -75,8 +75,13 @@ class Command(BaseCommand):
                 added = 0
                 for msgid in sorted(found):
                     if msgid not in known:
-                        po.append(polib.POEntry(msgid=msgid, msgstr=msgid if lang == "en" else "",
-                                                occurrences=[(f, "") for f in sorted(found[msgid])]))
+                        po.append(
+                            polib.POEntry(
+                                msgid=msgid,
+                                msgstr=msgid if lang == "en" else "",
+                                occurrences=[(f, "") for f in sorted(found[msgid])],
+                            )
+                        )
                         added += 1
                 po.save(str(path))
                 untranslated = len([e for e in po if not e.msgstr])

@@ -18,16 +18,34 @@ from django.test import Client, override_settings
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from content.cache import bump
 from content.demo_loader import DemoLoader, Progress
 from content.models import SectionPage
-from search.indexing import bump_cache_version, page_text
+from search.indexing import page_text
 from search.models import PageSearchData
 from search.service import search
 
 QUERIES = [
-    "le hoi dam trau", "Lễ hội đâm trâu", "tho cam", "thổ cẩm", "ruou can", "rượu cần",
-    "cong chieng", "Bahnar", "ba na", "H'rê", "hre", "cham hroi", "nha rong", "Vĩnh Thạnh",
-    "an lao", "van canh", "lua moi", "det vai", "gia lai binh dinh", "tet",
+    "le hoi dam trau",
+    "Lễ hội đâm trâu",
+    "tho cam",
+    "thổ cẩm",
+    "ruou can",
+    "rượu cần",
+    "cong chieng",
+    "Bahnar",
+    "ba na",
+    "H'rê",
+    "hre",
+    "cham hroi",
+    "nha rong",
+    "Vĩnh Thạnh",
+    "an lao",
+    "van canh",
+    "lua moi",
+    "det vai",
+    "gia lai binh dinh",
+    "tet",
 ]
 WORDS = (
     "lễ hội đâm trâu thổ cẩm rượu cần cồng chiêng nhà rông làng xã huyện người Ba Na H'rê "
@@ -39,8 +57,7 @@ BENCH_SLUG = "bench-search-corpus"
 
 def no_auto_index():
     """Settings under which saving or deleting a page does not touch the search index."""
-    backends = {name: {**params, "AUTO_UPDATE": False}
-                for name, params in settings.WAGTAILSEARCH_BACKENDS.items()}
+    backends = {name: {**params, "AUTO_UPDATE": False} for name, params in settings.WAGTAILSEARCH_BACKENDS.items()}
     return override_settings(WAGTAILSEARCH_BACKENDS=backends)
 
 
@@ -56,8 +73,7 @@ class Command(BaseCommand):
         parser.add_argument("--scale", type=int, default=10_000, help="pages to generate")
         parser.add_argument("--repeat", type=int, default=5, help="runs of each query")
         parser.add_argument("--keep", action="store_true", help="keep the generated pages")
-        parser.add_argument("--json", action="store_true", dest="as_json",
-                            help="print the figures as JSON")
+        parser.add_argument("--json", action="store_true", dest="as_json", help="print the figures as JSON")
 
     def handle(self, *args, scale, repeat, keep, as_json, **options):
         loader = DemoLoader(self.stdout)
@@ -65,11 +81,10 @@ class Command(BaseCommand):
         parent = SectionPage.objects.child_of(home).filter(slug=BENCH_SLUG).first()
         existing = parent.get_children().count() if parent else 0
         if parent is None:
-            parent = loader.page(home, SectionPage, BENCH_SLUG, title="Bench corpus",
-                                 show_in_menus=False)
+            parent = loader.page(home, SectionPage, BENCH_SLUG, title="Bench corpus", show_in_menus=False)
         if existing < scale:
             self.generate(parent, existing, scale)
-        bump_cache_version()
+        bump()
         figures = self.measure(repeat)
         corpus = Page.objects.get(pk=parent.pk).get_descendants().count()
         figures.update({"pages": corpus, "database": connection.vendor})
@@ -91,21 +106,24 @@ class Command(BaseCommand):
         progress = Progress(self.stdout)
         backend = get_search_backend()
         batch = 250
-        for first in progress(range(start, scale, batch), "Generating pages",
-                              total=len(range(start, scale, batch))):
+        for first in progress(
+            range(start, scale, batch), "Generating pages", total=len(range(start, scale, batch))
+        ):
             created = []
             with transaction.atomic(), no_auto_index():
                 parent = SectionPage.objects.get(pk=parent.pk)
                 for n in range(first, min(first + batch, scale)):
                     title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 7)))
                     summary = " ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 60)))
-                    page = SectionPage(title=f"{title} {n}", slug=f"p{n}", summary=summary,
-                                       live=True, locale=parent.locale)
+                    page = SectionPage(
+                        title=f"{title} {n}", slug=f"p{n}", summary=summary, live=True, locale=parent.locale
+                    )
                     parent.add_child(instance=page)
                     parent.refresh_from_db(fields=["numchild", "path", "depth"])
                     created.append(page)
                 PageSearchData.objects.bulk_create(
-                    [PageSearchData(page_id=p.pk, text=page_text(p)) for p in created])
+                    [PageSearchData(page_id=p.pk, text=page_text(p)) for p in created]
+                )
                 backend.add_bulk(SectionPage, created)
 
     def remove(self, parent):
@@ -128,8 +146,10 @@ class Command(BaseCommand):
         with QueryCounter() as counter:  # a first request: nothing cached for it
             Client().get("/vi/search/", {"q": QUERIES[1], "page": "1"})
         return {
-            "queries": len(QUERIES), "runs": len(timings),
-            "p50_ms": statistics.median(timings), "p95_ms": percentile(timings, 0.95),
+            "queries": len(QUERIES),
+            "runs": len(timings),
+            "p50_ms": statistics.median(timings),
+            "p95_ms": percentile(timings, 0.95),
             "queries_per_search": max(counts),
             "queries_per_request": counter.count,
         }

@@ -5,9 +5,10 @@ from modelsearch.backends import get_search_backend
 from modelsearch.index import get_indexed_models
 from wagtail.models import Page
 
+from content.cache import bump
 from content.demo_loader import Progress
 from content.public import public_pages
-from search.indexing import bump_cache_version, update_page
+from search.indexing import update_page
 from search.models import PageSearchData
 
 CHUNK = 500
@@ -16,7 +17,7 @@ CHUNK = 500
 def chunks(queryset, size=CHUNK):
     ids = list(queryset.values_list("pk", flat=True).order_by("pk"))
     for start in range(0, len(ids), size):
-        yield list(queryset.model._default_manager.filter(pk__in=ids[start:start + size]))
+        yield list(queryset.model._default_manager.filter(pk__in=ids[start : start + size]))
 
 
 class Command(BaseCommand):
@@ -43,6 +44,7 @@ class Command(BaseCommand):
         pages = list(public.specific().iterator()) if public.exists() else []
         for page in progress(pages, "Facets and snippets") if pages else []:
             update_page(page)
-        bump_cache_version()
-        self.stdout.write(self.style.SUCCESS(
-            f"Search index rebuilt: {len(pages)} public pages ({type(backend).__name__})."))
+        bump()
+        self.stdout.write(
+            self.style.SUCCESS(f"Search index rebuilt: {len(pages)} public pages ({type(backend).__name__}).")
+        )

@@ -1,0 +1,98 @@
+"""The public consultation request form and its spam protection.
+
+No third-party service: a honeypot field people never see, a signed
+timestamp (submissions faster than ``MIN_SECONDS`` after the form was shown,
+or with a forged or stale stamp, are rejected) and a per-IP limit kept in the
+cache (``RATE_LIMIT`` submissions per ``RATE_WINDOW`` seconds).
+"""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from content.models import AdministrativeUnit
+
+from .models.consultation import ConsultationRequest
+
+MIN_SECONDS = 3
+MAX_AGE = 24 * 3600
+RATE_LIMIT = 5
+RATE_WINDOW = 3600
+STAMP_SALT = "content.consultation.stamp"
+
+phone_validator = RegexValidator(r"^\+?[0-9 .]{8,15}$", _("Enter a phone number of 8 to 15 digits."))
+
+
+def make_stamp(now=None):
+    return signing.dumps({"t": int(now if now is not None else time.time())}, salt=STAMP_SALT)
+
+
+def stamp_age(stamp, now=None):
+    """Seconds since the stamp was issued, or None if it is forged or unreadable."""
+    try:
+        issued = signing.loads(stamp, salt=STAMP_SALT)["t"]
+    except (signing.BadSignature, KeyError, TypeError):
+        return None
+    return (now if now is not None else time.time()) - int(issued)
+
+
+def rate_limited(ip):
+    """Count one submission from ``ip``; True when it is over the limit."""
+    key = f"consultation-rate:{ip or 'unknown'}"
+    if cache.add(key, 1, RATE_WINDOW):
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_WINDOW)
+        return False
+    return count > RATE_LIMIT
+
+
+class ConsultationForm(forms.ModelForm):
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    stamp = forms.CharField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = ConsultationRequest
+        fields = ["name", "phone", "commune", "preferred_language", "description"]
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name", "maxlength": 120}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "description": forms.Textarea(attrs={"rows": 4, "maxlength": 1000}),
+        }
+        labels = {"description": _("Briefly, what is it about?")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].max_length = 120
+        self.fields["phone"].validators.append(phone_validator)
+        self.fields["description"].max_length = 1000
+        self.fields["commune"].queryset = AdministrativeUnit.objects.filter(
+            valid_to__isnull=True, level__in=["commune", "ward", "township"]
+        ).order_by("name")
+        self.fields["preferred_language"].choices = settings.LANGUAGES
+        if not self.is_bound:
+            self.initial.setdefault("stamp", make_stamp())
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("Please leave this field empty."))
+        return ""
+
+    def clean_stamp(self):
+        age = stamp_age(self.cleaned_data.get("stamp", ""))
+        if age is None or age > MAX_AGE:
+            raise forms.ValidationError(_("The form has expired. Please send it again."))
+        if age < MIN_SECONDS:
+            raise forms.ValidationError(_("That was very fast. Please check and send again."))
+        return self.cleaned_data["stamp"]
