@@ -21,9 +21,12 @@ class FestivalPage(HeritagePage):
     """A festival or rite (schema.org Event).
 
     Timing: ``calendar`` says how to read ``start_month``/``start_day`` …
-    ``end_month``/``end_day``: lunar (converted for UTC+7), solar, or variable
-    (``season_text`` describes it; the months, if given, are solar months in
-    which it usually falls). A day left empty means the whole month.
+    ``end_month``/``end_day``: lunar (the Vietnamese calendar, ``heritage.lunar``),
+    solar, or variable (``season_text`` describes it; the months, if given, are
+    solar months in which it usually falls). A day left empty means the whole month.
+    Lunar day 30: a yearly festival falls on day 29 in years when the month has
+    only 29 days; a one-off festival (``only_year``) must name a day that exists
+    that year (``clean`` refuses day 30 of a 29-day month).
     """
 
     class Calendar(models.TextChoices):
@@ -43,9 +46,7 @@ class FestivalPage(HeritagePage):
         choices=Calendar.choices,
         default=Calendar.VARIABLE,
     )
-    start_month = models.PositiveSmallIntegerField(
-        _("from month"), null=True, blank=True, validators=MONTH
-    )
+    start_month = models.PositiveSmallIntegerField(_("from month"), null=True, blank=True, validators=MONTH)
     start_day = models.PositiveSmallIntegerField(
         _("from day"),
         null=True,
@@ -71,9 +72,7 @@ class FestivalPage(HeritagePage):
         _("only in year"),
         null=True,
         blank=True,
-        help_text=_(
-            "For a one-off event: the (solar) year it takes place. Empty for yearly festivals."
-        ),
+        help_text=_("For a one-off event: the (solar) year it takes place. Empty for yearly festivals."),
     )
     season_text = models.CharField(
         _("when, in words"),
@@ -123,7 +122,8 @@ class FestivalPage(HeritagePage):
             heading=_("When"),
             help_text=_(
                 "Lunar dates are converted with the Vietnamese calendar (UTC+7) on the "
-                "festival calendar."
+                "festival calendar. A yearly festival on day 30 falls on day 29 in years "
+                "when that lunar month has only 29 days."
             ),
         ),
         FieldPanel("what_happens"),
@@ -146,9 +146,7 @@ class FestivalPage(HeritagePage):
     def clean(self):
         super().clean()
         if self.calendar != self.Calendar.VARIABLE and not self.start_month:
-            raise ValidationError(
-                {"start_month": _("A lunar or solar date needs at least a month.")}
-            )
+            raise ValidationError({"start_month": _("A lunar or solar date needs at least a month.")})
         if self.calendar == self.Calendar.VARIABLE and not self.season_text:
             raise ValidationError({"season_text": _("Describe the season in words.")})
         if (self.start_day or self.end_day or self.end_month) and not self.start_month:
@@ -157,6 +155,14 @@ class FestivalPage(HeritagePage):
             for field in ("start_day", "end_day"):
                 if (getattr(self, field) or 0) > 30:
                     raise ValidationError({field: _("A lunar month has at most 30 days.")})
+            from ..calendar import missing_day_30
+
+            missing = missing_day_30(self)
+            if missing:
+                message = _("In %(year)s this lunar month has 29 days, no day 30: use day 29.") % {
+                    "year": self.only_year
+                }
+                raise ValidationError({field: message for field in missing})
 
     def search_facets(self) -> dict[str, list[str]]:
         return {**super().search_facets(), "kind": ["festival"]}

@@ -78,9 +78,7 @@ def test_occurrences_convert_lunar_dates(festivals):
 
 
 def test_lunar_month_range_spans_whole_months(festivals):
-    (occ,) = occurrences(
-        festivals["months"], datetime.date(2027, 1, 1), datetime.date(2027, 12, 31)
-    )
+    (occ,) = occurrences(festivals["months"], datetime.date(2027, 1, 1), datetime.date(2027, 12, 31))
     # 1st day of lunar month 2 (2027) … last day of lunar month 5
     assert occ.start == datetime.date(2027, 3, 8)
     assert occ.end == datetime.date(2027, 7, 3)
@@ -100,9 +98,7 @@ def test_describe_timing(festivals):
 
     with translation.override("en"):
         assert describe_timing(festivals["lunar"]) == "Lunar calendar: 16/1"
-        assert (
-            describe_timing(festivals["months"]) == "Lunar calendar: lunar month 2 – lunar month 5"
-        )
+        assert describe_timing(festivals["months"]) == "Lunar calendar: lunar month 2 – lunar month 5"
     with translation.override("vi"):
         assert describe_timing(festivals["lunar"]) == "Âm lịch: 16/1"
     assert describe_timing(festivals["undated"]) == "Chưa rõ"
@@ -166,13 +162,59 @@ def test_festival_page_shows_next_dates(festivals):
 def test_private_festival_never_listed(festivals, indexes):
     from wagtail.models import PageViewRestriction
 
-    PageViewRestriction.objects.create(
-        page=festivals["lunar"], restriction_type=PageViewRestriction.LOGIN
-    )
+    PageViewRestriction.objects.create(page=festivals["lunar"], restriction_type=PageViewRestriction.LOGIN)
     client = Client()
     assert "Hội đầu năm" not in client.get("/vi/festivals/calendar/?start=2027-01").content.decode()
-    assert (
-        "Hội đầu năm" not in client.get("/vi/festivals/calendar.ics?start=2027-01").content.decode()
-    )
+    assert "Hội đầu năm" not in client.get("/vi/festivals/calendar.ics?start=2027-01").content.decode()
     assert "Hội đầu năm" not in client.get(indexes["festivals"].url).content.decode()
     assert "Lễ thần làng" in client.get(indexes["festivals"].url).content.decode()
+
+
+@pytest.fixture
+def day_30_festivals(indexes):
+    parent = indexes["festivals"]
+    return {
+        # 30th of the last lunar month: month 12 of 2023 has 30 days, of 2024 only 29.
+        "eve": FestivalPageFactory(
+            parent=parent, title="Lễ tất niên", slug="tat-nien", calendar="lunar", start_month=12, start_day=30
+        ),
+        # 15th … 30th of month 2: 30 days in 2024, 29 in 2025.
+        "range": FestivalPageFactory(
+            parent=parent,
+            title="Lễ nửa tháng",
+            slug="nua-thang",
+            calendar="lunar",
+            start_month=2,
+            start_day=15,
+            end_day=30,
+        ),
+    }
+
+
+def test_recurring_day_30_falls_on_the_last_day_of_a_29_day_month(day_30_festivals):
+    start, end = datetime.date(2024, 1, 1), datetime.date(2025, 12, 31)
+    eve = occurrences(day_30_festivals["eve"], start, end)
+    assert [o.start for o in eve] == [
+        datetime.date(2024, 2, 9),  # 30/12 of lunar 2023
+        datetime.date(2025, 1, 28),  # 29/12 of lunar 2024, its last day
+    ]
+    spans = [(o.start, o.end) for o in occurrences(day_30_festivals["range"], start, end)]
+    assert spans == [
+        (datetime.date(2024, 3, 24), datetime.date(2024, 4, 8)),  # 15/2 – 30/2
+        (datetime.date(2025, 3, 14), datetime.date(2025, 3, 28)),  # 15/2 – 29/2
+    ]
+
+
+def test_calendar_and_feed_with_day_30_festivals(day_30_festivals):
+    client = Client()
+    response = client.get("/vi/festivals/calendar/?start=2025-01")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "28/1/2025" in html and "Lễ tất niên" in html
+    response = client.get("/en/festivals/calendar.ics?start=2025-01")
+    assert response.status_code == 200
+    events = list(Calendar.from_ical(response.content).walk("VEVENT"))
+    eve = [e.decoded("DTSTART") for e in events if str(e["SUMMARY"]) == "Lễ tất niên"]
+    assert eve == [datetime.date(2025, 1, 28)]
+    assert client.get(day_30_festivals["eve"].url).status_code == 200
+
