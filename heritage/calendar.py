@@ -1,5 +1,6 @@
 """Turn festival timings into real dates for the calendar, the ``.ics`` feed,
-JSON-LD and the API. Lunar dates use ``heritage.lunar`` (Vietnam, UTC+7).
+JSON-LD and the API. Lunar dates use ``heritage.lunar`` (the Vietnamese
+calendar: UTC+7, UTC+8 before 1968).
 
 Day 30 of a lunar month exists only in 30-day months. A yearly festival on
 day 30 falls, in years when that month has 29 days, on the month's last day

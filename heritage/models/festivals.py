@@ -121,8 +121,8 @@ class FestivalPage(HeritagePage):
             ],
             heading=_("When"),
             help_text=_(
-                "Lunar dates are converted with the Vietnamese calendar (UTC+7) on the "
-                "festival calendar. A yearly festival on day 30 falls on day 29 in years "
+                "Lunar dates are converted with the Vietnamese calendar (UTC+7; UTC+8 before "
+                "1968) on the festival calendar. A yearly festival on day 30 falls on day 29 in years "
                 "when that lunar month has only 29 days."
             ),
         ),

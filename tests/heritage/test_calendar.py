@@ -218,3 +218,9 @@ def test_calendar_and_feed_with_day_30_festivals(day_30_festivals):
     assert eve == [datetime.date(2025, 1, 28)]
     assert client.get(day_30_festivals["eve"].url).status_code == 200
 
+
+@pytest.mark.parametrize("start", ["2054-05", "2062-04"])
+def test_calendar_grid_has_no_day_zero(festivals, start):
+    html = Client().get(f"/vi/festivals/calendar/?start={start}").content.decode()
+    assert '<span class="l">0/' not in html
+    assert '<span class="l">30/3</span>' in html or '<span class="l">30/2</span>' in html
