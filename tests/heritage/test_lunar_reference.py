@@ -95,18 +95,18 @@ def test_leap_months_and_tet_match_the_reference(reference):
         assert tet(year) == firsts[0], year
 
 
-# Months where lunardate's Chinese calendar starts a day before ours (and PyEphem's):
-# until 1928 China's calendar used Beijing's local mean time, UTC+7:46, so new
-# moons in the first minutes after midnight UTC+8 fell on the day before.
-# 1933: the new moon was at 00:03 UTC+8 on 23 July; the Chinese calendar of the
-# time (computed with older tables) started the month on the 22nd.
-# 1954: lunardate's table starts month 11 on 26 November, though the new moon
-# was at 20:30 UTC+8 on the 25th.
+# The months, before 1968, whose first day lunardate's table puts one day away
+# from ours and PyEphem's (keys: the first day that differs). In 1914, 1916,
+# 1920 and 1933 the new moon came a few minutes after midnight UTC+8, so before
+# midnight in Beijing's local mean time (UTC+7:46), which the Chinese calendar
+# of the time appears to have used: lunardate starts those months a day
+# earlier. In 1954 the new moon was at 20:30 UTC+8 on 25 November, yet
+# lunardate starts month 11 on the 26th.
 LUNARDATE_DIFFERS = {
     datetime.date(1914, 11, 17): "new moon 00:01 UTC+8 on the 18th, 23:47 Beijing mean time",
     datetime.date(1916, 2, 3): "new moon 00:05 UTC+8 on the 4th, 23:51 Beijing mean time",
     datetime.date(1920, 11, 10): "new moon 00:04 UTC+8 on the 11th, 23:50 Beijing mean time",
-    datetime.date(1933, 7, 22): "new moon 00:03 UTC+8 on the 23rd",
+    datetime.date(1933, 7, 22): "new moon 00:03 UTC+8 on the 23rd, 23:49 Beijing mean time",
     datetime.date(1954, 11, 25): "new moon 20:30 UTC+8 on the 25th; lunardate starts the month on the 26th",
 }
 
