@@ -1,5 +1,12 @@
 """Turn festival timings into real dates for the calendar, the ``.ics`` feed,
-JSON-LD and the API. Lunar dates use ``heritage.lunar`` (Vietnam, UTC+7)."""
+JSON-LD and the API. Lunar dates use ``heritage.lunar`` (the Vietnamese
+calendar: UTC+7, UTC+8 before 1968).
+
+Day 30 of a lunar month exists only in 30-day months. A yearly festival on
+day 30 falls, in years when that month has 29 days, on the month's last day
+(day 29), as the New Year's Eve rites of the 30th of month 12 are held on the
+29th in years without a 30th. A one-off festival (``only_year``) on a day 30
+that its year lacks is refused by ``FestivalPage.clean`` instead."""
 
 import calendar as pycalendar
 import datetime
@@ -53,7 +60,44 @@ def _solar(year, month, day):
 
 def _lunar_month_end(month, year):
     start = lunar_to_solar(1, month, year)
+    if start is None:
+        return None
     return start + datetime.timedelta(days=month_length(month, year) - 1)
+
+
+def lunar_date(day, month, year):
+    """Solar date of lunar ``day``/``month`` of lunar ``year``, day 30 moved to day 29
+    in a 29-day month (see the module docstring); None if the date cannot exist."""
+    if day == 30:
+        length = month_length(month, year)
+        if length is None:
+            return None
+        day = length
+    return lunar_to_solar(day, month, year)
+
+
+def missing_day_30(festival):
+    """For a one-off lunar festival (``only_year``), the fields among ``start_day`` and
+    ``end_day`` that ask for day 30 of a month that has 29 days in that occurrence."""
+    f = festival
+    if f.calendar != "lunar" or not f.only_year or not f.start_month or 30 not in (f.start_day, f.end_day):
+        return []
+    if not 1 < f.only_year < 9999 or not 1 <= f.start_month <= 12:
+        return []
+    end_month = f.end_month or f.start_month
+    if not 1 <= end_month <= 12:
+        return []
+    missing = []
+    for year in (f.only_year - 1, f.only_year):  # the lunar year whose occurrence is in only_year
+        start = lunar_date(f.start_day or 1, f.start_month, year)
+        if start is None or start.year != f.only_year:
+            continue
+        if f.start_day == 30 and month_length(f.start_month, year) < 30:
+            missing.append("start_day")
+        end_year = year if end_month >= f.start_month else year + 1
+        if f.end_day == 30 and month_length(end_month, end_year) < 30:
+            missing.append("end_day")
+    return missing
 
 
 def _span(festival, year, solar):
@@ -71,15 +115,15 @@ def _span(festival, year, solar):
         else:
             end = _month_end(year, f.start_month)
         return start, end
-    start = lunar_to_solar(f.start_day or 1, f.start_month, year)
+    start = lunar_date(f.start_day or 1, f.start_month, year)
+    if start is None:
+        return None, None
     if f.end_month:
         end = (
-            lunar_to_solar(f.end_day, f.end_month, end_year)
-            if f.end_day
-            else _lunar_month_end(f.end_month, end_year)
+            lunar_date(f.end_day, f.end_month, end_year) if f.end_day else _lunar_month_end(f.end_month, end_year)
         )
     elif f.end_day:
-        end = lunar_to_solar(f.end_day, f.start_month, year)
+        end = lunar_date(f.end_day, f.start_month, year)
     elif f.start_day:
         end = start + datetime.timedelta(days=(f.duration_days or 1) - 1)
     else:

@@ -25,9 +25,12 @@ class FestivalPage(HeritagePage):
     """A festival or rite (schema.org Event).
 
     Timing: ``calendar`` says how to read ``start_month``/``start_day`` …
-    ``end_month``/``end_day``: lunar (converted for UTC+7), solar, or variable
-    (``season_text`` describes it; the months, if given, are solar months in
-    which it usually falls). A day left empty means the whole month.
+    ``end_month``/``end_day``: lunar (the Vietnamese calendar, ``heritage.lunar``),
+    solar, or variable (``season_text`` describes it; the months, if given, are
+    solar months in which it usually falls). A day left empty means the whole month.
+    Lunar day 30: a yearly festival falls on day 29 in years when the month has
+    only 29 days; a one-off festival (``only_year``) must name a day that exists
+    that year (``clean`` refuses day 30 of a 29-day month).
     """
 
     class Calendar(models.TextChoices):
@@ -122,7 +125,9 @@ class FestivalPage(HeritagePage):
             ],
             heading=_("When"),
             help_text=_(
-                "Lunar dates are converted with the Vietnamese calendar (UTC+7) on the festival calendar."
+                "Lunar dates are converted with the Vietnamese calendar (UTC+7; UTC+8 before "
+                "1968) on the festival calendar. A yearly festival on day 30 falls on day 29 in years "
+                "when that lunar month has only 29 days."
             ),
         ),
         FieldPanel("what_happens"),
@@ -174,6 +179,14 @@ class FestivalPage(HeritagePage):
             for field in ("start_day", "end_day"):
                 if (getattr(self, field) or 0) > 30:
                     raise ValidationError({field: _("A lunar month has at most 30 days.")})
+            from ..calendar import missing_day_30
+
+            missing = missing_day_30(self)
+            if missing:
+                message = _("In %(year)s this lunar month has 29 days, no day 30: use day 29.") % {
+                    "year": self.only_year
+                }
+                raise ValidationError({field: message for field in missing})
 
     def search_facets(self) -> dict[str, list[str]]:
         return {**super().search_facets(), "kind": ["festival"]}

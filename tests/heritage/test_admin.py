@@ -104,3 +104,41 @@ def test_festival_clean_rejects_dates_without_month(indexes):
     page = FestivalPage(title="Thử", slug="thu", calendar="variable", season_text="")
     with pytest.raises(ValidationError):
         page.clean()
+
+
+def test_festival_clean_day_30(indexes):
+    from django.core.exceptions import ValidationError
+
+    def festival(**timing):
+        return FestivalPage(title="Thử", slug="thu", calendar="lunar", **timing)
+
+    # Yearly: day 30 is fine (it falls on day 29 in years when the month is short).
+    festival(start_month=12, start_day=30).clean()
+    # One-off in 2024: 30/12 of lunar 2023 (9 Feb 2024) exists.
+    festival(start_month=12, start_day=30, only_year=2024).clean()
+    # One-off in 2025: month 12 of lunar 2024 (January 2025) has 29 days.
+    with pytest.raises(ValidationError) as error:
+        festival(start_month=12, start_day=30, only_year=2025).clean()
+    assert set(error.value.message_dict) == {"start_day"}
+    assert "không có ngày 30" in error.value.message_dict["start_day"][0]  # Vietnamese by default
+    # The end day too: 15/2 – 30/2 in 2025, when month 2 has 29 days.
+    with pytest.raises(ValidationError) as error:
+        festival(start_month=2, start_day=15, end_day=30, only_year=2025).clean()
+    assert set(error.value.message_dict) == {"end_day"}
+    festival(start_month=2, start_day=15, end_day=30, only_year=2024).clean()
+
+
+def test_editor_gets_a_form_error_for_a_day_30_that_does_not_exist(indexes):
+    client, _user = login("editor", [EDITORS])
+    url = f"/admin/pages/add/heritage/festivalpage/{indexes['festivals'].pk}/"
+    data = story_post("Lễ một lần")
+    data.pop("topic")
+    data.update(slug="le-mot-lan", calendar="lunar", start_month="12", start_day="30", only_year="2025")
+    response = client.post(url, data)
+    assert response.status_code == 200  # the form again, with the error
+    assert "không có ngày 30" in response.content.decode()
+    assert not FestivalPage.objects.filter(slug="le-mot-lan").exists()
+    data["start_day"] = "29"
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert FestivalPage.objects.filter(slug="le-mot-lan").exists()

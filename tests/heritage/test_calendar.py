@@ -168,3 +168,59 @@ def test_private_festival_never_listed(festivals, indexes):
     assert "Hội đầu năm" not in client.get("/vi/festivals/calendar.ics?start=2027-01").content.decode()
     assert "Hội đầu năm" not in client.get(indexes["festivals"].url).content.decode()
     assert "Lễ thần làng" in client.get(indexes["festivals"].url).content.decode()
+
+
+@pytest.fixture
+def day_30_festivals(indexes):
+    parent = indexes["festivals"]
+    return {
+        # 30th of the last lunar month: month 12 of 2023 has 30 days, of 2024 only 29.
+        "eve": FestivalPageFactory(
+            parent=parent, title="Lễ tất niên", slug="tat-nien", calendar="lunar", start_month=12, start_day=30
+        ),
+        # 15th … 30th of month 2: 30 days in 2024, 29 in 2025.
+        "range": FestivalPageFactory(
+            parent=parent,
+            title="Lễ nửa tháng",
+            slug="nua-thang",
+            calendar="lunar",
+            start_month=2,
+            start_day=15,
+            end_day=30,
+        ),
+    }
+
+
+def test_recurring_day_30_falls_on_the_last_day_of_a_29_day_month(day_30_festivals):
+    start, end = datetime.date(2024, 1, 1), datetime.date(2025, 12, 31)
+    eve = occurrences(day_30_festivals["eve"], start, end)
+    assert [o.start for o in eve] == [
+        datetime.date(2024, 2, 9),  # 30/12 of lunar 2023
+        datetime.date(2025, 1, 28),  # 29/12 of lunar 2024, its last day
+    ]
+    spans = [(o.start, o.end) for o in occurrences(day_30_festivals["range"], start, end)]
+    assert spans == [
+        (datetime.date(2024, 3, 24), datetime.date(2024, 4, 8)),  # 15/2 – 30/2
+        (datetime.date(2025, 3, 14), datetime.date(2025, 3, 28)),  # 15/2 – 29/2
+    ]
+
+
+def test_calendar_and_feed_with_day_30_festivals(day_30_festivals):
+    client = Client()
+    response = client.get("/vi/festivals/calendar/?start=2025-01")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "28/1/2025" in html and "Lễ tất niên" in html
+    response = client.get("/en/festivals/calendar.ics?start=2025-01")
+    assert response.status_code == 200
+    events = list(Calendar.from_ical(response.content).walk("VEVENT"))
+    eve = [e.decoded("DTSTART") for e in events if str(e["SUMMARY"]) == "Lễ tất niên"]
+    assert eve == [datetime.date(2025, 1, 28)]
+    assert client.get(day_30_festivals["eve"].url).status_code == 200
+
+
+@pytest.mark.parametrize("start", ["2054-05", "2062-04"])
+def test_calendar_grid_has_no_day_zero(festivals, start):
+    html = Client().get(f"/vi/festivals/calendar/?start={start}").content.decode()
+    assert '<span class="l">0/' not in html
+    assert '<span class="l">30/3</span>' in html or '<span class="l">30/2</span>' in html
