@@ -10,19 +10,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from content import views as content_views
-from content.sitemaps import MultilingualSitemap
 from content.urls import media_urlpatterns as content_media_urlpatterns
 
+from . import views as site_views
 from .api import api as api_v1
 from .api_v2 import api_router
+from .sitemaps import MultilingualSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
-    path("robots.txt", content_views.robots_txt, name="robots_txt"),
+    path("robots.txt", site_views.robots_txt, name="robots_txt"),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 
@@ -35,7 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("community.urls")),
     # Wagtail's own utility URLs (password-protected pages, front-end login)
     *[p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"],
-    re_path(r"^((?:[\w\-]+/)*)$", content_views.serve, name="wagtail_serve"),
+    re_path(r"^((?:[\w\-]+/)*)$", site_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
 
@@ -49,5 +49,5 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}))
 
-handler404 = "content.views.page_not_found"
-handler500 = "content.views.server_error"
+handler404 = "cms.views.page_not_found"
+handler500 = "cms.views.server_error"

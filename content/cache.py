@@ -175,9 +175,9 @@ _MISSING = object()
 # stale, and where it is kept. ``memoize`` refuses a name that is not here.
 KEPT = {
     "site": "the request's Site (cms.middleware.site)",
-    "route": "a path's route and page (content.views)",
-    "menu": "the main menu per host and language (content.templatetags.nharong)",
-    "langs": "a page's language links (content.templatetags.nharong)",
+    "route": "a path's route and page (cms.views)",
+    "menu": "the main menu per host and language (cms.templatetags.nharong)",
+    "langs": "a page's language links (cms.templatetags.nharong)",
     "restricted_paths": "tree paths under a view restriction (content.public)",
     "alias_paths": "tree paths of alias pages (content.public)",
     "apilist": "an API list's page of ids and count (content.api.pages)",

@@ -5,9 +5,9 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from ..cache import memoize
-from ..locales import LANGUAGE_INFO, language_codes
-from ..public import public_pages
+from content.cache import memoize
+from content.locales import LANGUAGE_INFO, language_codes
+from content.public import public_pages
 
 register = template.Library()
 

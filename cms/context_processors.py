@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.utils import timezone
 
-from .cache import fragment_cache_alias, generation
-from .locales import LANGUAGE_INFO
+from content.cache import fragment_cache_alias, generation
+from content.locales import LANGUAGE_INFO
 
 
 def site_context(request):

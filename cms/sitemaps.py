@@ -9,7 +9,7 @@ from collections import defaultdict
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from .public import public_pages
+from content.public import public_pages
 
 
 class MultilingualSitemap(Sitemap):

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 
-from .cache import memoize
-from .locales import fallback_chain
+from content.cache import memoize
+from content.locales import fallback_chain
 
 
 def serve(request, path):
