@@ -2,7 +2,7 @@
 
 from ninja import Router, Schema
 
-from ..locales import LANGUAGE_INFO, language_codes
+from ..locales import DEFAULT_LANGUAGE, FALLBACKS, LANGUAGE_INFO, language_codes
 from ..models import SectionPage
 from .pages import PageType, add_page_endpoints
 from .params import check_params
@@ -27,8 +27,6 @@ class LocaleOut(Schema):
     summary="Languages the content is published in, with their fallback chain",
 )
 def locales(request):
-    from ..locales import DEFAULT_LANGUAGE, FALLBACKS
-
     check_params(request, {"locale"})
     data = [
         {

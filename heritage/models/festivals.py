@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from content.api.fields import ApiField
 
-from ..calendar import describe_timing, occurrences, window
+from ..calendar import describe_timing, missing_day_30, occurrences, window
 from ..schemas import GroupRef
 from .base import HERITAGE_PANELS, HeritagePage
 
@@ -179,8 +179,6 @@ class FestivalPage(HeritagePage):
             for field in ("start_day", "end_day"):
                 if (getattr(self, field) or 0) > 30:
                     raise ValidationError({field: _("A lunar month has at most 30 days.")})
-            from ..calendar import missing_day_30
-
             missing = missing_day_30(self)
             if missing:
                 message = _("In %(year)s this lunar month has 29 days, no day 30: use day 29.") % {
