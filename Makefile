@@ -6,6 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+PYTEST_WORKERS ?= auto  # pytest-xdist: one worker per core (make test PYTEST_WORKERS=0 for one process)
 
 .PHONY: install install-dev run worker serve setup test lint format lock bench backup restore clean lighthouse lighthouse-install
 
@@ -51,7 +52,7 @@ test: install-dev  ## the whole suite (SQLite unless DATABASE_URL is set)
 		(apt-get install -y -q chromium || (apt-get update -q && apt-get install -y -q chromium)) \
 		>/dev/null 2>&1 || echo "chromium could not be installed: browser tests will skip"; fi
 	$(PY) manage.py compile_catalogues
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-dev  ## ruff (rules and formatting) and the import contracts (ARCHITECTURE.md)
 	$(VENV)/bin/ruff check .

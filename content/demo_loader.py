@@ -4,7 +4,10 @@
 app's ``demo`` module (``content`` first, then the others in INSTALLED_APPS
 order). Apps describe pages as data; the loader creates what is missing,
 updates what changed, publishes, and never duplicates: running it twice
-changes nothing.
+changes nothing. A page that a person has edited since it was loaded (any
+revision saved by a user: a draft, a publish, a translation) is left exactly as
+it is, so ``make run`` and ``make setup`` never publish over an editor's work
+or push an editor's unfinished draft live.
 """
 
 import hashlib
@@ -49,6 +52,7 @@ class DemoLoader:
         self.progress = Progress(self.stdout)
         self.created = 0
         self.updated = 0
+        self.kept = 0  # pages left alone because a person edited them
 
     # -- locales and the site -------------------------------------------------
     def locale(self, code):
@@ -82,6 +86,9 @@ class DemoLoader:
                 self.created += 1
                 return page
             page = existing.specific
+            if self.edited_by_someone(page):
+                self.kept += 1
+                return page
             if self._differs(page, plain, m2m) or not page.live or page.has_unpublished_changes:
                 for name, value in plain.items():
                     setattr(page, name, value)
@@ -102,6 +109,9 @@ class DemoLoader:
             else:
                 translation = translation.specific
                 created = False
+                if self.edited_by_someone(translation):
+                    self.kept += 1
+                    return translation
             m2m = {k: v for k, v in fields.items() if self._is_m2m(type(translation), k)}
             plain = {k: v for k, v in fields.items() if k not in m2m}
             if created or self._differs(translation, plain, m2m) or not translation.live:
@@ -115,6 +125,11 @@ class DemoLoader:
                 else:
                     self.updated += 1
             return translation
+
+    @staticmethod
+    def edited_by_someone(page):
+        """True when a person saved a revision of ``page``: the loader's own revisions have no user."""
+        return page.revisions.exclude(user=None).exists()
 
     @staticmethod
     def _is_m2m(model, name):

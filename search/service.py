@@ -17,13 +17,15 @@ from django.utils.functional import cached_property
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from content.cache import memoize
 from content.locales import fallback_chain, pick_best
 from content.public import listed_pages
 
 from .folding import fold, fold_query, words
 from .highlight import highlight, snippet
 from .models import FACET_NAMES, PageSearchData
-from .synonyms import build_query, query_units
+from .synonyms import build_query, query_units, synonym_groups
+from .vocabulary import correct
 
 CANDIDATES = 300  # ranked candidates examined per query (facets count within them)
 MAX_QUERY_LENGTH = 200
@@ -75,8 +77,6 @@ class Results:
 
 def locale_ids(chain):
     """``{locale id: language code}`` for the languages of ``chain``."""
-    from content.cache import memoize
-
     return memoize(
         "locale_ids",
         tuple(chain),
@@ -215,7 +215,6 @@ def search(text, language=None, filters=None, limit=10, offset=0):
 
 def did_you_mean(text, chain):
     """A near spelling of ``text`` that has results, or ""."""
-    from .vocabulary import correct
 
     suggestion = correct(text, chain)
     if not suggestion or fold(suggestion) == fold(text):
@@ -248,8 +247,6 @@ def suggest(text, language=None, limit=8):
 def _with_synonyms(folded):
     """ "bahn" also completes the other spellings of the name it starts (Ba Na, Bana)."""
     from modelsearch.query import Or, PlainText
-
-    from .synonyms import synonym_groups
 
     spellings = [folded]
     for spelling, group in synonym_groups().items():

@@ -7,9 +7,11 @@ unpublishing and editing a synonym make them stale in every worker.
 import difflib
 import re
 
-from wagtail.models import Page
+from django.utils import translation
+from wagtail.models import Page, get_page_models
 
 from content.cache import memoize
+from content.models import AdministrativeUnit
 from content.public import public_pages
 
 from .folding import fold, fold_query
@@ -70,19 +72,11 @@ def facet_labels(values_by_name, chain):
     """``{(name, value): label}``: communes by their unit name, page types by their
     verbose name, other slugs by the title of the public page with that slug.
     Kept per content generation and language (labels change only on publish)."""
-    from django.utils import translation
-
-    from content.cache import memoize
-
     parts = (sorted((k, sorted(v)) for k, v in values_by_name.items()), tuple(chain), translation.get_language())
     return memoize("facet_labels", parts, lambda: _facet_labels(values_by_name, chain))
 
 
 def _facet_labels(values_by_name, chain):
-    from wagtail.models import get_page_models
-
-    from content.models import AdministrativeUnit
-
     labels = {}
     page_models = {model._meta.model_name: model for model in get_page_models()}
     for value in values_by_name.get("type", []):

@@ -8,6 +8,20 @@ from django.core.cache import cache
 from tests.factories import LOCALES
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _media_root(tmp_path_factory):
+    """Uploads, renditions, bundles and certificates of a test run go to a folder of its own.
+
+    Each pytest-xdist worker has its own, so parallel workers never write the same file, and a
+    test run never leaves files in the project's ``media/``. ``override_settings`` (not a plain
+    assignment) so the storages drop their cached location.
+    """
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()

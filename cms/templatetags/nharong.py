@@ -6,7 +6,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from content.cache import memoize
-from content.locales import LANGUAGE_INFO, language_codes
+from content.locales import DEFAULT_LANGUAGE, LANGUAGE_INFO, language_codes, translations_for
 from content.public import public_pages
 
 register = template.Library()
@@ -81,17 +81,40 @@ def _language_links(request, page):
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
-    """The public top-level sections of the visitor's language (or its fallback),
-    as ``{title, url, summary}`` dicts."""
+    """Every public top-level section, in the site's order, as ``{title, url, summary,
+    language, fallback}`` dicts: each in the visitor's language where it is translated,
+    else in the next language of the fallback chain (Vietnamese in the end), so a
+    Bahnar reader reaches every section and the page says it is not yet translated."""
     request = context.get("request")
     language = translation.get_language()
 
     def compute():
-        root = _locale_root(request, language) or _locale_root(request, "vi")
+        root = _locale_root(request, DEFAULT_LANGUAGE)
         if root is None:
             return []
-        pages = public_pages(root.get_children()).filter(show_in_menus=True).specific()
-        return [{"title": p.title, "url": p.get_url(request), "summary": getattr(p, "summary", "")} for p in pages]
+        sections = list(public_pages(root.get_children()).filter(show_in_menus=True))
+        shown = translations_for(sections, language, queryset_filter=public_pages)
+        pages = Page.objects.filter(pk__in=[p.pk for p in shown]).select_related("locale").specific()
+        specific = {page.pk: page for page in pages}
+        items = []
+        for section in shown:
+            page = specific[section.pk]
+            code = page.locale.language_code
+            if code == language:
+                url = page.get_url(request)
+            else:  # served under the visitor's prefix by the fallback of cms.views.serve
+                home = _locale_root(request, code)
+                url = f"/{language}/{page.url_path[len(home.url_path) :]}"
+            items.append(
+                {
+                    "title": page.title,
+                    "url": url,
+                    "summary": getattr(page, "summary", ""),
+                    "language": code,
+                    "fallback": code != language,
+                }
+            )
+        return items
 
     host = request.get_host() if request is not None else ""
     return _memo(request, ("menu", language), lambda: memoize("menu", (host, language), compute))

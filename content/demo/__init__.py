@@ -16,7 +16,7 @@ def load(loader):
     home = ensure_root_home(loader)
     langs = [code for code in site["home"] if code != "vi"]
     for _ in loader.progress([None], "Home page (vi)"):
-        if _changed(home, site["home"]["vi"]):
+        if _changed(home, site["home"]["vi"]) and not loader.edited_by_someone(home):
             for name, value in site["home"]["vi"].items():
                 setattr(home, name, value)
             home.save_revision().publish()

@@ -12,6 +12,15 @@ from pathlib import Path
 from content.demo_loader import read_json
 from content.models import AdministrativeUnit
 
+from ..models import (
+    EthnicGroupPage,
+    FestivalPage,
+    HeritageIndexPage,
+    PlacePage,
+    ProductPage,
+    StoryPage,
+)
+
 DATA = Path(__file__).parent
 
 
@@ -79,7 +88,7 @@ def _set_children(loader, page, relation, rows):
     fields = list(rows[0].keys()) if rows else []
     current = [tuple(getattr(obj, f) for f in fields) for obj in getattr(page, relation).all()]
     wanted = [tuple(row[f] for f in fields) for row in rows]
-    if current == wanted:
+    if current == wanted or loader.edited_by_someone(page):
         return
     model = page._meta.get_field(relation).related_model
     setattr(page, relation, [model(**row) for row in rows])
@@ -88,15 +97,6 @@ def _set_children(loader, page, relation, rows):
 
 
 def load(loader):
-    from ..models import (
-        EthnicGroupPage,
-        FestivalPage,
-        HeritageIndexPage,
-        PlacePage,
-        ProductPage,
-        StoryPage,
-    )
-
     units = _units()
     homes = {lang: loader.home(lang) for lang in LANGS}
     index = {}

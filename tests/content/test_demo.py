@@ -38,3 +38,40 @@ def test_admin_units_know_their_successors(locales):
     assert not vinh_thanh.is_current
     assert [u.code for u in vinh_thanh.current_units()] == ["GL-2025"]
     assert AdministrativeUnit.objects.get(code="52").current_units()[0].name == "Tỉnh Gia Lai"
+
+
+@pytest.mark.django_db
+def test_loader_never_publishes_over_an_editor(home, demo_loader):
+    """An editor's published edit and an editor's unfinished draft both survive a reload."""
+    from content.models import SectionPage
+    from tests.factories import UserFactory
+
+    editor = UserFactory(is_superuser=True)
+    page = demo_loader.page(home, SectionPage, "gioi-thieu", title="Giới thiệu")
+    page.title = "Giới thiệu (biên tập viên sửa)"
+    page.save_revision(user=editor).publish(user=editor)
+    draft = SectionPage.objects.get(pk=page.pk)
+    draft.title = "Bản nháp chưa xong"
+    draft.save_revision(user=editor)
+
+    reloaded = demo_loader.page(home, SectionPage, "gioi-thieu", title="Giới thiệu")
+
+    live = SectionPage.objects.get(pk=page.pk)
+    assert live.title == "Giới thiệu (biên tập viên sửa)"  # not put back to the demo title
+    assert live.has_unpublished_changes  # the draft stayed a draft
+    assert live.get_latest_revision().content["title"] == "Bản nháp chưa xong"
+    assert reloaded.pk == page.pk
+    assert (demo_loader.updated, demo_loader.kept) == (0, 1)
+
+
+@pytest.mark.django_db
+def test_loader_leaves_an_edited_translation_alone(home, demo_loader):
+    from tests.factories import UserFactory
+
+    translation = home.get_translation(home.locale.__class__.objects.get(language_code="en")).specific
+    translation.title = "Nha Rong (edited)"
+    translation.save_revision(user=UserFactory()).publish()
+    demo_loader.translate(home, "en", title="Nhà Rông")
+    translation.refresh_from_db()
+    assert translation.title == "Nha Rong (edited)"
+    assert demo_loader.kept == 1

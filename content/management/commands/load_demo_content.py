@@ -27,7 +27,8 @@ class Command(BaseCommand):
             module.load(loader)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo content ready: {loader.created} created, {loader.updated} updated "
+                f"Demo content ready: {loader.created} created, {loader.updated} updated, "
+                f"{loader.kept} kept as editors left them "
                 f"(database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]})."
             )
         )
