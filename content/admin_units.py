@@ -19,9 +19,8 @@ def _date(value):
 
 
 def _find(code, valid_from):
-    """An existing row for (code, valid_from); a row with no validity yet also matches an old unit."""
-    found = AdministrativeUnit.objects.filter(code=code, valid_from=valid_from).first()
-    return found
+    """The existing row for (code, valid_from), or None."""
+    return AdministrativeUnit.objects.filter(code=code, valid_from=valid_from).first()
 
 
 @transaction.atomic
