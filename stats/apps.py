@@ -1,0 +1,21 @@
+from django.utils.translation import gettext_lazy as _
+
+from content.project import ProjectAppConfig
+
+
+class StatsConfig(ProjectAppConfig):
+    default = True
+    name = "stats"
+    label = "stats"
+    verbose_name = _("Ethnic-affairs statistics")
+    demo_order = 60
+    api_router = "stats.api.router"
+    # Drafts and submissions change nothing public; approval sends ``values_approved``.
+    private_models = ("datavalue", "historicaldatavalue", "reportercommune", "importrun")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from . import roles
+
+        post_migrate.connect(roles.ensure_stats_roles, sender=self)
