@@ -50,9 +50,10 @@ def is_reporter(user):
 
 
 def assigned_unit_ids(user):
-    from .models import ReporterCommune
-
-    return set(ReporterCommune.objects.filter(user=user).values_list("unit_id", flat=True))
+    """Ids of the communes assigned to ``user`` (``stats.ReporterCommune``, reverse name ``stats_communes``)."""
+    if not user.is_authenticated:
+        return set()
+    return set(user.stats_communes.values_list("unit_id", flat=True))
 
 
 def may_write(user, unit):
