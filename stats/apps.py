@@ -10,8 +10,9 @@ class StatsConfig(ProjectAppConfig):
     verbose_name = _("Ethnic-affairs statistics")
     demo_order = 60
     api_router = "stats.api.router"
-    # Drafts and submissions change nothing public; approval sends ``values_approved``.
-    private_models = ("datavalue", "historicaldatavalue", "reportercommune", "importrun")
+    # Data values are not private: approving one changes public pages, so saving any
+    # value renews the page cache's generation (coarse, but never stale).
+    private_models = ("historicaldatavalue", "reportercommune")
 
     def ready(self):
         from django.db.models.signals import post_migrate

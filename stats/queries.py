@@ -26,6 +26,9 @@ VALUE_FIELDS = {
     "unit_level": "unit__level",
     "unit_valid_from": "unit__valid_from",
     "unit_valid_to": "unit__valid_to",
+    "unit_latitude": "unit__latitude",
+    "unit_longitude": "unit__longitude",
+    "unit_parent_id": "unit__parent_id",
     "period": "period",
     "disaggregation_key": "disaggregation",
     "value": "value",
@@ -68,8 +71,8 @@ def approved_values(
     * ``unit_ids`` / ``disaggregation``: narrower filters for the app's own rules (``""`` = totals).
 
     Each dict: indicator, indicator_unit, unit_id, unit_code, unit_name, unit_level,
-    unit_valid_from, unit_valid_to, period, disaggregation (a dict, ``{}`` for the total),
-    disaggregation_key, value (Decimal), sample, source, approved_at.
+    unit_valid_from, unit_valid_to, unit_latitude, unit_longitude, unit_parent_id, period,
+    disaggregation (a dict, ``{}`` for the total), disaggregation_key, value (Decimal), sample, source, approved_at.
     """
     rows = DataValue.objects.approved()
     if not include_restricted:
@@ -88,7 +91,8 @@ def approved_values(
             Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gte=at),
         )
     if unit_ids is not None:
-        rows = rows.filter(unit_id__in=list(unit_ids))
+        # a QuerySet of ids stays a subquery (one query in all)
+        rows = rows.filter(unit_id__in=unit_ids if hasattr(unit_ids, "query") else list(unit_ids))
     if disaggregation is not None:
         rows = rows.filter(disaggregation=disaggregation)
     names = list(VALUE_FIELDS)
