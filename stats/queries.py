@@ -72,7 +72,8 @@ def approved_values(
 
     Each dict: indicator, indicator_unit, unit_id, unit_code, unit_name, unit_level,
     unit_valid_from, unit_valid_to, unit_latitude, unit_longitude, unit_parent_id, period,
-    disaggregation (a dict, ``{}`` for the total), disaggregation_key, value (Decimal), sample, source, approved_at.
+    disaggregation (a dict, ``{}`` for the total), disaggregation_key, value (Decimal), sample, source,
+    approved_at.
     """
     rows = DataValue.objects.approved()
     if not include_restricted:
