@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "lessons",
     "search",
     "community",
+    "stats",
     "cms.apps.CmsConfig",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",  # resets task backends when tests override TASKS
     "django_tasks_db",  # the database queue and `manage.py db_worker`
+    "simple_history",  # stats: the history of approved data values
 ]
 
 MIDDLEWARE = [

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("lessons.urls")),
     path("", include("search.urls")),
     path("", include("community.urls")),
+    path("", include("stats.urls")),
     # Wagtail's own utility URLs (password-protected pages, front-end login)
     *[p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"],
     re_path(r"^((?:[\w\-]+/)*)$", site_views.serve, name="wagtail_serve"),

@@ -4,7 +4,11 @@ sync log, and the generic page types (home and section pages).
 Feature apps (heritage, lessons, community) build their page types on ``BasePage``.
 """
 
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -92,11 +96,41 @@ class HeritageRendition(AbstractRendition):
 # ---------------------------------------------------------------------------
 
 
+class AdministrativeUnitQuerySet(models.QuerySet):
+    def valid_on(self, day):
+        """The units in force on ``day`` (a ``date``): within one day a code names at most one unit."""
+        return self.filter(
+            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=day),
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day),
+        )
+
+    def current(self):
+        return self.filter(valid_to__isnull=True)
+
+    def communes(self):
+        return self.filter(level__in=AdministrativeUnit.COMMUNE_LEVELS)
+
+    def by_code(self, code, at=None):
+        """The one unit with ``code`` in force on ``at`` (today when None); DoesNotExist otherwise.
+
+        NSO codes are reused across the 2025 reorganisation, so a code alone is not a key."""
+        from django.utils import timezone
+
+        return self.valid_on(at or timezone.localdate()).get(code=code)
+
+
 class AdministrativeUnit(index.Indexed, models.Model):
     """A unit as it was legally defined, kept after it ends so old pages stay right.
 
-    ``successors`` link an ended unit to the unit(s) that took its territory,
-    so a page written with "Vĩnh Thạnh district" can show what it is now.
+    ``code`` is the official NSO (GSO) code. NSO codes are reused across the 2025
+    reorganisation (52 is Bình Định until 2025-06-30 and Gia Lai from 2025-07-01),
+    so a unit is identified by its code **and** its validity: two units may share a
+    code when their validities do not overlap (``clean`` checks it; the database
+    keeps (code, valid_from) unique).
+
+    ``successors`` link an ended unit to the unit(s) that took its territory, through
+    ``UnitSuccession`` (whole or part), so a page written with "Vĩnh Thạnh district"
+    can show what it is now, and statistics can tell a merged commune from a split one.
     """
 
     class Level(models.TextChoices):
@@ -109,7 +143,13 @@ class AdministrativeUnit(index.Indexed, models.Model):
         TOWNSHIP = "township", _("Township (thị trấn)")
         VILLAGE = "village", _("Village")
 
-    code = models.CharField(_("code"), max_length=32, unique=True)
+    # The three tiers statistics speak of (``tier``): the legal types within each.
+    DISTRICT_LEVELS = ("district", "town", "city")
+    COMMUNE_LEVELS = ("commune", "ward", "township")
+
+    code = models.CharField(
+        _("code"), max_length=32, db_index=True, help_text=_("Official NSO code (reused across 2025).")
+    )
     name = models.CharField(_("name"), max_length=255)
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
     parent = models.ForeignKey(
@@ -128,9 +168,15 @@ class AdministrativeUnit(index.Indexed, models.Model):
         symmetrical=False,
         blank=True,
         related_name="predecessors",
+        through="UnitSuccession",
+        through_fields=("predecessor", "successor"),
     )
+    latitude = models.FloatField(_("latitude"), null=True, blank=True, help_text=_("Commune centre."))
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
     source = models.TextField(_("source"), blank=True)
+
+    objects = AdministrativeUnitQuerySet.as_manager()
 
     panels = [
         FieldPanel("code"),
@@ -138,23 +184,61 @@ class AdministrativeUnit(index.Indexed, models.Model):
         FieldPanel("level"),
         FieldPanel("parent"),
         MultiFieldPanel([FieldPanel("valid_from"), FieldPanel("valid_to")], heading=_("Validity")),
-        FieldPanel("successors"),
+        MultiFieldPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Commune centre")),
         FieldPanel("note"),
         FieldPanel("source"),
     ]
     search_fields = [index.SearchField("name"), index.FilterField("level")]
 
     class Meta:
-        ordering = ["level", "name"]
+        ordering = ["level", "name", "code"]
         verbose_name = _("administrative unit")
         verbose_name_plural = _("administrative units")
+        constraints = [
+            models.UniqueConstraint(
+                models.F("code"),
+                Coalesce("valid_from", models.Value(datetime.date(1, 1, 1))),
+                name="content_adminunit_code_validity",
+                violation_error_message=_("A unit with this code already starts on this date."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(valid_from__isnull=True)
+                | models.Q(valid_to__isnull=True)
+                | models.Q(valid_from__lte=models.F("valid_to")),
+                name="content_adminunit_validity_order",
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
+    def clean(self):
+        super().clean()
+        others = AdministrativeUnit.objects.filter(code=self.code).exclude(pk=self.pk)
+        if self.valid_to:
+            others = others.filter(models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=self.valid_to))
+        if self.valid_from:
+            others = others.filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=self.valid_from))
+        if others.exists():
+            raise ValidationError({"valid_from": _("Another unit has this code during this validity.")})
+
     @property
     def is_current(self):
         return self.valid_to is None
+
+    @property
+    def tier(self):
+        """ "province", "district" or "commune": the level statistics aggregate at."""
+        if self.level in self.COMMUNE_LEVELS:
+            return "commune"
+        if self.level in self.DISTRICT_LEVELS:
+            return "district"
+        return self.level
+
+    def is_valid_on(self, day):
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
     def current_units(self, _seen=None):
         """The unit(s) in force today that cover this one (itself if still valid)."""
@@ -170,6 +254,36 @@ class AdministrativeUnit(index.Indexed, models.Model):
                 if unit not in result:
                     result.append(unit)
         return result
+
+
+class UnitSuccession(models.Model):
+    """An ended unit's territory going to a new one: all of it ("whole") or a share ("part").
+
+    A commune split between two successors has two "part" rows; statistics refuse to
+    carry its values forward (``stats.rules``)."""
+
+    class Relation(models.TextChoices):
+        WHOLE = "whole", _("whole")
+        PART = "part", _("part")
+
+    predecessor = models.ForeignKey(
+        AdministrativeUnit, verbose_name=_("predecessor"), on_delete=models.CASCADE, related_name="succession_to"
+    )
+    successor = models.ForeignKey(
+        AdministrativeUnit, verbose_name=_("successor"), on_delete=models.CASCADE, related_name="succession_from"
+    )
+    relation = models.CharField(_("relation"), max_length=8, choices=Relation.choices, default=Relation.WHOLE)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("unit succession")
+        verbose_name_plural = _("unit successions")
+        constraints = [
+            models.UniqueConstraint(fields=["predecessor", "successor"], name="content_unitsuccession_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.predecessor} → {self.successor} ({self.relation})"
 
 
 # ---------------------------------------------------------------------------

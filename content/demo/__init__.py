@@ -4,6 +4,7 @@ section, and the administrative units (with the 2025 reorganisation)."""
 import datetime
 from pathlib import Path
 
+from ..admin_units import load_units
 from ..demo_loader import ensure_root_home, read_json
 from ..models import AdministrativeUnit, SectionPage
 
@@ -36,26 +37,40 @@ def _changed(home, fields):
 
 
 def load_admin_units(loader):
+    """The 2025 data file (``content.admin_units``), then the demo's own units the file does
+    not have (districts outside its scope) and the notes and sources it lacks."""
+    load_units(progress=loader.progress)
     data = read_json(DATA / "admin_units.json")["units"]
     by_code = {}
-    for row in loader.progress(data, "Administrative units"):
+    for row in loader.progress(data, "Administrative units (demo notes)"):
+        code, valid_from = _key(row["code"], row["valid_from"])
         parent = by_code.get(row["parent"]) if row["parent"] else None
-        unit, _ = AdministrativeUnit.objects.update_or_create(
-            code=row["code"],
-            defaults={
-                "name": row["name"],
-                "level": row["level"],
-                "parent": parent,
-                "valid_from": _date(row["valid_from"]),
-                "valid_to": _date(row["valid_to"]),
-                "note": row.get("note", ""),
-                "source": row.get("source", ""),
-            },
-        )
+        unit = AdministrativeUnit.objects.filter(code=code, valid_from=valid_from).first()
+        if unit is None:
+            unit = AdministrativeUnit.objects.create(
+                code=code,
+                valid_from=valid_from,
+                name=row["name"],
+                level=row["level"],
+                parent=parent,
+                valid_to=_date(row["valid_to"]),
+            )
+        if (unit.note, unit.source) != (row.get("note", ""), row.get("source", "")):
+            unit.note, unit.source = row.get("note", ""), row.get("source", "")
+            unit.save(update_fields=["note", "source"])
         by_code[row["code"]] = unit
     for row in data:
-        if row["successors"]:
-            by_code[row["code"]].successors.set([by_code[c] for c in row["successors"]])
+        for code in row["successors"]:
+            successor = by_code[code]
+            if not by_code[row["code"]].successors.filter(pk=successor.pk).exists():
+                by_code[row["code"]].successors.add(successor)
+
+
+def _key(code, valid_from):
+    """The demo file's placeholder for new Gia Lai is its NSO code 52 from 2025-07-01."""
+    if code == "GL-2025":
+        return "52", datetime.date(2025, 7, 1)
+    return code, _date(valid_from)
 
 
 def _date(value):

@@ -1,0 +1,13 @@
+"""Language-prefixed URLs of the statistics pages (``/<lang>/statistics/``), before the page catch-all."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "stats"
+
+urlpatterns = [
+    path("statistics/", views.index, name="index"),
+    path("statistics/indicators/<slug:code>/", views.indicator, name="indicator"),
+    path("statistics/communes/<str:code>/", views.commune, name="commune"),
+]

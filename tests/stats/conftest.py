@@ -1,0 +1,74 @@
+"""Units from the committed 2025 data file and a few indicators, made directly (no demo)."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from stats.models import DataValue, DisaggregationOption, Indicator
+
+
+@pytest.fixture
+def units(db):
+    call_command("load_admin_units", stdout=io.StringIO())
+
+
+@pytest.fixture
+def indicators(db):
+    households = Indicator.objects.create(
+        code="households",
+        name="Số hộ",
+        name_en="Households",
+        unit="households",
+        value_type="integer",
+        aggregation="sum",
+    )
+    poverty = Indicator.objects.create(
+        code="poverty-rate",
+        name="Tỷ lệ hộ nghèo",
+        name_en="Poverty rate",
+        unit="percent",
+        value_type="percent",
+        aggregation="weighted_mean",
+        denominator=households,
+        target_value=Decimal("10"),
+        target_year=2025,
+    )
+    road = Indicator.objects.create(
+        code="paved-road",
+        name="Đường nhựa đến trung tâm xã",
+        unit="yesno",
+        value_type="boolean",
+        aggregation="none",
+    )
+    population = Indicator.objects.create(
+        code="population",
+        name="Dân số",
+        unit="persons",
+        value_type="integer",
+        aggregation="sum",
+        disaggregations=["ethnicity", "sex"],
+    )
+    DisaggregationOption.objects.create(category="sex", code="F", name="Nữ", name_en="Female")
+    DisaggregationOption.objects.create(category="sex", code="M", name="Nam", name_en="Male")
+    DisaggregationOption.objects.create(category="ethnicity", code="01", name="Kinh")
+    DisaggregationOption.objects.create(category="ethnicity", code="05", name="Ba Na")
+    return {"households": households, "poverty": poverty, "road": road, "population": population}
+
+
+@pytest.fixture
+def put(db):
+    """``put(indicator, unit, period, value, status="approved", disaggregation="")``."""
+
+    def put(indicator, unit, period, value, status="approved", disaggregation=""):
+        return DataValue.objects.create(
+            indicator=indicator,
+            unit=unit,
+            period=period,
+            value=Decimal(str(value)),
+            status=status,
+            disaggregation=disaggregation,
+        )
+
+    return put

@@ -1,0 +1,69 @@
+"""Public pages: approved values only, sample labels, rules under derived figures, constant queries."""
+
+from datetime import date
+
+import pytest
+
+from content.models import AdministrativeUnit
+
+JUNE, JULY = date(2025, 6, 30), date(2025, 7, 1)
+
+
+def fill(put, indicators, communes, period, status="approved", base=100):
+    for n, commune in enumerate(communes):
+        put(indicators["households"], commune, period, base + n, status=status)
+        put(indicators["poverty"], commune, period, 10 + n % 50, status=status)
+
+
+@pytest.mark.django_db
+def test_indicator_page_queries_stay_constant(client, units, indicators, put, django_assert_max_num_queries):
+    new = list(AdministrativeUnit.objects.communes().valid_on(JULY).filter(latitude__isnull=False)[:30])
+    old = list(AdministrativeUnit.objects.communes().valid_on(JUNE)[:40])
+    fill(put, indicators, new, "2025")
+    fill(put, indicators, old, "2024")
+    fill(put, indicators, old, "2019", status="submitted", base=777777)
+    with django_assert_max_num_queries(10):
+        response = client.get("/vi/statistics/indicators/households/")
+    html = response.content.decode()
+    assert response.status_code == 200 and "<svg" in html and "777" not in html.replace("777777", "")
+    assert "777777" not in html and "2019" not in html
+    assert "stats-markers" in html and new[0].name in html
+    with django_assert_max_num_queries(10):
+        assert client.get("/vi/statistics/indicators/poverty-rate/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_commune_profile_shows_predecessors_series_and_constant_queries(
+    client, units, indicators, put, django_assert_max_num_queries
+):
+    new = AdministrativeUnit.objects.by_code("21609", at=JULY)  # three whole predecessors
+    olds = [s.predecessor for s in new.succession_from.all()]
+    for old in olds:
+        put(indicators["households"], old, "2024", 100)
+        put(indicators["poverty"], old, "2024", 20)
+    put(indicators["households"], new, "2025", 310)
+    with django_assert_max_num_queries(10):
+        response = client.get("/vi/statistics/communes/21609/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "300" in html and "310" in html and all(o.name in html for o in olds)
+    split = AdministrativeUnit.objects.by_code("21622", at=JULY)
+    for s in split.succession_from.all():
+        put(indicators["households"], s.predecessor, "2024", 5)
+    html = client.get("/en/statistics/communes/21622/").content.decode()
+    assert "was split" in html
+
+
+@pytest.mark.django_db
+def test_sample_figures_are_labelled(client, units, indicators, put):
+    commune = AdministrativeUnit.objects.by_code("21787", at=JULY)
+    value = put(indicators["households"], commune, "2025", 10)
+    assert "SAMPLE" not in client.get("/en/statistics/indicators/households/").content.decode()
+    value.sample = True
+    value.save()
+    html = client.get("/en/statistics/indicators/households/").content.decode()
+    assert html.count("SAMPLE") >= 2
+    assert "SAMPLE" in client.get("/en/statistics/communes/21787/").content.decode()
+    assert client.get("/vi/statistics/").status_code == 200
+    assert client.get("/vi/statistics/indicators/nope/").status_code == 404
+    assert client.get("/vi/statistics/communes/00000/").status_code == 404
