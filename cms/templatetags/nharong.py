@@ -3,12 +3,11 @@
 from django import template
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.translation import check_for_language
 from wagtail.models import Page, Site
 
 from content import jsonld
 from content.cache import memoize
-from content.locales import LANGUAGE_INFO, language_codes
+from content.locales import LANGUAGE_INFO, interface_translated, language_codes
 from content.public import public_pages
 
 register = template.Library()
@@ -79,7 +78,7 @@ def _language_links(request, page):
             url = translate_url(request.path, code)
         else:
             url = f"/{code}/"
-        translated = code in translations if isinstance(page, Page) else check_for_language(code)
+        translated = code in translations if isinstance(page, Page) else interface_translated(code)
         links.append(
             {
                 "code": code,

@@ -1,6 +1,9 @@
 """The demo site, built once per session in a SQLite file of its own and served by gunicorn
 (``tests.live_site.LiveSite``), and the pages of every type fetched from it once."""
 
+import fcntl
+import json
+import os
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -17,18 +20,33 @@ NODE_MODULES = Path(__file__).resolve().parent / "node_modules"
 
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory):
-    """``demo.site`` (a running LiveSite), ``demo.pages`` ({name: path}, public),
+    """A running LiveSite with ``demo.pages`` ({name: path}, public),
     ``demo.learner_pages`` (need ``demo.session``, a learner's session cookie)."""
-    tmp = tmp_path_factory.mktemp("validators")
-    built = demo_site.build(tmp / "demo.sqlite3", tmp / "media")
-    with LiveSite(
-        tmp, workers=2, media_root=tmp / "media", database_url=f"sqlite:///{tmp / 'demo.sqlite3'}"
-    ) as site:
+    tmp = _shared_dir(tmp_path_factory)
+    with open(tmp / "build.lock", "w") as lock:  # under pytest-xdist: one worker builds, the others wait
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (tmp / "built.json").exists():
+            built = demo_site.build(tmp / "demo.sqlite3", tmp / "media", tmp / "static")
+            (tmp / "built.json").write_text(json.dumps(built))
+        built = json.loads((tmp / "built.json").read_text())
+    database_url = f"sqlite:///{tmp / 'demo.sqlite3'}"
+    env = {"DJANGO_STATIC_ROOT": str(tmp / "static")}  # collected by the build
+    own = tmp_path_factory.mktemp("validators-site")  # this worker's server log and page-cache stamp
+    with LiveSite(own, workers=2, media_root=tmp / "media", database_url=database_url, env=env) as site:
         site.pages = built["pages"]
         site.learner_pages = built["learner_pages"]
         site.session = built["session"]
-        site.site = site
         yield site
+
+
+def _shared_dir(tmp_path_factory):
+    """One folder for the whole run, shared by pytest-xdist's workers."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    path = base / "validators-demo"
+    path.mkdir(exist_ok=True)
+    return path
 
 
 def fetch(site, path, session=None):

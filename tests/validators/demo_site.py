@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def build(db_file, media_root):
+def build(db_file, media_root, static_root):
     """Build the demo database in ``db_file`` (its images in ``media_root``); return
     ``{"pages": {name: path}, "learner_pages": {name: path}, "session": key}``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
@@ -25,6 +25,7 @@ def build(db_file, media_root):
         DJANGO_SETTINGS_MODULE="cms.settings",
         DJANGO_DEBUG="true",
         DJANGO_MEDIA_ROOT=str(media_root),
+        DJANGO_STATIC_ROOT=str(static_root),  # collected: the server runs with DEBUG off
         TASKS_BACKEND="immediate",
         PYTHONPATH=str(ROOT),
     )
@@ -176,6 +177,7 @@ def main(db_file):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
+    call_command("collectstatic", verbosity=0, interactive=False)
     call_command("load_demo_content", stdout=io.StringIO())
     urls, quiz_lesson = _page_urls()
     learner_urls, session = _learner_pages(quiz_lesson)
