@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= auto  # pytest-xdist: one worker per core (make test PYTEST_WORKERS=0 for one process)
 
-.PHONY: install install-dev run worker serve setup test lint format lock bench backup restore clean lighthouse lighthouse-install
+.PHONY: install install-dev run worker serve setup test lint format lock bench backup restore clean lighthouse lighthouse-install validators-install
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +46,15 @@ run: setup  ## set up and serve on http://127.0.0.1:8000 (plus a background task
 worker: install  ## only the background task worker (db_worker), e.g. beside gunicorn
 	$(PY) manage.py db_worker --queue-name '*'
 
-test: install-dev  ## the whole suite (SQLite unless DATABASE_URL is set)
+# tests/validators: the Nu Html Checker (run with Java) and axe-core, pinned in its package-lock.json.
+validators-install: tests/validators/node_modules/.installed
+tests/validators/node_modules/.installed: tests/validators/package.json tests/validators/package-lock.json
+	@command -v java >/dev/null || ([ "$$(id -u)" = 0 ] && apt-get install -y -q default-jre-headless >/dev/null) \
+		|| echo "Java missing: the HTML validation will skip"
+	@(command -v npm >/dev/null && npm ci --prefix tests/validators --ignore-scripts --no-audit --no-fund >/dev/null \
+		&& touch $@) || echo "npm missing: the HTML and accessibility validators will skip"
+
+test: install-dev validators-install  ## the whole suite (SQLite unless DATABASE_URL is set)
 	@# Browser tests need Debian's chromium; install it when we can (root + apt), else they skip.
 	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		(apt-get install -y -q chromium || (apt-get update -q && apt-get install -y -q chromium)) \

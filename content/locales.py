@@ -32,6 +32,13 @@ def language_codes():
     return [code for code, _name in settings.LANGUAGES]
 
 
+def interface_translated(code):
+    """Whether the site's interface (menus, labels, the calendar, forms) exists in ``code``.
+    The Bahnar, Hre and Haroi catalogues are empty on purpose (Django falls back to
+    Vietnamese), so a view that is not a page exists only in the languages that have one."""
+    return code in ("vi", "en")
+
+
 def normalize_language(code):
     """A supported language code for ``code`` (``vi-VN`` → ``vi``), or None."""
     if not code:

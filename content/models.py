@@ -18,6 +18,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from . import jsonld
 from .api.fields import ApiField
 from .blocks import BODY_BLOCKS, SOURCE_BLOCKS
 from .public import may_be_restricted
@@ -359,6 +360,11 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    def jsonld(self, request):
+        """This page's schema.org JSON-LD (``content.jsonld``); page types say what they are
+        by overriding it."""
+        return jsonld.page_document(self, request, "WebPage", publisher=jsonld.publisher())
+
 
 class HomePage(BasePage):
     """The root of each language's site."""
@@ -374,6 +380,9 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def jsonld(self, request):
+        return jsonld.website(self, request)
 
 
 class SectionPage(BasePage):

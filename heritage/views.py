@@ -13,6 +13,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event, vText
 
+from content import jsonld
+
 from .calendar import month_grids, occurrences, today_in_vietnam, window
 from .models import FestivalPage, PlacePage
 from .models.base import cards
@@ -49,8 +51,22 @@ def festival_calendar(request):
         "last": last,
         "weekdays": [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")],
         "today": today_in_vietnam(),
+        "jsonld": _calendar_jsonld(request, grids),
     }
     return render(request, "heritage/festival_calendar.html", context)
+
+
+def _calendar_jsonld(request, grids):
+    """The calendar as a ``CollectionPage`` of the festivals it shows, each by its URL (each
+    festival's own page has its ``Event``, with dates only where they are known)."""
+    seen = []
+    for grid in grids:
+        for occurrence in [*grid["dated"], *grid["seasonal"]]:
+            url = occurrence.festival.get_url(request)
+            if url not in seen:
+                seen.append(url)
+    data = jsonld.web_page(request, "CollectionPage", _("Festival calendar"), translation.get_language())
+    return jsonld.with_items(data, request, seen)
 
 
 @require_GET
@@ -115,6 +131,11 @@ def place_map(request):
                 "tileUrl": settings.MAP_TILE_URL,
                 "attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
             }
+        ),
+        "jsonld": jsonld.with_items(
+            jsonld.web_page(request, "CollectionPage", _("Map of places"), translation.get_language()),
+            request,
+            [p.get_url(request) for p in places],
         ),
     }
     return render(request, "heritage/place_map.html", context)

@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from content import jsonld
 from content.api.fields import ApiField
 from content.blocks import SOURCE_BLOCKS
 from content.models import BasePage
@@ -73,6 +74,10 @@ class CourseIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("course index")
+
+    def jsonld(self, request):
+        courses = public_pages(CoursePage.objects.child_of(self)).order_by("path")
+        return jsonld.collection(self, request, [page.get_url(request) for page in courses])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -185,6 +190,29 @@ class CoursePage(PrivateServeMixin, BasePage):
     def public_lessons(self):
         return public_pages(LessonPage.objects.child_of(self)).order_by("path")
 
+    def jsonld(self, request):
+        """A free, online ``Course`` offered by the site, its lessons as parts."""
+        lessons = [lesson.get_full_url(request) for lesson in self.public_lessons()]
+        return jsonld.page_document(
+            self,
+            request,
+            "Course",
+            provider=jsonld.publisher(),
+            publisher=jsonld.publisher(),
+            audience={"@type": "Audience", "audienceType": self.audience} if self.audience else None,
+            educationalLevel=self.level,
+            teaches=self.outcome_list or None,
+            timeRequired=f"PT{self.estimated_minutes}M",
+            isAccessibleForFree=True,
+            hasPart=[{"@type": "LearningResource", "url": url} for url in lessons] or None,
+            hasCourseInstance={
+                "@type": "CourseInstance",
+                "courseMode": "online",
+                "courseWorkload": f"PT{self.estimated_minutes}M",
+            },
+            offers={"@type": "Offer", "category": "Free", "price": 0, "priceCurrency": "VND"},
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         for learner_context in hooks.get_hooks(LEARNER_CONTEXT_HOOK):
@@ -234,6 +262,20 @@ class LessonPage(PrivateServeMixin, BasePage):
     def search_facets(self):
         parent = self.get_parent().specific
         return {"topic": [parent.topic] if isinstance(parent, CoursePage) else []}
+
+    def jsonld(self, request):
+        """A ``LearningResource`` that is part of its course."""
+        course = self.get_parent()
+        return jsonld.page_document(
+            self,
+            request,
+            "LearningResource",
+            learningResourceType="lesson",
+            timeRequired=f"PT{self.estimated_minutes}M",
+            isAccessibleForFree=True,
+            publisher=jsonld.publisher(),
+            isPartOf={"@type": "Course", "name": course.title, "url": course.get_full_url(request)},
+        )
 
     def quiz_blocks(self):
         return [block for block in self.body if block.block_type == "quiz"]

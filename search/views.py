@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from content import jsonld
 from content.locales import fallback_chain
 
 from .service import FILTER_NAMES, MAX_QUERY_LENGTH, search
@@ -91,5 +92,6 @@ def search_view(request):
         "did_you_mean_url": _url(results.did_you_mean, filters) if results and results.did_you_mean else "",
         "clear_url": _url(query, {}),
         "popular": [{"label": label, "count": count, "url": _url(label, {})} for _value, label, count in topics],
+        "jsonld": jsonld.web_page(request, "SearchResultsPage", _("Search"), language),
     }
     return render(request, "search/search.html", context)

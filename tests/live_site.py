@@ -3,7 +3,8 @@ process on loopback (SQLite: a snapshot of the in-memory test database in a file
 copied back with ``refresh()``; PostgreSQL: the test database itself).
 
 Used by ``tests/perf/test_load.py`` (the load of ``bench/load.py``) and
-``tests/ops/test_faults.py`` (connections cut mid-request).
+``tests/ops/test_faults.py`` (connections cut mid-request); ``tests/validators`` serves its
+own demo database with it (``database_url``).
 """
 
 import os
@@ -48,8 +49,9 @@ class LiveSite:
             site.refresh()  # SQLite: the server's writes, copied into the test database
     """
 
-    def __init__(self, tmp_path, workers=1, threads=1, media_root=None, env=None):
+    def __init__(self, tmp_path, workers=1, threads=1, media_root=None, env=None, database_url=None):
         self.tmp = Path(tmp_path)
+        self.database_url = database_url  # another database than the test one (tests/validators)
         self.workers, self.threads = workers, threads
         self.media_root, self.extra_env = media_root, env or {}
         self.port = _free_port()
@@ -87,7 +89,7 @@ class LiveSite:
         env.update(
             DJANGO_SETTINGS_MODULE="cms.settings",
             DJANGO_DEBUG="true",
-            DATABASE_URL=self._database_url(),
+            DATABASE_URL=self.database_url or self._database_url(),
             DJANGO_MEDIA_ROOT=str(self.media_root or settings.MEDIA_ROOT),
             DJANGO_LOG_LEVEL="ERROR",
             PAGE_CACHE_STAMP=str(self.tmp / "live-site-pagecache.stamp"),
@@ -157,4 +159,5 @@ class LiveSite:
                 self.proc.kill()
                 self.proc.wait()
         self.log.close()
-        self.refresh()
+        if self.database_url is None:
+            self.refresh()

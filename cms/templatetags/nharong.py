@@ -5,8 +5,15 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from content import jsonld
 from content.cache import memoize
-from content.locales import DEFAULT_LANGUAGE, LANGUAGE_INFO, language_codes, translations_for
+from content.locales import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_INFO,
+    interface_translated,
+    language_codes,
+    translations_for,
+)
 from content.public import public_pages
 
 register = template.Library()
@@ -59,11 +66,15 @@ def language_links(context):
 
 
 def _language_links(request, page):
+    """``translated``: the page really exists in that language (a public translation; for
+    a view that is not a page, the interface has a catalogue in it), so it may be announced
+    as an hreflang alternate; the others only serve the fallback."""
     current = translation.get_language()
     links = []
     translations = {}
     if isinstance(page, Page):
-        for other in Page.objects.filter(translation_key=page.translation_key).live().select_related("locale"):
+        same = Page.objects.filter(translation_key=page.translation_key)
+        for other in public_pages(same).select_related("locale"):
             translations[other.locale.language_code] = other
     for code in language_codes():
         if code in translations:
@@ -73,8 +84,15 @@ def _language_links(request, page):
             url = translate_url(request.path, code)
         else:
             url = f"/{code}/"
+        translated = code in translations if isinstance(page, Page) else interface_translated(code)
         links.append(
-            {"code": code, "name": LANGUAGE_INFO[code]["name_local"], "url": url, "current": code == current}
+            {
+                "code": code,
+                "name": LANGUAGE_INFO[code]["name_local"],
+                "url": url,
+                "current": code == current,
+                "translated": translated,
+            }
         )
     return links
 
@@ -134,3 +152,22 @@ def is_fallback(page):
 @register.simple_tag
 def language_name(code):
     return LANGUAGE_INFO.get(code, {}).get("name_local", code)
+
+
+@register.simple_tag(takes_context=True)
+def page_jsonld(context):
+    """The page's schema.org JSON-LD (``page.jsonld(request)``), or a view's (its
+    ``jsonld`` context value): ``content.jsonld``."""
+    data = context.get("jsonld")
+    page = context.get("page")
+    if data is None and isinstance(page, Page) and hasattr(page, "jsonld"):
+        data = page.jsonld(context.get("request"))
+    return jsonld.script(data)
+
+
+@register.filter
+def alternates(links):
+    """The hreflang alternates of a page: its real translations, when there are at least
+    two (the sitemap announces the same, ``cms.sitemaps``); never a fallback."""
+    translated = [link for link in links if link["translated"]]
+    return translated if len(translated) > 1 else []

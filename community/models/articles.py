@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from content import jsonld
 from content.api.fields import ApiField
 from content.api.schemas import UnitRef
 from content.api.values import unit_ref
@@ -66,6 +67,9 @@ class CommunityIndexPage(BasePage):
 
     def articles(self):
         return public_pages(CommunityArticlePage.objects.child_of(self)).order_by("-first_published_at")
+
+    def jsonld(self, request):
+        return jsonld.collection(self, request, [page.get_url(request) for page in self.articles()])
 
     def courses(self, language_code=None):
         """The linked courses readable now, in the reader's language or its fallback."""
@@ -175,6 +179,15 @@ class CommunityArticlePage(BasePage):
         if self.sensitive:
             response["Cache-Control"] = "private, no-store"
         return response
+
+    def jsonld(self, request):
+        """An ``Article`` (a voice from a village names its contributor as author)."""
+        author = None
+        if self.contributor_name:
+            author = {"@type": "Person", "name": self.contributor_name}
+            if self.contributor_village:
+                author["homeLocation"] = {"@type": "Place", "name": self.contributor_village}
+        return jsonld.article(self, request, author=author)
 
     def search_facets(self):
         topic = {"health": "health", "rights": "rights", "voice": "culture"}.get(self.kind)

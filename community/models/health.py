@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from content import jsonld
 from content.api.fields import ApiField
 from content.api.schemas import UnitRef
 from content.api.values import html, unit_ref
@@ -43,6 +44,10 @@ class HealthIndexPage(BasePage):
     class Meta:
         db_table = "content_healthindexpage"
         verbose_name = _("health index")
+
+    def jsonld(self, request):
+        services = public_pages(HealthServicePage.objects.child_of(self)).order_by("title")
+        return jsonld.collection(self, request, [page.get_url(request) for page in services])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -141,6 +146,41 @@ class HealthServicePage(BasePage):
         bad = [c for c in split_list(self.languages) if c not in codes]
         if bad:
             raise ValidationError({"languages": _("Unknown language code: %s") % ", ".join(bad)})
+
+    def jsonld(self, request):
+        """A hospital is a ``Hospital``; a health station or remote consultation point is a
+        public ``GovernmentService`` provided at a ``MedicalClinic``."""
+        address = {"@type": "PostalAddress", "streetAddress": self.address, "addressCountry": "VN"}
+        if self.commune_id:
+            address["addressLocality"] = self.commune.name
+        clinic = {
+            "@type": "Hospital" if self.kind == self.Kind.HOSPITAL else "MedicalClinic",
+            "name": self.title,
+            "address": address,
+        }
+        if self.phone:
+            clinic["telephone"] = self.phone
+        if self.opening_hours:
+            clinic["openingHours"] = self.opening_hours
+        if self.kind == self.Kind.HOSPITAL:
+            return jsonld.page_document(
+                self, request, "Hospital", **{k: v for k, v in clinic.items() if k != "@type"}
+            )
+        return jsonld.page_document(
+            self,
+            request,
+            "GovernmentService",
+            serviceType=str(self.get_kind_display()),
+            provider=clinic,
+            areaServed=self.commune.name if self.commune_id else None,
+            availableChannel={
+                "@type": "ServiceChannel",
+                "serviceLocation": {"@type": "Place", "name": self.title, "address": address},
+                "availableLanguage": [str(name) for name in self.language_names],
+            }
+            if self.language_codes
+            else None,
+        )
 
     @property
     def remote_day_codes(self):

@@ -18,7 +18,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from content import seams
+from content import jsonld, seams
 from content.api.fields import ApiField
 from content.api.schemas import PageRef, UnitRef
 from content.api.values import page_ref, unit_ref
@@ -77,6 +77,9 @@ class JobIndexPage(BasePage):
         if filters.get("level") in JobPostingPage.Education.values:
             qs = qs.filter(education=filters["level"])
         return qs.select_related("commune").order_by("deadline", "title")
+
+    def jsonld(self, request):
+        return jsonld.collection(self, request, [page.get_url(request) for page in self.jobs()])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -228,6 +231,37 @@ class JobPostingPage(BasePage):
 
     def search_facets(self):
         return {"commune": unit_code(self.commune), "topic": "employment", "kind": "job"}
+
+    def jsonld(self, request):
+        """``JobPosting`` with the dates, employer, place and wage search engines ask for."""
+        address = {"@type": "PostalAddress", "addressRegion": "Gia Lai", "addressCountry": "VN"}
+        if self.commune_id:
+            address["addressLocality"] = self.commune.name
+        if self.workplace:
+            address["streetAddress"] = self.workplace
+        posted = self.first_published_at or self.last_published_at
+        data = jsonld.page_document(
+            self,
+            request,
+            "JobPosting",
+            title=self.title,
+            description=str(self.description or self.summary or self.title),
+            datePosted=posted.date().isoformat() if posted else None,
+            validThrough=f"{self.deadline.isoformat()}T23:59:59+07:00" if self.deadline else None,
+            hiringOrganization={"@type": "Organization", "name": self.employer},
+            jobLocation={"@type": "Place", "address": address},
+            skills=", ".join(self.skill_list) or None,
+            workHours=self.working_hours or None,
+            jobStartDate=self.start_date.isoformat() if self.start_date else None,
+        )
+        if self.wage_min or self.wage_max:
+            unit = {"month": "MONTH", "day": "DAY"}.get(self.wage_unit)
+            value = {"@type": "QuantitativeValue", "minValue": self.wage_min or self.wage_max}
+            value["maxValue"] = self.wage_max or self.wage_min
+            if unit:
+                value["unitText"] = unit
+            data["baseSalary"] = {"@type": "MonetaryAmount", "currency": "VND", "value": value}
+        return data
 
     @classmethod
     def search_queryset_filter(cls, qs):

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from content import jsonld
 from content.api.fields import ApiField
 from content.api.values import page_ref
 from content.blocks import SOURCE_BLOCKS
@@ -64,6 +65,9 @@ class PolicyLibraryPage(BasePage):
         if year.isdigit() and len(year) == 4:
             qs = qs.filter(issue_date__year=int(year))
         return qs.order_by("-issue_date", "title")
+
+    def jsonld(self, request):
+        return jsonld.collection(self, request, [page.get_url(request) for page in self.documents()])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -251,6 +255,26 @@ class PolicyDocumentPage(BasePage):
 
     # Relations are stored between the source-language pages; readers get the
     # public translation in their own language (or its fallback).
+    def jsonld(self, request):
+        """``Legislation``: number, type, issuing body, dates, whether still in force."""
+        data = jsonld.page_document(
+            self,
+            request,
+            "Legislation",
+            legislationIdentifier=self.document_number or None,
+            legislationType=str(self.get_document_type_display()),
+            legislationPassedBy={"@type": "GovernmentOrganization", "name": self.issuing_body},
+            legislationDate=self.issue_date.isoformat() if self.issue_date else None,
+            legislationDateVersion=self.effective_date.isoformat() if self.effective_date else None,
+            legislationLegalForce=(
+                "https://schema.org/InForce" if self.is_current else "https://schema.org/NotInForce"
+            ),
+            legislationJurisdiction="VN",
+            sameAs=self.official_url or None,
+            publisher=jsonld.publisher(),
+        )
+        return data
+
     def replacement(self, language_code=None):
         if self.replaced_by is None:
             return None

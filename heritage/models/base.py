@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from content import jsonld
 from content.api.fields import ApiField
 from content.api.schemas import UnitOut
 from content.api.values import unit_with_history
@@ -27,7 +28,6 @@ from content.public import public_pages
 
 from ..schemas import GroupRef
 
-SITE_PUBLISHER = {"@type": "Organization", "name": "Nhà Rông"}
 RELATED_LIMIT = 6
 # The page types a page's "related pages" are drawn from, by model name (looked up
 # when needed, so this module never imports its subclasses).
@@ -151,30 +151,14 @@ class HeritagePage(BasePage):
     def source_list(self):
         return [block.value for block in self.sources]
 
-    def jsonld_base(self, request, schema_type):
-        """Fields every JSON-LD document of a page has."""
-        data = {
-            "@context": "https://schema.org",
-            "@type": schema_type,
-            "name": self.title,
-            "url": self.get_full_url(request),
-            "inLanguage": self.locale.language_code,
-        }
-        if self.summary:
-            data["description"] = self.summary
-        if self.hero_image_id:
-            image = self.hero_image
-            data["image"] = {
-                "@type": "ImageObject",
-                "url": request.build_absolute_uri(image.file.url) if request else image.file.url,
-                "caption": image.default_alt_text,
-                "creditText": image.credit,
-                "license": image.licence_url,
-            }
-        citations = [s["url"] or s["title"] for s in self.source_list()]
-        if citations:
-            data["citation"] = citations
-        return data
+    def jsonld_base(self, request, schema_type, **fields):
+        """Fields every JSON-LD document of a heritage page has (``content.jsonld``), and
+        its sources as citations."""
+        sources = [s["url"] or s["title"] for s in self.source_list()]
+        if schema_type in jsonld.CREATIVE_WORKS:
+            return jsonld.page_document(self, request, schema_type, citation=sources, **fields)
+        works = [{"@type": "CreativeWork", "url" if s.startswith("http") else "name": s} for s in sources]
+        return jsonld.page_document(self, request, schema_type, subjectOf=works, **fields)
 
     def get_context(self, request, *args, **kwargs):
         """Lazy values: the template's article fragment is usually cached, and

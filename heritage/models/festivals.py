@@ -2,6 +2,8 @@
 calendar, or only a season. ``heritage/calendar.py`` turns the timing into
 real dates."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -10,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from content import jsonld
 from content.api.fields import ApiField
 
 from ..calendar import describe_timing, missing_day_30, occurrences, window
@@ -198,20 +201,61 @@ class FestivalPage(HeritagePage):
         return occurrences(self, start, end)
 
     def jsonld(self, request):
-        data = self.jsonld_base(request, "Event")
+        """An ``Event`` only with real dates: the next occurrence (a one-off festival: its
+        own, past or not) when the day is known; a recurring ``Schedule`` (``eventSchedule``)
+        when only the months are; with no dates at all, an ``Article`` about it."""
+        timing = self._jsonld_timing()
+        if timing is None:
+            return self.jsonld_base(request, "Article", headline=self.title[:110], publisher=jsonld.publisher())
+        data = self.jsonld_base(request, "Event", **timing)
         data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
-        upcoming = self.upcoming()
-        dated = [o for o in upcoming if o.exact]
-        first = dated[0] if dated else (upcoming[0] if upcoming else None)
-        if first:
-            data["startDate"] = first.start.isoformat()
-            data["endDate"] = first.end.isoformat()
+        data["eventStatus"] = "https://schema.org/EventScheduled"
         if self.ethnic_name:
             data["alternateName"] = self.ethnic_name
-        location = {"@type": "Place", "name": self.place.title if self.place_id else ""}
-        if self.unit_id:
-            location["address"] = self.unit.name
-            location["name"] = location["name"] or self.unit.name
-        if location["name"]:
-            data["location"] = location
+        data["location"] = self._jsonld_location(request)
         return data
+
+    def _jsonld_timing(self):
+        if not self.start_month:
+            return None
+        if self.only_year:
+            found = occurrences(self, datetime.date(self.only_year, 1, 1), datetime.date(self.only_year, 12, 31))
+        else:
+            found = self.upcoming(months=14)
+        if not found:
+            return None
+        first = found[0]
+        if first.exact:
+            return {"startDate": first.start.isoformat(), "endDate": first.end.isoformat()}
+        return {
+            "eventSchedule": {
+                "@type": "Schedule",
+                "repeatFrequency": "P1Y",
+                "startDate": first.start.isoformat(),
+                "endDate": first.end.isoformat(),
+                "scheduleTimezone": "Asia/Ho_Chi_Minh",
+                "description": str(self.season_text or self.when_display()),
+            }
+        }
+
+    def _jsonld_location(self, request):
+        """The place page, else the commune, else the province the whole site is about."""
+        address = {"@type": "PostalAddress", "addressRegion": "Gia Lai", "addressCountry": "VN"}
+        if self.unit_id:
+            address["addressLocality"] = self.unit.name
+        if self.place_id:
+            place = self.place
+            location = {
+                "@type": "Place",
+                "name": place.title,
+                "url": place.get_full_url(request),
+                "address": address,
+            }
+            if place.latitude is not None and place.longitude is not None:
+                location["geo"] = {
+                    "@type": "GeoCoordinates",
+                    "latitude": float(place.latitude),
+                    "longitude": float(place.longitude),
+                }
+            return location
+        return {"@type": "Place", "name": self.unit.name if self.unit_id else "Gia Lai", "address": address}

@@ -10,6 +10,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from content import jsonld
 from content.api.fields import ApiField
 from content.api.schemas import UnitRef
 from content.api.values import unit_ref
@@ -17,7 +18,7 @@ from content.blocks import BODY_BLOCKS, SOURCE_BLOCKS
 from content.models import BasePage
 
 from ..schemas import PopulationOut
-from .base import RELATED_LIMIT, SITE_PUBLISHER, cards, related_models, unit_chain
+from .base import RELATED_LIMIT, cards, related_models, unit_chain
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -148,26 +149,14 @@ class EthnicGroupPage(BasePage):
         return {"group": [self.code], "commune": [u.code for u in self.areas.all()]}
 
     def jsonld(self, request):
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Article",
-            "headline": self.title,
-            "name": self.title,
-            "url": self.get_full_url(request),
-            "inLanguage": self.locale.language_code,
-            "about": {
-                "@type": "Thing",
-                "name": self.title,
-                "alternateName": [self.endonym, *self.other_name_list()],
-            },
-            "publisher": SITE_PUBLISHER,
-        }
-        if self.summary:
-            data["description"] = self.summary
+        """An ``Article`` about the people (schema.org has no type for an ethnic group)."""
         citations = [b.value["url"] or b.value["title"] for b in self.sources]
-        if citations:
-            data["citation"] = citations
-        return data
+        return jsonld.article(
+            self,
+            request,
+            about={"@type": "Thing", "name": self.title, "alternateName": [self.endonym, *self.other_name_list()]},
+            citation=citations,
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -15,11 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
+from content import jsonld
 from content.cache import memoize
 from content.models import BasePage
 
 from ..filters import commune_choices, group_choices
-from .base import SITE_PUBLISHER, cards
+from .base import cards
 
 LISTING_MODELS = {  # what an index lists → the page model's name (looked up, never imported here)
     "groups": "EthnicGroupPage",
@@ -164,21 +165,6 @@ class HeritageIndexPage(BasePage):
         return {}
 
     def jsonld(self, request):
-        """A CollectionPage and the Organization that publishes the site."""
-        site_url = request.build_absolute_uri("/") if request else "/"
-        return [
-            {
-                "@context": "https://schema.org",
-                "@type": "CollectionPage",
-                "name": self.title,
-                "url": self.get_full_url(request),
-                "inLanguage": self.locale.language_code,
-                "publisher": SITE_PUBLISHER,
-            },
-            {
-                **SITE_PUBLISHER,
-                "@context": "https://schema.org",
-                "url": site_url,
-                "description": str(self.summary or ""),
-            },
-        ]
+        """A ``CollectionPage`` listing its first page of items."""
+        items = self.filtered_queryset({})[:PER_PAGE]
+        return jsonld.collection(self, request, [item.get_url(request) for item in items])

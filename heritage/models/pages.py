@@ -10,10 +10,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from content import jsonld
 from content.api.fields import ApiField
 
 from ..schemas import CertificationOut
-from .base import HERITAGE_PANELS, SITE_PUBLISHER, HeritagePage
+from .base import HERITAGE_PANELS, HeritagePage
 
 
 def certifications(page, ctx):
@@ -60,13 +61,13 @@ class StoryPage(HeritagePage):
         return {**super().search_facets(), "topic": [self.topic]}
 
     def jsonld(self, request):
-        data = self.jsonld_base(request, "Article")
-        data["headline"] = self.title
-        data["publisher"] = SITE_PUBLISHER
-        data["articleSection"] = str(self.get_topic_display())
-        if self.last_published_at:
-            data["dateModified"] = self.last_published_at.isoformat()
-        return data
+        return self.jsonld_base(
+            request,
+            "Article",
+            headline=self.title[:110],
+            publisher=jsonld.publisher(),
+            articleSection=str(self.get_topic_display()),
+        )
 
 
 class ProductKind(models.TextChoices):
@@ -325,8 +326,9 @@ class PlacePage(HeritagePage):
             }
         if self.address:
             data["address"] = self.address
-        if self.opening_hours:
+        if self.opening_hours and schema_type == "Museum":  # a CivicStructure; an attraction has none
             data["openingHours"] = self.opening_hours
         if self.unit_id:
             data["containedInPlace"] = {"@type": "AdministrativeArea", "name": self.unit.name}
+        data["publicAccess"] = True
         return data

@@ -1,12 +1,9 @@
 """Template helpers of the heritage pages: JSON-LD, unit history, localized links."""
 
-import json
-
 from django import template
 from django.utils import translation
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
+from content.jsonld import script
 from content.locales import translations_for
 from content.public import public_pages
 
@@ -19,10 +16,7 @@ def jsonld(context, obj=None):
     obj = obj or context.get("page")
     if obj is None or not hasattr(obj, "jsonld"):
         return ""
-    data = json.dumps(obj.jsonld(context.get("request")), ensure_ascii=False)
-    # "</" cannot end the script element early; "<!--" cannot open a comment.
-    data = data.replace("</", "<\\/").replace("<!--", "<\\!--")
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))
+    return script(obj.jsonld(context.get("request")))
 
 
 @register.simple_tag

@@ -33,7 +33,7 @@ def titles(response):
     return {
         t
         for t in ("Lịch sử Ba Na", "Phong tục Ba Na", "Lịch sử H&#x27;rê", "Chuyện chung")
-        if f"<h3>{t}</h3>" in html
+        if f"<h2>{t}</h2>" in html
     }
 
 
@@ -77,7 +77,7 @@ def test_kind_filter_for_products_and_places(indexes):
     ProductPageFactory(parent=indexes["products"], title="Vải", kind="brocade")
     PlacePageFactory(parent=indexes["places"], title="Bảo tàng", kind="museum")
     html = Client().get(indexes["products"].url + "?kind=honey").content.decode()
-    assert "<h3>Mật ong</h3>" in html and "<h3>Vải</h3>" not in html
+    assert "<h2>Mật ong</h2>" in html and "<h2>Vải</h2>" not in html
     assert Client().get(indexes["places"].url + "?kind=museum").status_code == 200
     assert Client().get(indexes["places"].url + "?topic=history").status_code == 200  # ignored
 
@@ -87,9 +87,9 @@ def test_index_lists_english_then_falls_back(stories, indexes, demo_loader):
     demo_loader.translate(stories[0], "en", title="Bahnar history")
     response = Client().get(en_index.url)
     html = response.content.decode()
-    assert "<h3>Bahnar history</h3>" in html
-    assert "<h3>Lịch sử Ba Na</h3>" not in html  # the English version replaces it
-    assert "<h3>Phong tục Ba Na</h3>" in html  # untranslated: shown in Vietnamese
+    assert "<h2>Bahnar history</h2>" in html
+    assert "<h2>Lịch sử Ba Na</h2>" not in html  # the English version replaces it
+    assert "<h2>Phong tục Ba Na</h2>" in html  # untranslated: shown in Vietnamese
 
 
 def test_index_in_menu(indexes):
