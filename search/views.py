@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from content.cachetags import depends_on, precise
 from content.locales import fallback_chain
 
 from .service import FILTER_NAMES, MAX_QUERY_LENGTH, search
@@ -45,6 +46,8 @@ def _url(query, filters, **changes):
 
 
 def search_view(request):
+    precise()  # results depend on the index and pages: the "search" tag (content.cache)
+    depends_on("search")
     language = translation.get_language()
     chain = fallback_chain(language)
     query, filters, page_number = clean_params(request.GET)

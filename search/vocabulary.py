@@ -10,12 +10,14 @@ import re
 from wagtail.models import Page
 
 from content.cache import memoize
+from content.cachetags import depends_on
 from content.public import public_pages
 
 from .folding import fold, fold_query
 from .models import PageSearchData
 from .synonyms import synonym_groups
 
+SEARCH_TAG = "search"  # bumped by every page change and search index update
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -25,6 +27,7 @@ def vocabulary(chain):
 
 
 def _vocabulary(chain):
+    depends_on(SEARCH_TAG)
     counts = {}
     titles = public_pages(Page.objects.filter(locale__language_code__in=chain, depth__gt=1))
     for title in titles.values_list("title", flat=True).iterator():
@@ -79,6 +82,7 @@ def facet_labels(values_by_name, chain):
 
 
 def _facet_labels(values_by_name, chain):
+    depends_on(SEARCH_TAG)
     from wagtail.models import get_page_models
 
     from content.models import AdministrativeUnit
@@ -112,6 +116,7 @@ def _humanise(slug):
 
 
 def _facet_counts(name, chain):
+    depends_on(SEARCH_TAG)
     counts = {}
     public = public_pages(Page.objects.filter(locale__language_code__in=chain))
     rows = PageSearchData.objects.filter(page__in=public).values_list("facets", flat=True)

@@ -5,7 +5,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from content.cache import memoize
+from content.cache import memoize, route_tags
+from content.cachetags import depends_on
 from content.locales import LANGUAGE_INFO, language_codes
 from content.public import public_pages
 
@@ -63,8 +64,10 @@ def _language_links(request, page):
     links = []
     translations = {}
     if isinstance(page, Page):
+        depends_on(f"tr:{page.translation_key}")
         for other in Page.objects.filter(translation_key=page.translation_key).live().select_related("locale"):
             translations[other.locale.language_code] = other
+            depends_on(*route_tags(other))
     for code in language_codes():
         if code in translations:
             with translation.override(code):
@@ -87,6 +90,7 @@ def menu_pages(context):
     language = translation.get_language()
 
     def compute():
+        depends_on("menu")  # bumped by any change to a page at the top of the tree
         root = _locale_root(request, language) or _locale_root(request, "vi")
         if root is None:
             return []

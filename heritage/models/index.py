@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
 from content.cache import memoize
+from content.cachetags import depends_on, precise
 from content.models import BasePage
 
 from ..filters import commune_choices, group_choices
@@ -118,13 +119,18 @@ class HeritageIndexPage(BasePage):
         """The page of results as ids (memoised per content generation), the
         pages themselves and the filter choices lazily: the template keeps
         the rendered listing as a fragment, and then they are never loaded."""
+        # The listing shows this page and pages of one type (any of them may
+        # enter, leave or change it), nothing else that a page change touches.
+        precise()
+        type_tag = f"type:{self.listed_model()._meta.label_lower}"
+        depends_on(f"page:{self.pk}")
         context = super().get_context(request, *args, **kwargs)
         active = self.parse_filters(request)
         language = self.locale.language_code
         ids = memoize(
             "listing",
             (self.pk, language, sorted(active.items())),
-            lambda: [p.pk for p in self.filtered_queryset(active)],
+            lambda: depends_on(type_tag) or [p.pk for p in self.filtered_queryset(active)],
         )
         paginator = Paginator(ids, PER_PAGE)
         try:
