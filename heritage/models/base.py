@@ -10,6 +10,7 @@ from django import forms
 from django.apps import apps
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
+from django.db.models.functions import Lower
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -22,7 +23,7 @@ from content.api.schemas import UnitOut
 from content.api.values import unit_with_history
 from content.blocks import BODY_BLOCKS, SOURCE_BLOCKS
 from content.cachetags import depends_on, precise
-from content.locales import best_per_translation, translations_for
+from content.locales import best_per_translation, localized, translations_for
 from content.models import BasePage
 from content.public import public_pages
 
@@ -47,6 +48,20 @@ def cards(queryset, language_code, order=("title",)):
     qs = public_pages(queryset).select_related("hero_image").prefetch_related("hero_image__renditions")
     pages = best_per_translation(qs.distinct(), language_code)
     return sorted(pages, key=lambda p: tuple(str(getattr(p, field)).lower() for field in order))
+
+
+BY_TITLE = (Lower("title"), "pk")
+
+
+def ranked_cards(queryset, language_code, order=BY_TITLE):
+    """``cards`` in SQL: the public pages of ``queryset``, one translation per page
+    (``content.locales.localized``, the same rule as a query), ordered by ``order``,
+    hero images joined. Unevaluated, so that the caller counts and slices it in
+    the database: the cost does not grow with how many pages match."""
+    model = queryset.model
+    base = model.objects.filter(pk__in=public_pages(queryset).values("pk"))
+    qs = localized(base, language_code).select_related("locale", "hero_image")
+    return qs.prefetch_related("hero_image__renditions").order_by(*order)
 
 
 def unit_chain(unit):
@@ -164,7 +179,7 @@ class HeritagePage(BasePage):
         result = []
         for model in related_models():
             qs = model.objects.filter(condition).exclude(translation_key=self.translation_key)
-            result.extend(cards(qs, self.locale.language_code)[: RELATED_LIMIT - len(result)])
+            result.extend(ranked_cards(qs, self.locale.language_code)[: RELATED_LIMIT - len(result)])
             if len(result) >= RELATED_LIMIT:
                 break
         depends_on(*(f"page:{page.pk}" for page in result))

@@ -18,7 +18,7 @@ from content.cachetags import depends_on, precise
 from content.models import BasePage
 
 from ..schemas import PopulationOut
-from .base import RELATED_LIMIT, SITE_PUBLISHER, cards, related_models, unit_chain
+from .base import RELATED_LIMIT, SITE_PUBLISHER, ranked_cards, related_models, unit_chain
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -185,7 +185,7 @@ class EthnicGroupPage(BasePage):
         result = []
         for model in related_models():
             qs = model.objects.filter(groups__code=self.code)
-            result.extend(cards(qs, self.locale.language_code)[:RELATED_LIMIT])
+            result.extend(ranked_cards(qs, self.locale.language_code)[:RELATED_LIMIT])
         depends_on(*(f"page:{page.pk}" for page in result))
         return result
 
