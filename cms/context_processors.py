@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from content.cache import fragment_cache_alias, generation
+from content.cachetags import fragment_token
 from content.locales import LANGUAGE_INFO
 
 
@@ -13,6 +15,8 @@ def site_context(request):
         "LANGUAGE_INFO": LANGUAGE_INFO,
         "FRAGMENT_CACHE": fragment_cache_alias(request),
         "FRAGMENT_SECONDS": settings.PAGE_CACHE_SECONDS,
-        "CONTENT_GENERATION": generation(),
+        # Site-wide generation and this URL's cache tags (content.cachetags), read
+        # only by a template that keys a fragment on them.
+        "CONTENT_GENERATION": SimpleLazyObject(lambda: f"{generation()}-{fragment_token(request)}"),
         "CACHE_DAY": timezone.localdate().isoformat(),  # dates like "next festival" change daily
     }

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 
-from content.cache import memoize
+from content.cache import memoize, route_tags
+from content.cachetags import ANY_PAGE, depends_on
 from content.locales import fallback_chain
 
 
@@ -73,8 +74,12 @@ def _route(request, path):
     def compute():
         route = _find_route(request, path)
         if route is None:
+            depends_on(ANY_PAGE)  # any new page may be the one asked for
             return None
         page, args, kwargs, language = route
+        depends_on(*route_tags(page))
+        if language:  # a fallback: a new translation anywhere on the path replaces it
+            depends_on(ANY_PAGE)
         if args or kwargs:
             return ROUTE_EVERY_TIME
         model = ContentType.objects.get_for_id(page.content_type_id).model_class()

@@ -1,29 +1,29 @@
-"""The anonymous page/API cache's invalidation: one "content generation".
+"""The anonymous page/API cache's invalidation: per page, with one site-wide fallback.
 
-Every cache key contains the current generation; publishing, unpublishing,
-moving, deleting or translating a page (or editing an image, a snippet, a site
-setting) bumps it, so every cached page and API list is stale at once. This is
-coarse but cannot miss a listing that shows the changed page, and it costs
-one read per request.
+A page change (publish, unpublish, move, slug change, delete, a live page saved
+directly) bumps only the cache tags of that page (``page_tags``): kept responses
+and values record the tags they read (``content.cachetags``) and only those
+showing the page go stale. The rules are in ARCHITECTURE.md ("Cache invalidation").
+
+Everything else that is public and not a page (images, documents, sites,
+locales, redirects, snippets, settings, and every model of a project app)
+bumps the one site-wide "content generation" that every key contains, except
+models an app declares private (``private_models``: progress events,
+enrolments, attempts, consultation requests, search data, sync events...),
+which invalidate nothing, and models it declares tagged (``tagged_models``:
+certificates), which bump only ``model:<label>``. Code that changes public
+output through ``QuerySet.update()`` or bulk inserts (which send no signal)
+calls ``bump()`` itself.
 
 With a shared cache (Redis) the generation lives in the cache. With the
 default per-process local-memory cache each gunicorn worker has its own cache,
 so the generation is the modification time of a small stamp file that every
 worker on the machine can see; bumping in one worker invalidates all of them.
-
-Saving or deleting any model of the project apps bumps too, except personal
-or high-churn records (each app's ``private_models``: progress events, tokens...),
-so a custom view over, say, certificates is never served stale. Code that
-changes public output through ``QuerySet.update()`` or bulk inserts (which
-send no signal) calls ``bump()`` itself.
 """
 
-import functools
 import hashlib
 import os
-import tempfile
 import time
-from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
@@ -31,9 +31,11 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, pre_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from . import cachetags as tags_module
+from .cachetags import _shared_cache, stamp_path
 from .project import project_apps
 
 GENERATION_KEY = "pagecache:generation"
@@ -48,29 +50,6 @@ ALWAYS_MODELS = [
     "wagtaildocs.document",
     "taggit.tag",
 ]
-
-
-def _shared_cache():
-    backend = settings.CACHES["default"]["BACKEND"]
-    return "locmem" not in backend and "dummy" not in backend
-
-
-def stamp_path():
-    """Where the per-machine generation stamp lives (override: PAGE_CACHE_STAMP)."""
-    explicit = getattr(settings, "PAGE_CACHE_STAMP", "") or os.environ.get("PAGE_CACHE_STAMP")
-    db = str(settings.DATABASES["default"].get("NAME", ""))
-    # An in-memory database is private to this process.
-    return _stamp_path(explicit or "", db, os.getpid() if "memory" in db else 0)
-
-
-@functools.lru_cache(maxsize=32)
-def _stamp_path(explicit, db, pid):
-    if explicit:
-        return Path(explicit)
-    if pid:
-        db += f"|{pid}"
-    digest = hashlib.sha1(f"{settings.BASE_DIR}|{db}".encode()).hexdigest()[:12]
-    return Path(tempfile.gettempdir()) / f"nharong-pagecache-{digest}.stamp"
 
 
 def generation():
@@ -112,11 +91,91 @@ def _on_model_change(sender, instance=None, **kwargs):
     bump()
 
 
-def _on_page_saved(sender, instance=None, **kwargs):
+def page_tags(page, path=None):
+    """The tags a change to ``page`` makes stale: the page itself (its URLs, the
+    cards and API items showing it), its translations' language links, the
+    routes under it (``node:``), its parent's children (``kids:``), every list of its type (listings, API lists,
+    calendars), search results, whatever depends on any page (sitemap, sync
+    feed, views without tags), the menu for top-level sections, and what the
+    page's own ``cache_tags()`` names (a heritage page: the pages that may list
+    it as related)."""
+    tags = {
+        tags_module.ANY_PAGE,
+        "search",
+        f"page:{page.pk}",
+        f"tr:{page.translation_key}",
+        f"node:{path or page.path}",
+        f"kids:{(path or page.path)[: -Page.steplen]}",  # the parent's children (and numchild)
+    }
+    try:
+        tags.add(f"type:{page.specific_class._meta.label_lower}")
+    except AttributeError:  # content type of a removed model
+        pass
+    if page.depth <= 3:
+        tags.add("menu")
+    specific = page if type(page) is not Page else None
+    hook = getattr(specific, "cache_tags", None)
+    if callable(hook):
+        tags.update(hook())
+    return tags
+
+
+def route_tags(page):
+    """What a route to ``page`` was made from: the page and each ancestor's place
+    in the tree (a slug change or move above it bumps ``node:<ancestor path>``),
+    and its children (a kept page knows how many it has)."""
+    steps = range(Page.steplen, len(page.path) + 1, Page.steplen)
+    return [f"page:{page.pk}", f"kids:{page.path}", *(f"node:{page.path[:n]}" for n in steps)]
+
+
+def _on_page_change(sender, instance=None, **kwargs):
+    if instance is not None:
+        tags_module.bump(*page_tags(instance))
+
+
+# Fields Wagtail saves on a live page for drafts, locks and workflow: not public.
+_DRAFT_FIELDS = {
+    "draft_title",
+    "has_unpublished_changes",
+    "latest_revision",
+    "latest_revision_created_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+_moving = {}
+
+
+def _on_page_saved(sender, instance=None, update_fields=None, **kwargs):
     # A live page saved directly (scripts, fixtures, tree fixes) changes what
     # the public sees without a publish signal; drafts only touch revisions.
-    if isinstance(instance, Page) and instance.live:
-        bump()
+    if not isinstance(instance, Page):
+        return
+    if instance.alias_of_id is not None:
+        tags_module.bump("aliases")
+    if instance.live and not (update_fields and set(update_fields) <= _DRAFT_FIELDS):
+        tags_module.bump(*page_tags(instance))
+
+
+def _on_page_deleted(sender, instance=None, **kwargs):
+    tags = page_tags(instance)
+    if instance.alias_of_id is not None:
+        tags.add("aliases")
+    tags_module.bump(*tags)
+
+
+def _before_move(sender, instance=None, **kwargs):
+    _moving[instance.pk] = instance.path
+    tags_module.bump(*page_tags(instance))
+
+
+def _after_move(sender, instance=None, **kwargs):
+    old = _moving.pop(instance.pk, None)
+    tags_module.bump(*page_tags(instance), *(page_tags(instance, old) if old else ()))
+
+
+def _on_tagged_model_change(sender, instance=None, **kwargs):
+    tags_module.bump(f"model:{sender._meta.label_lower}")
 
 
 def _watched_models():
@@ -146,11 +205,12 @@ def _watched_models():
 
 def connect():
     """Connect the invalidation handlers (called from CmsConfig.ready)."""
-    page_published.connect(_on_model_change, dispatch_uid="pagecache_published")
-    page_unpublished.connect(_on_model_change, dispatch_uid="pagecache_unpublished")
-    post_page_move.connect(_on_model_change, dispatch_uid="pagecache_moved")
-    page_slug_changed.connect(_on_model_change, dispatch_uid="pagecache_slug")
-    post_delete.connect(_on_model_change, sender=Page, dispatch_uid="pagecache_deleted")
+    page_published.connect(_on_page_change, dispatch_uid="pagecache_published")
+    page_unpublished.connect(_on_page_change, dispatch_uid="pagecache_unpublished")
+    pre_page_move.connect(_before_move, dispatch_uid="pagecache_moving")
+    post_page_move.connect(_after_move, dispatch_uid="pagecache_moved")
+    page_slug_changed.connect(_on_page_change, dispatch_uid="pagecache_slug")
+    post_delete.connect(_on_page_deleted, sender=Page, dispatch_uid="pagecache_deleted")
     post_save.connect(_on_page_saved, dispatch_uid="pagecache_page_saved_any")
 
 
@@ -159,10 +219,13 @@ def connect_models():
 
     Snippets register in their apps' ready(), so this runs on the first
     request (from the middleware) and at the end of CmsConfig.ready."""
+    tagged = {f"{config.label}.{name}" for config in project_apps() for name in config.tagged_models}
     for model in _watched_models():
-        uid = f"pagecache_{model._meta.label_lower}"
-        post_save.connect(_on_model_change, sender=model, dispatch_uid=uid + "_save")
-        post_delete.connect(_on_model_change, sender=model, dispatch_uid=uid + "_delete")
+        label = model._meta.label_lower
+        uid = f"pagecache_{label}"
+        handler = _on_tagged_model_change if label in tagged else _on_model_change
+        post_save.connect(handler, sender=model, dispatch_uid=uid + "_save")
+        post_delete.connect(handler, sender=model, dispatch_uid=uid + "_delete")
 
 
 # ---------------------------------------------------------------------------
@@ -208,16 +271,33 @@ def fragment_cache_alias(request=None):
     return "default"
 
 
+def _kept(value, collector):
+    return (value, tags_module.generations(collector.tags))
+
+
+def _served(entry):
+    """The value of a kept ``(value, {tag: generation})`` entry if its tags are
+    unchanged (replaying them into what is being computed now), else _MISSING."""
+    if not isinstance(entry, tuple) or len(entry) != 2:
+        return _MISSING
+    value, recorded = entry
+    if not tags_module.fresh(recorded):
+        return _MISSING
+    tags_module.depends_on(*recorded)
+    return value
+
+
 def memoize(name, parts, compute, timeout=None):
-    """``compute()`` once per content generation for ``(name, parts)``.
+    """``compute()`` once for ``(name, parts)`` while what it read is unchanged.
 
     For data derived from many rows that every visitor sees alike (a page's
     route, the menu, related pages, language links): the key carries the
-    generation, so any publish, move, deletion or watched model change makes
-    it stale together with the page cache. Values are pickled, and every get
-    returns a fresh copy: plain data (ids, strings, dicts), or model instances
-    loaded for the purpose (a route's page, a Site), never objects carrying
-    per-request state.
+    site-wide generation, and the value records the cache tags read while it
+    was computed (``content.cachetags``), so a change to a page it shows makes
+    it stale, and its tags are replayed into the response that uses it. Values
+    are pickled, and every get returns a fresh copy: plain data (ids, strings,
+    dicts), or model instances loaded for the purpose (a route's page, a Site),
+    never objects carrying per-request state.
     """
     if name not in KEPT:
         raise KeyError(f"Name what is kept in content.cache.KEPT first: {name!r}")
@@ -225,17 +305,19 @@ def memoize(name, parts, compute, timeout=None):
         return compute()
     digest = hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()
     key = f"memo:{name}:{generation()}:{digest}"
-    value = cache.get(key, _MISSING)
+    value = _served(cache.get(key, _MISSING))
     if value is _MISSING:
-        value = compute()
-        cache.set(key, value, timeout or getattr(settings, "PAGE_CACHE_SECONDS", 600))
+        with tags_module.collecting() as collector:
+            value = compute()
+        cache.set(key, _kept(value, collector), timeout or getattr(settings, "PAGE_CACHE_SECONDS", 600))
     return value
 
 
 def memoize_many(name, parts, compute_missing, timeout=None):
     """``memoize`` for many values at once: ``parts`` maps each wanted id to
     its key parts; ``compute_missing(ids)`` returns ``{id: value}`` for those
-    not cached (ids it leaves out are simply absent from the result)."""
+    not cached (ids it leaves out are simply absent from the result). Values
+    computed together record the tags of the whole batch."""
     if name not in KEPT:
         raise KeyError(f"Name what is kept in content.cache.KEPT first: {name!r}")
     if not fragments_enabled():
@@ -246,12 +328,18 @@ def memoize_many(name, parts, compute_missing, timeout=None):
         for i, p in parts.items()
     }
     found = cache.get_many(list(keys.values())) if keys else {}
-    result = {i: found[k] for i, k in keys.items() if k in found}
+    result = {}
+    for i, k in keys.items():
+        value = _served(found.get(k, _MISSING))
+        if value is not _MISSING:
+            result[i] = value
     missing = [i for i in parts if i not in result]
     if missing:
-        fresh = compute_missing(missing)
+        with tags_module.collecting() as collector:
+            fresh = compute_missing(missing)
+        recorded = tags_module.generations(collector.tags)
         cache.set_many(
-            {keys[i]: v for i, v in fresh.items()},
+            {keys[i]: (v, recorded) for i, v in fresh.items()},
             timeout or getattr(settings, "PAGE_CACHE_SECONDS", 600),
         )
         result.update(fresh)

@@ -15,6 +15,9 @@ class ProjectAppConfig(AppConfig):
     * ``private_models``: names of its models whose writes change nothing the
       public sees (personal or high-churn records); writing any other model of
       the app invalidates kept pages (``content.cache``).
+    * ``tagged_models``: names of its models whose writes bump only the cache tag
+      ``model:<app>.<model>``; the views that show them call
+      ``content.cachetags.depends_on`` with it (a certificate's public page).
 
     Every project app may have translation catalogues in ``<app>/locale`` (compiled
     and checked by the catalogue commands) and templates in ``templates/<app>/``.
@@ -25,6 +28,7 @@ class ProjectAppConfig(AppConfig):
     demo_order = None
     api_router = None
     private_models = ()
+    tagged_models = ()
 
 
 def project_apps():

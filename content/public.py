@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from .cache import memoize
+from .cachetags import depends_on
 
 
 def restricted_paths():
@@ -26,11 +27,12 @@ def restricted_paths():
 
 def alias_paths():
     """Tree paths of alias pages (they take their source's restrictions)."""
-    return memoize(
-        "alias_paths",
-        (),
-        lambda: sorted(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)),
-    )
+
+    def compute():
+        depends_on("aliases")  # bumped when an alias page is saved or deleted (content.cache)
+        return sorted(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
+
+    return memoize("alias_paths", (), compute)
 
 
 def may_be_restricted(page):

@@ -4,6 +4,7 @@ generation: they change only when pages are published or moved."""
 from django.apps import apps
 
 from content.cache import memoize
+from content.cachetags import depends_on
 from content.locales import best_per_translation
 from content.public import public_pages
 
@@ -12,6 +13,7 @@ def group_choices(locale):
     """``(code, title)`` of the public ethnic group pages, in the reader's language."""
 
     def compute():
+        depends_on("type:heritage.ethnicgrouppage")
         groups = public_pages(apps.get_model("heritage", "EthnicGroupPage").objects.all())
         pages = sorted(best_per_translation(groups, locale.language_code), key=lambda p: p.title.lower())
         return [(p.code, p.title) for p in pages]
@@ -25,6 +27,7 @@ def commune_choices(model):
 
 
 def _commune_choices(model):
+    depends_on(f"type:{model._meta.label_lower}")
     rows = (
         public_pages(model.objects.filter(unit__isnull=False))
         .values_list("unit__code", "unit__name", "unit__parent__code", "unit__parent__name")

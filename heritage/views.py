@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event, vText
 
 from content import jsonld
+from content.cachetags import depends_on, precise
 
 from .calendar import month_grids, occurrences, today_in_vietnam, window
 from .models import FestivalPage, PlacePage
@@ -21,6 +22,10 @@ from .models.base import cards
 
 
 def _festivals():
+    # The calendar and .ics show festivals and their places' titles, nothing else
+    # a page change touches (content.cache).
+    precise()
+    depends_on("type:heritage.festivalpage", "type:heritage.placepage")
     return cards(FestivalPage.objects.select_related("unit", "place"), translation.get_language())
 
 

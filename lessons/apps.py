@@ -11,6 +11,7 @@ class LessonsConfig(ProjectAppConfig):
     demo_order = 30
     api_router = "lessons.api.router.router"
     private_models = ("accesstoken", "learnerprofile", "enrollment", "progressevent", "quizattempt")
+    tagged_models = ("certificate",)  # its public pages depend on model:lessons.certificate
 
     def ready(self):
         from . import tasks

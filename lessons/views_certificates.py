@@ -8,11 +8,16 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from content.cachetags import depends_on
+
 from .learners import certificates as signing
 from .learners.records import CODE_ALPHABET, Certificate
 
+CERTIFICATE_TAG = "model:lessons.certificate"
+
 
 def _certificate(code):
+    depends_on(CERTIFICATE_TAG)  # issuing or revoking one bumps only this tag (content.cache)
     code = (code or "").upper()
     if len(code) != 12 or any(c not in CODE_ALPHABET + "-NR" for c in code):
         raise Http404

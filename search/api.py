@@ -11,6 +11,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from content.api.schemas import ErrorOut
+from content.cachetags import depends_on, precise
 from content.locales import FALLBACKS, fallback_chain
 
 from .service import FILTER_NAMES, MAX_QUERY_LENGTH, search, suggest
@@ -85,6 +86,8 @@ class SuggestOut(Schema):
 
 @router.get("/search", response={200: SearchOut, 400: ErrorOut, 422: ErrorOut}, summary="Search public pages")
 def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
+    precise()
+    depends_on("search")
     """Folded full-text search over every public page type, with facets and snippets.
 
     ``locale`` orders results: that language first, then its fallbacks (e.g. en → vi).
@@ -131,4 +134,6 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
     summary="Title suggestions as people type",
 )
 def suggest_endpoint(request: HttpRequest, params: Query[SuggestParams]):
+    precise()
+    depends_on("search")
     return {"query": params.q, "suggestions": suggest(params.q, params.locale, params.limit)}

@@ -12,6 +12,8 @@ stale in every worker at once.
 from modelsearch import index
 from wagtail.signals import page_published, page_unpublished
 
+from content import cachetags
+
 from .backends.folded import to_text
 from .models import FACET_NAMES, PageSearchData
 
@@ -56,6 +58,7 @@ def update_page(page):
     PageSearchData.objects.update_or_create(
         page_id=page.pk, defaults={"facets": page_facets(page), "text": page_text(page)}
     )
+    cachetags.bump("search")  # search results only: pages were invalidated by the publish
 
 
 def on_published(sender, instance, **kwargs):
@@ -64,6 +67,7 @@ def on_published(sender, instance, **kwargs):
 
 def on_unpublished(sender, instance, **kwargs):
     PageSearchData.objects.filter(page_id=instance.pk).delete()
+    cachetags.bump("search")
 
 
 def connect():

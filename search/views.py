@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from content import jsonld
+from content.cachetags import depends_on, precise
 from content.locales import fallback_chain
 
 from .service import FILTER_NAMES, MAX_QUERY_LENGTH, search
@@ -46,6 +47,8 @@ def _url(query, filters, **changes):
 
 
 def search_view(request):
+    precise()  # results depend on the index and pages: the "search" tag (content.cache)
+    depends_on("search")
     language = translation.get_language()
     chain = fallback_chain(language)
     query, filters, page_number = clean_params(request.GET)

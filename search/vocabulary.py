@@ -11,6 +11,7 @@ from django.utils import translation
 from wagtail.models import Page, get_page_models
 
 from content.cache import memoize
+from content.cachetags import depends_on
 from content.models import AdministrativeUnit
 from content.public import public_pages
 
@@ -18,6 +19,7 @@ from .folding import fold, fold_query
 from .models import PageSearchData
 from .synonyms import synonym_groups
 
+SEARCH_TAG = "search"  # bumped by every page change and search index update
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -27,6 +29,7 @@ def vocabulary(chain):
 
 
 def _vocabulary(chain):
+    depends_on(SEARCH_TAG)
     counts = {}
     titles = public_pages(Page.objects.filter(locale__language_code__in=chain, depth__gt=1))
     for title in titles.values_list("title", flat=True).iterator():
@@ -77,6 +80,7 @@ def facet_labels(values_by_name, chain):
 
 
 def _facet_labels(values_by_name, chain):
+    depends_on(SEARCH_TAG)
     labels = {}
     page_models = {model._meta.model_name: model for model in get_page_models()}
     for value in values_by_name.get("type", []):
@@ -106,6 +110,7 @@ def _humanise(slug):
 
 
 def _facet_counts(name, chain):
+    depends_on(SEARCH_TAG)
     counts = {}
     public = public_pages(Page.objects.filter(locale__language_code__in=chain))
     rows = PageSearchData.objects.filter(page__in=public).values_list("facets", flat=True)

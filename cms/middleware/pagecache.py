@@ -1,7 +1,9 @@
-"""The anonymous page and API response cache, invalidated by the content generation.
+"""The anonymous page and API response cache, invalidated per page.
 
-Keys carry ``content.cache.generation()``: any publish, unpublish, move or
-watched model change makes every stored response stale at once. Conditional GET
+Keys carry ``content.cache.generation()`` (site-wide changes: snippets,
+settings, images); each entry records the cache tags its response read
+(``content.cachetags``) and is served only while they are unchanged, so a
+publish makes stale only the responses that show the page. Conditional GET
 on hits and misses is ``content.api.conditional`` (the API uses the same).
 """
 
@@ -12,6 +14,7 @@ from django.http import HttpResponse
 from django.utils.regex_helper import _lazy_re_compile
 
 from content import cache as content_cache
+from content import cachetags
 from content.api.conditional import is_not_modified, not_modified_from
 
 from .compression import brotli_available
@@ -77,10 +80,15 @@ class PageCacheMiddleware:
         personal = any(name in request.COOKIES for name in _personal_cookie_names())
         key = self._key(request, _encoding_class(request))
         entry = content_cache.cache.get(key)
-        if entry is not None and not (personal and entry["vary_cookie"]):
+        if (
+            entry is not None
+            and not (personal and entry["vary_cookie"])
+            and cachetags.fresh(entry.get("tags", {cachetags.ANY_PAGE: None}))
+        ):
             return self._from_entry(request, entry)
 
-        response = self.get_response(request)
+        with cachetags.collecting() as collector:
+            response = self.get_response(request)
         if self._storable(response):
             vary_cookie = "cookie" in response.get("Vary", "").lower()
             etag = response.get("ETag") or (
@@ -95,8 +103,10 @@ class PageCacheMiddleware:
                     "headers": [(k, v) for k, v in response.items() if k.lower() not in ("date",)],
                     "content": response.content,
                     "vary_cookie": vary_cookie,
+                    "tags": cachetags.generations(collector.final_tags()),
                 }
                 content_cache.cache.set(key, entry, self.timeout)
+                cachetags.remember_scope(request, entry["tags"], self.timeout)
             response["X-Cache"] = "MISS"
             if is_not_modified(request, etag, response.get("Last-Modified") or None):
                 return not_modified_from(response)

@@ -6,7 +6,8 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from content import jsonld
-from content.cache import memoize
+from content.cache import memoize, route_tags
+from content.cachetags import depends_on
 from content.locales import (
     DEFAULT_LANGUAGE,
     LANGUAGE_INFO,
@@ -73,9 +74,11 @@ def _language_links(request, page):
     links = []
     translations = {}
     if isinstance(page, Page):
+        depends_on(f"tr:{page.translation_key}")
         same = Page.objects.filter(translation_key=page.translation_key)
         for other in public_pages(same).select_related("locale"):
             translations[other.locale.language_code] = other
+            depends_on(*route_tags(other))
     for code in language_codes():
         if code in translations:
             with translation.override(code):
@@ -107,6 +110,7 @@ def menu_pages(context):
     language = translation.get_language()
 
     def compute():
+        depends_on("menu")  # bumped by any change to a page at the top of the tree
         root = _locale_root(request, DEFAULT_LANGUAGE)
         if root is None:
             return []

@@ -35,6 +35,7 @@ from pydantic import Field, create_model
 from wagtail.models import Page
 
 from ..cache import memoize, memoize_many
+from ..cachetags import depends_on, precise
 from ..locales import best_translation, fallback_chain, localized
 from ..models import SyncEvent
 from ..public import public_pages
@@ -89,7 +90,12 @@ class PageType:
         """Last-Modified of this type's lists in these languages."""
         if self.last_modified is not None:
             return self.last_modified(chain)
-        return memoize("api_latest_change", tuple(chain), lambda: latest_change(chain))
+
+        def compute():
+            depends_on(f"type:{self.label}")  # what this type's lists show changes with it
+            return latest_change(chain)
+
+        return memoize("api_latest_change", (self.label, tuple(chain)), compute)
 
 
 def latest_change(chain):
@@ -99,6 +105,7 @@ def latest_change(chain):
 
 def summary_data(page, ctx):
     served = page.locale.language_code
+    depends_on(*shown_tags(page))
     return {
         "requested_locale": ctx.locale,
         "served_locale": served,
@@ -115,6 +122,13 @@ def summary_data(page, ctx):
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
     }
+
+
+def shown_tags(page):
+    """The tags an item of ``page`` depends on: the page, and what its own
+    ``cache_dependencies()`` names (a heritage page: its groups' names)."""
+    hook = getattr(page, "cache_dependencies", None)
+    return [f"page:{page.pk}", *(hook() if callable(hook) else ())]
 
 
 def _item(items, page, ctx):
@@ -226,7 +240,10 @@ def list_response(request, spec, params, scope=None, key=(), orderings=None, def
     chain = fallback_chain(locale)
     filters = sorted((name, getattr(params, name)) for name in spec.filters)
 
+    precise()  # a list shows pages of one type: their tags, nothing else of the tree
+
     def page_of_ids():
+        depends_on(f"type:{spec.label}")
         base = public_pages(spec.model.objects.all())
         if scope is not None:
             base = scope(base)
@@ -285,7 +302,10 @@ def add_page_endpoints(router, spec):
     def detail_view(request, id: int, locale: str | None = None):
         check_params(request, {"locale"})
         code = request_locale(locale)
+        precise()
+        depends_on(f"page:{id}")  # which translation serves it: any of them may change it
         page = get_public_translation(spec, id, code)
+        depends_on(f"tr:{page.translation_key}")
         body = detail_json(spec, page, ApiContext.for_request(request, code))
         return conditional_bytes(
             request, body, "application/json; charset=utf-8", last_modified=page.last_published_at

@@ -10,6 +10,7 @@ from django import forms
 from django.apps import apps
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
+from django.db.models.functions import Lower
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -22,13 +23,15 @@ from content.api.fields import ApiField
 from content.api.schemas import UnitOut
 from content.api.values import unit_with_history
 from content.blocks import BODY_BLOCKS, SOURCE_BLOCKS
-from content.locales import best_per_translation, translations_for
+from content.cachetags import depends_on, precise
+from content.locales import best_per_translation, localized, translations_for
 from content.models import BasePage
 from content.public import public_pages
 
 from ..schemas import GroupRef
 
 RELATED_LIMIT = 6
+GROUPS_TAG = "type:heritage.ethnicgrouppage"  # any group page's change (names shown on many pages)
 # The page types a page's "related pages" are drawn from, by model name (looked up
 # when needed, so this module never imports its subclasses).
 RELATED_TYPES = ("StoryPage", "FestivalPage", "ProductPage", "PlacePage")
@@ -45,6 +48,20 @@ def cards(queryset, language_code, order=("title",)):
     qs = public_pages(queryset).select_related("hero_image").prefetch_related("hero_image__renditions")
     pages = best_per_translation(qs.distinct(), language_code)
     return sorted(pages, key=lambda p: tuple(str(getattr(p, field)).lower() for field in order))
+
+
+BY_TITLE = (Lower("title"), "pk")
+
+
+def ranked_cards(queryset, language_code, order=BY_TITLE):
+    """``cards`` in SQL: the public pages of ``queryset``, one translation per page
+    (``content.locales.localized``, the same rule as a query), ordered by ``order``,
+    hero images joined. Unevaluated, so that the caller counts and slices it in
+    the database: the cost does not grow with how many pages match."""
+    model = queryset.model
+    base = model.objects.filter(pk__in=public_pages(queryset).values("pk"))
+    qs = localized(base, language_code).select_related("locale", "hero_image")
+    return qs.prefetch_related("hero_image__renditions").order_by(*order)
 
 
 def unit_chain(unit):
@@ -133,19 +150,39 @@ class HeritagePage(BasePage):
             facets["commune"] = unit_codes(self.unit)
         return facets
 
+    def cache_tags(self):
+        """What a change to this page makes stale besides itself (``content.cache``):
+        the pages that may list it as related (those sharing a group or the unit)."""
+        tags = [f"rel:g:{code}" for code in self.group_codes()]
+        if self.unit_id:
+            tags.append(f"rel:u:{self.unit_id}")
+        return tags
+
+    def cache_dependencies(self):
+        """Tags of what a rendering of this page shows besides the page (its page
+        and API item): its groups' names, its place's title."""
+        tags = [GROUPS_TAG]
+        if getattr(self, "place_id", None):
+            tags.append(f"page:{self.place_id}")
+        return tags
+
     def related_pages(self):
         """Public pages sharing a group or the unit, in this page's language (with
         fallback): a fixed few, one query per page type whatever the data size."""
         codes = self.group_codes()
+        depends_on(*(f"rel:g:{code}" for code in codes))
+        if self.unit_id:
+            depends_on(f"rel:u:{self.unit_id}")
         condition = Q(groups__code__in=codes) if codes else Q(pk__in=[])
         if self.unit_id:
             condition |= Q(unit_id=self.unit_id)
         result = []
         for model in related_models():
             qs = model.objects.filter(condition).exclude(translation_key=self.translation_key)
-            result.extend(cards(qs, self.locale.language_code)[: RELATED_LIMIT - len(result)])
+            result.extend(ranked_cards(qs, self.locale.language_code)[: RELATED_LIMIT - len(result)])
             if len(result) >= RELATED_LIMIT:
                 break
+        depends_on(*(f"page:{page.pk}" for page in result))
         return result
 
     def source_list(self):
@@ -170,6 +207,8 @@ class HeritagePage(BasePage):
             prefetch_related_objects([self], *UNIT_PREFETCH)
             return unit_chain(self.unit)
 
+        precise()
+        depends_on(f"page:{self.pk}", *self.cache_dependencies())
         context = super().get_context(request, *args, **kwargs)
         context["unit_chain"] = SimpleLazyObject(chain)
         context["related_pages"] = SimpleLazyObject(self.related_pages)

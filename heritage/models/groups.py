@@ -15,10 +15,11 @@ from content.api.fields import ApiField
 from content.api.schemas import UnitRef
 from content.api.values import unit_ref
 from content.blocks import BODY_BLOCKS, SOURCE_BLOCKS
+from content.cachetags import depends_on, precise
 from content.models import BasePage
 
 from ..schemas import PopulationOut
-from .base import RELATED_LIMIT, cards, related_models, unit_chain
+from .base import RELATED_LIMIT, ranked_cards, related_models, unit_chain
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -159,6 +160,8 @@ class EthnicGroupPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        precise()
+        depends_on(f"page:{self.pk}")
         context = super().get_context(request, *args, **kwargs)
         prefetch_related_objects([self], "population_figures", "areas__successors", "areas__parent__successors")
         context["area_chains"] = [unit_chain(u) for u in self.areas.all()]
@@ -167,10 +170,12 @@ class EthnicGroupPage(BasePage):
 
     def related_pages(self):
         """Public pages about this group in this page's language (with fallback)."""
+        depends_on(f"rel:g:{self.code}")
         result = []
         for model in related_models():
             qs = model.objects.filter(groups__code=self.code)
-            result.extend(cards(qs, self.locale.language_code)[:RELATED_LIMIT])
+            result.extend(ranked_cards(qs, self.locale.language_code)[:RELATED_LIMIT])
+        depends_on(*(f"page:{page.pk}" for page in result))
         return result
 
 

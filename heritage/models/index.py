@@ -17,10 +17,11 @@ from wagtail.fields import RichTextField
 
 from content import jsonld
 from content.cache import memoize
+from content.cachetags import depends_on, precise
 from content.models import BasePage
 
 from ..filters import commune_choices, group_choices
-from .base import cards
+from .base import ranked_cards
 
 LISTING_MODELS = {  # what an index lists → the page model's name (looked up, never imported here)
     "groups": "EthnicGroupPage",
@@ -31,6 +32,19 @@ LISTING_MODELS = {  # what an index lists → the page model's name (looked up, 
 }
 
 PER_PAGE = 24
+
+
+class _PageOfIds:
+    """One page of a listing's ids with the listing's size, for a Paginator."""
+
+    def __init__(self, count, ids):
+        self.size, self.ids = count, ids
+
+    def __len__(self):
+        return self.size
+
+    def __getitem__(self, index):
+        return self.ids
 
 
 class HeritageIndexPage(BasePage):
@@ -113,23 +127,31 @@ class HeritageIndexPage(BasePage):
         for name in ("topic", "kind"):
             if name in active:
                 qs = qs.filter(**{name: active[name]})
-        return cards(qs, self.locale.language_code)
+        return ranked_cards(qs, self.locale.language_code)
 
     def get_context(self, request, *args, **kwargs):
         """The page of results as ids (memoised per content generation), the
         pages themselves and the filter choices lazily: the template keeps
         the rendered listing as a fragment, and then they are never loaded."""
+        # The listing shows this page and pages of one type (any of them may
+        # enter, leave or change it), nothing else that a page change touches.
+        precise()
+        type_tag = f"type:{self.listed_model()._meta.label_lower}"
+        depends_on(f"page:{self.pk}")
         context = super().get_context(request, *args, **kwargs)
         active = self.parse_filters(request)
         language = self.locale.language_code
-        ids = memoize(
-            "listing",
-            (self.pk, language, sorted(active.items())),
-            lambda: [p.pk for p in self.filtered_queryset(active)],
-        )
-        paginator = Paginator(ids, PER_PAGE)
+        number = request.GET.get("page", "1")
+
+        def page_of_ids():
+            # Filtered, ordered, counted and paged in the database (ranked_cards).
+            depends_on(type_tag)
+            paginator = Paginator(self.filtered_queryset(active).values_list("pk", flat=True), PER_PAGE)
+            return paginator.count, list(paginator.page(number).object_list)
+
         try:
-            page_obj = paginator.page(request.GET.get("page", 1))
+            count, ids = memoize("listing", (self.pk, language, sorted(active.items()), number), page_of_ids)
+            page_obj = Paginator(_PageOfIds(count, ids), PER_PAGE).page(number)
         except (EmptyPage, PageNotAnInteger) as exc:
             raise Http404("No such page") from exc
         model = self.listed_model()

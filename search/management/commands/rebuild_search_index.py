@@ -5,7 +5,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.index import get_indexed_models
 from wagtail.models import Page
 
-from content.cache import bump
+from content import cachetags
 from content.demo_loader import Progress
 from content.public import public_pages
 from search.indexing import update_page
@@ -44,7 +44,7 @@ class Command(BaseCommand):
         pages = list(public.specific().iterator()) if public.exists() else []
         for page in progress(pages, "Facets and snippets") if pages else []:
             update_page(page)
-        bump()
+        cachetags.bump("search")  # search results, nothing else: pages did not change
         self.stdout.write(
             self.style.SUCCESS(f"Search index rebuilt: {len(pages)} public pages ({type(backend).__name__}).")
         )

@@ -1,0 +1,203 @@
+"""Cache tags: what a kept response or value was made from, so a change makes
+stale only what shows it.
+
+Each tag (``page:12``, ``type:heritage.festivalpage``, ``menu``, ``search``...)
+has a generation. Whatever is kept (a page-cache entry, a memoised value)
+records the generations of the tags it read while it was computed and is
+served only while they are all unchanged; a change bumps the tags it touches
+(``content.cache.page_tags``). The rules, i.e. which change bumps which tag and
+who reads it, are in ARCHITECTURE.md ("Cache invalidation").
+
+While a response or a memoised value is computed, code that reads public data
+says so with ``depends_on(tag, ...)``; a memoised value's tags are replayed
+into the enclosing computation when it is served from the cache, so a page
+records the tags of the routes, menus and listings it used. A response that
+never calls ``precise()`` also depends on ``pages`` (any publish anywhere):
+views not written with tags in mind stay correct.
+
+With a shared cache (Redis) generations are counters in the cache (created
+with the current time when missing, so an evicted counter never matches an old
+record). With the per-process local-memory cache they are the modification
+times of small stamp files that every worker on the machine sees.
+"""
+
+import contextlib
+import contextvars
+import functools
+import hashlib
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+
+ANY_PAGE = "pages"  # bumped by every page change: what is not precise depends on it
+TAG_PREFIX = "tag:"
+
+_collectors = contextvars.ContextVar("nharong_cache_collectors", default=())
+
+
+class Collector:
+    __slots__ = ("tags", "precise")
+
+    def __init__(self):
+        self.tags = set()
+        self.precise = False
+
+    def final_tags(self):
+        return self.tags if self.precise else self.tags | {ANY_PAGE}
+
+
+@contextlib.contextmanager
+def collecting():
+    """Collect the tags read inside the block (nested blocks feed the outer ones)."""
+    collector = Collector()
+    token = _collectors.set((*_collectors.get(), collector))
+    try:
+        yield collector
+    finally:
+        _collectors.reset(token)
+
+
+def depends_on(*tags):
+    """What is being computed now shows data that these tags stand for."""
+    for collector in _collectors.get():
+        collector.tags.update(tags)
+
+
+def precise():
+    """The response being computed declares every tag it depends on (so it does
+    not also depend on every page change)."""
+    stack = _collectors.get()
+    if stack:
+        stack[0].precise = True
+
+
+def _shared_cache():
+    backend = settings.CACHES["default"]["BACKEND"]
+    return "locmem" not in backend and "dummy" not in backend
+
+
+def stamp_path():
+    """Where the per-machine generation stamp lives (override: PAGE_CACHE_STAMP)."""
+    explicit = getattr(settings, "PAGE_CACHE_STAMP", "") or os.environ.get("PAGE_CACHE_STAMP")
+    db = str(settings.DATABASES["default"].get("NAME", ""))
+    # An in-memory database is private to this process.
+    return _stamp_path(explicit or "", db, os.getpid() if "memory" in db else 0)
+
+
+@functools.lru_cache(maxsize=32)
+def _stamp_path(explicit, db, pid):
+    if explicit:
+        return Path(explicit)
+    if pid:
+        db += f"|{pid}"
+    digest = hashlib.sha1(f"{settings.BASE_DIR}|{db}".encode()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"nharong-pagecache-{digest}.stamp"
+
+
+def _shared():
+    return _shared_cache()
+
+
+def _stamp_dir():
+    path = stamp_path()
+    return path.with_name(path.name + ".tags")
+
+
+def _stamp_file(directory, tag):
+    return directory / hashlib.md5(tag.encode(), usedforsecurity=False).hexdigest()
+
+
+def generations(tags):
+    """``{tag: generation}`` for these tags, now."""
+    tags = list(tags)
+    if not tags:
+        return {}
+    if _shared():
+        keys = [TAG_PREFIX + t for t in tags]
+        found = cache.get_many(keys)
+        result = {}
+        for tag, key in zip(tags, keys, strict=True):
+            value = found.get(key)
+            if value is None:
+                cache.add(key, time.time_ns(), None)
+                value = cache.get(key, 0)
+            result[tag] = value
+        return result
+    directory = _stamp_dir()
+    result = {}
+    for tag in tags:
+        try:
+            result[tag] = os.stat(_stamp_file(directory, tag)).st_mtime_ns
+        except FileNotFoundError:
+            result[tag] = 0
+    return result
+
+
+def fresh(recorded):
+    """True while every tag in ``recorded`` (``{tag: generation}``) is unchanged."""
+    return not recorded or generations(recorded) == recorded
+
+
+def bump(*tags):
+    """Make stale whatever recorded any of these tags."""
+    tags = {t for t in tags if t}
+    if not tags:
+        return
+    if _shared():
+        for tag in tags:
+            key = TAG_PREFIX + tag
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.set(key, time.time_ns(), None)
+        return
+    directory = _stamp_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    now = time.time_ns()
+    for tag in tags:
+        path = _stamp_file(directory, tag)
+        try:
+            previous = os.stat(path).st_mtime_ns
+        except FileNotFoundError:
+            path.touch()
+            previous = 0
+        stamp = max(now, previous + 1)  # strictly increasing even with a coarse clock
+        os.utime(path, ns=(stamp, stamp))
+
+
+# ---------------------------------------------------------------------------
+# Template fragments ({% cache %}) inside a kept response
+# ---------------------------------------------------------------------------
+
+
+def _scope_key(request):
+    raw = "|".join([request.get_host(), request.get_full_path(), getattr(request, "LANGUAGE_CODE", "")])
+    return "fragtags:" + hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
+
+
+def remember_scope(request, recorded, timeout):
+    """Keep which tags the response to this URL read, for ``fragment_token``."""
+    cache.set(_scope_key(request), list(recorded), timeout)
+
+
+def fragment_token(request):
+    """A ``{% cache %}`` key part for fragments of this URL's response.
+
+    A fragment records no tags itself, so its key carries the generations of the
+    tags the last full response to this URL read (its fragments read no more),
+    and they are replayed into the response being made. Unknown (first render,
+    evicted): a unique value, so no fragment is reused."""
+    import uuid
+
+    if request is None:
+        return uuid.uuid4().hex
+    tags = cache.get(_scope_key(request))
+    if tags is None:
+        return uuid.uuid4().hex
+    depends_on(*tags)
+    current = generations(tags)
+    return hashlib.md5(repr(sorted(current.items())).encode(), usedforsecurity=False).hexdigest()
