@@ -54,7 +54,8 @@ def _date(value):
 def load(loader):
     data = read_json(DATA)
     home = loader.home("vi")
-    units = {u.code: u for u in AdministrativeUnit.objects.all()}
+    # codes were reused in 2025: the demo names pre-2025 units, which win (as in heritage's demo)
+    units = {u.code: u for u in sorted(AdministrativeUnit.objects.all(), key=lambda u: u.valid_to is not None)}
     indexes = {}
     for key, section in loader.progress(data["sections"].items(), "Community sections"):
         extra = {"show_in_menus": True}

@@ -28,7 +28,10 @@ LANGS = ("vi", "en")
 
 
 def _units():
-    return {u.code: u for u in AdministrativeUnit.objects.all()}
+    """Units by code. Codes were reused in 2025; the demo's codes name the units as they were
+    before (their pages show the chain to today's commune), so a pre-2025 unit wins."""
+    units = sorted(AdministrativeUnit.objects.all(), key=lambda u: u.valid_to is not None)
+    return {u.code: u for u in units}
 
 
 def _sources(rows):
