@@ -225,7 +225,8 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_FILE_OVERWRITE = False
     _default_storage = {"BACKEND": "storages.backends.s3.S3Storage"}
 else:
-    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    # Files appear only once completely written (content/files.py).
+    _default_storage = {"BACKEND": "content.files.AtomicFileSystemStorage"}
 
 STORAGES = {
     "default": _default_storage,

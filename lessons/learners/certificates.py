@@ -243,7 +243,13 @@ def _read_stored(name):
         if not default_storage.exists(name):
             return None
         with default_storage.open(name, "rb") as handle:
-            return handle.read()
+            data = handle.read()
+        if not data.startswith(b"%PDF") or b"%EOF" not in data[-1024:]:
+            # empty or cut short by an older fault (files are written whole now): draw it again
+            logger.warning("Stored certificate PDF %s is incomplete; drawing it again", name)
+            default_storage.delete(name)
+            return None
+        return data
     except Exception:  # any storage error (OSError, S3 client errors): draw it instead
         logger.warning("Stored certificate PDF %s is unreadable", name, exc_info=True)
         return None
