@@ -79,6 +79,7 @@ def test_renditions_of_a_draft_only_image_are_not_served_nor_guessable(home):
     rendition = image.get_rendition("width-320|format-webp|webpquality-70")
     client = media_client()
     assert client.get(rendition.url).status_code == 404
-    guessed = f"/media/images/{image.file.name.split('/')[-1].rsplit('.', 1)[0]}.width-320.format-webp.webpquality-70.webp"
+    stem = image.file.name.split("/")[-1].rsplit(".", 1)[0]
+    guessed = f"/media/images/{stem}.width-320.format-webp.webpquality-70.webp"
     assert rendition.url != guessed
     assert client.get(guessed).status_code == 404
