@@ -95,7 +95,7 @@ def certificate_payload(certificate):
     return {
         "c": certificate.code,
         "n": certificate.learner_name,
-        "t": certificate.course_title,
+        "t": certificate.public_course_title,
         "d": certificate.issued_at.date().isoformat(),
     }
 
@@ -187,7 +187,7 @@ def certificate_pdf(certificate, verify_url, labels):
     pdf.setFont(regular, 16)
     pdf.drawCentredString(width / 2, height - 255, labels["completed"])
     pdf.setFont(bold, 20)
-    pdf.drawCentredString(width / 2, height - 290, certificate.course_title)
+    pdf.drawCentredString(width / 2, height - 290, certificate.public_course_title)
     pdf.setFont(regular, 13)
     pdf.drawString(70, 110, f"{labels['code']}: {certificate.code}")
     pdf.drawString(70, 90, f"{labels['date']}: {certificate.issued_at.date().isoformat()}")
