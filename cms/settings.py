@@ -335,7 +335,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 # Wagtail's live preview frames the page being edited (same origin only), so
 # DENY would break it; CSP frame-ancestors 'self' says the same.
-SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# axes.W006: the per-address limit is cms.security's own (LOGIN_ADDRESS_ATTEMPTS), not axes'.
+SILENCED_SYSTEM_CHECKS = ["security.W019", "axes.W006"]
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
