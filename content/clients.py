@@ -67,3 +67,13 @@ def count(key, window):
     except ValueError:  # expired between add and incr
         cache.set(key, 1, window)
         return 1
+
+
+def ip_or_none(request):
+    """``client_address`` for django-axes, which stores it in an IP address column:
+    None when the request carries no valid address (test clients, some workers)."""
+    address = client_address(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
