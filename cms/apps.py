@@ -10,5 +10,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         from content import cache
 
+        from . import checks  # noqa: F401 (registers the start-up checks)
+
         cache.connect()
         cache.connect_models()

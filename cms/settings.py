@@ -168,6 +168,14 @@ else:
         }
     }
 
+# Rate limits and lockouts (content/clients.py) must be seen by every worker: Redis
+# when configured, else the database's cache table (created by cms's migration).
+CACHES["limits"] = (
+    {**CACHES["default"], "KEY_PREFIX": CACHES["default"]["KEY_PREFIX"] + ":limits"}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "nharong_limits"}
+)
+
 # ---------------------------------------------------------------------------
 # Search: Wagtail's database backend by default, Elasticsearch when configured
 # ---------------------------------------------------------------------------
@@ -227,7 +235,8 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_FILE_OVERWRITE = False
     _default_storage = {"BACKEND": "storages.backends.s3.S3Storage"}
 else:
-    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    # Files appear only once completely written (content/files.py).
+    _default_storage = {"BACKEND": "content.files.AtomicFileSystemStorage"}
 
 STORAGES = {
     "default": _default_storage,
@@ -302,9 +311,15 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Per account (a wrong admin password never locks other people out of the same
+# address); a client address is limited by cms.security (ADDRESS_ATTEMPTS per window).
+AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "content.clients.ip_or_none"
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated).
+TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=[])
+LOGIN_ADDRESS_ATTEMPTS = env.int("LOGIN_ADDRESS_ATTEMPTS", default=30)  # per client address per window
+LOGIN_WINDOW_SECONDS = 15 * 60
 
 # Anonymous page/API cache (cms/middleware/pagecache.py, invalidated by content/cache.py).
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
@@ -322,7 +337,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 # Wagtail's live preview frames the page being edited (same origin only), so
 # DENY would break it; CSP frame-ancestors 'self' says the same.
-SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# axes.W006: the per-address limit is cms.security's own (LOGIN_ADDRESS_ATTEMPTS), not axes'.
+SILENCED_SYSTEM_CHECKS = ["security.W019", "axes.W006"]
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

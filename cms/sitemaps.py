@@ -5,11 +5,25 @@ this one walks every translation of it and groups pages by translation key.
 """
 
 from collections import defaultdict
+from functools import reduce
+from operator import or_
 
+from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from content.public import public_pages
+
+
+def sensitive_paths():
+    """Tree paths of pages marked ``sensitive`` (any page type with that field: sensitive
+    courses, community articles on sensitive topics). They and their children (a
+    sensitive course's lessons) are ``noindex`` and stay out of the sitemap."""
+    paths = []
+    for model in get_page_models():
+        if any(field.name == "sensitive" for field in model._meta.local_concrete_fields):
+            paths += model.objects.filter(sensitive=True).values_list("path", flat=True)
+    return paths
 
 
 class MultilingualSitemap(Sitemap):
@@ -19,6 +33,9 @@ class MultilingualSitemap(Sitemap):
         qs = Page.objects.none()
         for root in roots:
             qs = qs | Page.objects.descendant_of(root, inclusive=True)
+        sensitive = sensitive_paths()
+        if sensitive:
+            qs = qs.exclude(reduce(or_, (Q(path__startswith=path) for path in sensitive)))
         return public_pages(qs).select_related("locale").order_by("path")
 
     def _urls(self, page, protocol, domain):

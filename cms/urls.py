@@ -46,9 +46,7 @@ urlpatterns += content_media_urlpatterns
 if settings.DEBUG or settings.SERVE_MEDIA:
     # Single-server installs (and the benchmark) serve uploads from Django;
     # larger ones put media on S3 or behind the web server instead.
-    from django.views.static import serve as serve_media
-
-    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}))
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", site_views.serve_media))
 
 handler404 = "cms.views.page_not_found"
 handler500 = "cms.views.server_error"

@@ -1,6 +1,8 @@
 """Public views of the shared kernel: page serving with translation fallback,
 robots.txt, and the error pages."""
 
+import posixpath
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponse
@@ -8,6 +10,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from django.views.static import serve as static_serve
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 
@@ -122,3 +125,18 @@ def server_error(request):
         template.render({"LANGUAGE_CODE": translation.get_language() or settings.LANGUAGE_CODE}),
         status=500,
     )
+
+
+PRIVATE_MEDIA_FOLDERS = ("documents", "certificates", "bundles")
+
+
+def serve_media(request, path):
+    """Uploads served by Django (``DEBUG`` or ``DJANGO_SERVE_MEDIA``), except folders
+    whose files have their own view and rules: documents (``/documents/<id>/<name>``
+    checks collection view restrictions and drafts), certificate PDFs and course
+    bundles (their views check what they belong to). A front server must refuse
+    them too (README, "Running in production")."""
+    folder = posixpath.normpath(path).lstrip("/").split("/", 1)[0]
+    if "\x00" in path or folder in PRIVATE_MEDIA_FOLDERS:
+        raise Http404
+    return static_serve(request, path, document_root=settings.MEDIA_ROOT)

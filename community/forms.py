@@ -11,10 +11,10 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from content.clients import count
 from content.models import AdministrativeUnit
 
 from .models.consultation import ConsultationRequest
@@ -43,15 +43,7 @@ def stamp_age(stamp, now=None):
 
 def rate_limited(ip):
     """Count one submission from ``ip``; True when it is over the limit."""
-    key = f"consultation-rate:{ip or 'unknown'}"
-    if cache.add(key, 1, RATE_WINDOW):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
-        return False
-    return count > RATE_LIMIT
+    return count(f"consultation-rate:{ip or 'unknown'}", RATE_WINDOW) > RATE_LIMIT  # shared by every worker
 
 
 class ConsultationForm(forms.ModelForm):

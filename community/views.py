@@ -4,11 +4,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from content.clients import client_address
+
 from .forms import ConsultationForm, rate_limited
 
 
 def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
+    return client_address(request)  # behind trusted proxies too (content.clients)
 
 
 @never_cache

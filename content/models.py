@@ -5,6 +5,7 @@ Feature apps (heritage, lessons, community) build their page types on ``BasePage
 """
 
 import datetime
+import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -87,6 +88,13 @@ class HeritageImage(AbstractImage):
 
 class HeritageRendition(AbstractRendition):
     image = models.ForeignKey(HeritageImage, on_delete=models.CASCADE, related_name="renditions")
+
+    def get_upload_to(self, filename):
+        """``images/<random>.<original name>.<spec>.<ext>``: Wagtail's name alone is the
+        original's name plus a spec from a short public list, so a front server serving
+        ``/media/images/`` would hand out renditions of unpublished images to anyone who
+        guesses. The row records the name, so the random part costs nothing later."""
+        return super().get_upload_to(f"{secrets.token_urlsafe(9)}.{filename}")
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

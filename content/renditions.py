@@ -23,8 +23,17 @@ With nginx serving ``/media/``, fall back to Django only for missing files::
     location @django { proxy_pass http://nharong; }
 
 With ``DJANGO_SERVE_MEDIA`` (single-server installs) this view serves existing
-rendition files itself. With S3 storage, media URLs point at the bucket and never
-reach Django: run the management command after a restore instead.
+rendition files itself.
+
+Only renditions of images that a public page uses are made or served here (an
+editor signed in to the admin also gets those of drafts, for previews); names carry
+a random part (``HeritageRendition.get_upload_to``), so a front server cannot be
+asked for a draft's renditions by guessing. Files are written atomically
+(``content.files``); an empty or undecodable file left by an older fault is made
+again, never served. A full disk is a 503 (``cms.middleware.database``).
+
+With S3 storage, media URLs point at the bucket and never reach Django: run the
+management command after a restore instead.
 """
 
 import logging
@@ -33,8 +42,12 @@ import time
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpResponse
 from django.views.decorators.http import require_safe
+from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
+
+from .api.images import used_on_public_pages
+from .files import complete, is_storage_fault
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +69,8 @@ def regenerate(rendition):
     storage = rendition.file.storage
     name = rendition.file.name
     content = rendition.image.generate_rendition_file(Filter(spec=rendition.filter_spec))
+    if storage.exists(name) and not complete(storage, name):
+        storage.delete(name)  # emptied by an older fault: replace it, do not keep it
     saved = storage.save(name, content)
     if saved != name:  # written meanwhile by another process: keep that one
         storage.delete(saved)
@@ -63,9 +78,32 @@ def regenerate(rendition):
     return name
 
 
+def servable(storage, name):
+    """True if the stored file ``name`` is whole: not empty and decodable to the end.
+    Decoding costs a few milliseconds, so a good answer is kept per size and mtime."""
+    if not complete(storage, name):
+        return False
+    try:
+        stamp = f"{storage.size(name)}:{storage.get_modified_time(name).timestamp()}"
+    except (OSError, NotImplementedError):
+        stamp = None
+    key = f"rendition-whole:{name}:{stamp}"
+    if stamp and cache.get(key):
+        return True
+    try:
+        with storage.open(name, "rb") as handle, PILImage.open(handle) as picture:
+            picture.load()
+    except Exception:
+        logger.warning("Rendition file %s is damaged; making it again", name)
+        return False
+    if stamp:
+        cache.set(key, 1, LOCK_SECONDS * 60 * 24)
+    return True
+
+
 def _regenerate_once(rendition):
-    """Regenerate unless the file is there; one request at a time per rendition (the
-    others wait for the lock, not for the file: a file being written already exists).
+    """Regenerate unless the file is there and whole; one request at a time per
+    rendition (the others wait for the lock; files appear only once complete).
     False if the lock stayed taken for ``WAIT_SECONDS``."""
     key = f"rendition-regenerate:{rendition.pk}"
     deadline = time.monotonic() + WAIT_SECONDS
@@ -74,25 +112,38 @@ def _regenerate_once(rendition):
             return False
         time.sleep(0.1)
     try:
-        if not rendition.file.storage.exists(rendition.file.name):
+        storage, name = rendition.file.storage, rendition.file.name
+        if not servable(storage, name):
+            if storage.exists(name):  # empty or truncated by an older fault
+                storage.delete(name)
             regenerate(rendition)
     finally:
         cache.delete(key)
     return True
 
 
+def _may_see(request, image):
+    if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
+        return True  # editors preview drafts
+    return used_on_public_pages(get_image_model().objects.filter(pk=image.pk)).exists()
+
+
 @require_safe
 def rendition_fallback(request, name):
-    """Serve ``MEDIA_URL/images/<name>``, regenerating the file if it is missing."""
+    """Serve ``MEDIA_URL/images/<name>`` of an image a public page uses, making the file
+    again if it is missing or damaged."""
     path = f"{FOLDER}/{name}"
     rendition = rendition_model().objects.select_related("image").filter(file=path).first()
-    if rendition is None:
+    if rendition is None or not _may_see(request, rendition.image):
         raise Http404("No such rendition")
     storage = rendition.file.storage
-    if not storage.exists(path):
+    if not servable(storage, path):
         try:
             ready = _regenerate_once(rendition)
-        except Exception:  # the original is gone or unreadable: nothing to regenerate from
+        except Exception as exc:
+            if is_storage_fault(exc):
+                raise  # disk full or failing: a 503 (cms.middleware.database)
+            # the original is gone or unreadable: nothing to regenerate from
             logger.exception("Cannot regenerate rendition %s", path)
             raise Http404("Rendition source missing") from None
         if not ready:
@@ -100,7 +151,8 @@ def rendition_fallback(request, name):
             response["Retry-After"] = "5"
             return response
     response = FileResponse(storage.open(path, "rb"))  # Content-Type and -Length from the file
-    response["Cache-Control"] = CACHE_CONTROL
+    public = not request.user.is_authenticated
+    response["Cache-Control"] = CACHE_CONTROL if public else "private, no-store"
     return response
 
 

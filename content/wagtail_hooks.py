@@ -11,3 +11,21 @@ def refuse_expired_pages(page, request, serve_args, serve_kwargs):
     unpublishes it (``content.public``): the site says 404 like the API does."""
     if page.expire_at and page.expire_at <= timezone.now() and not getattr(request, "is_preview", False):
         raise Http404
+
+
+@hooks.register("before_serve_document")
+def refuse_documents_no_public_page_uses(document, request):
+    """A document is served only if a public page uses it (a link, a chooser, a
+    foreign key): one attached to a draft stays private until the page is published.
+    Editors (admin access) get every document, for previews. Collection view
+    restrictions are checked by Wagtail's own view before this hook runs; files under
+    ``/media/documents/`` are never served directly (``cms/urls.py``, README)."""
+    from wagtail.documents import get_document_model
+
+    from .api.images import used_on_public_pages
+
+    if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    if not used_on_public_pages(get_document_model().objects.filter(pk=document.pk)).exists():
+        raise Http404
+    return None

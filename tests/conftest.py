@@ -3,7 +3,8 @@
 import io
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.db import DatabaseCache
 
 from tests.factories import LOCALES
 
@@ -22,11 +23,21 @@ def _media_root(tmp_path_factory):
         yield
 
 
+def _clear_limits():
+    """The shared rate-limit cache (content.clients): Redis is cleared here; the
+    database's cache table rolls back with each test's transaction."""
+    limits = caches["limits"]
+    if not isinstance(limits, DatabaseCache):
+        limits.clear()
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
+    _clear_limits()
     yield
     cache.clear()
+    _clear_limits()
 
 
 @pytest.fixture

@@ -301,7 +301,7 @@ def certificate(request, code: str):
         raise api_error(404, "not_found", "certificate_not_found")
     data = {
         "code": certificate.code,
-        "course_title": certificate.course_title,
+        "course_title": certificate.public_course_title,
         "learner_name": certificate.learner_name,
         "issued_at": certificate.issued_at,
         "valid": True,

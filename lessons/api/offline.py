@@ -84,6 +84,8 @@ class _Files:
     def _add(self, name, handle_opener, url_list):
         with handle_opener() as handle:
             data = handle.read()
+        if not data:  # emptied by an older fault: as good as lost (made again by the caller)
+            raise FileNotFoundError(name)
         digest = hashlib.sha256(data).hexdigest()
         path = f"media/{digest[:20]}{name[name.rfind('.') :] if '.' in name else ''}"
         self.content[path] = (data, digest)

@@ -13,12 +13,13 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from content.clients import client_address, count, limits
 
 USERNAME_RE = re.compile(r"^[\w.\-]{3,40}$")
 PHONE_RE = re.compile(r"^\+?[0-9]{9,15}$")
@@ -205,16 +206,7 @@ def _counter_key(kind, value):
 
 
 def _count(key):
-    cache.add(key, 0, LOGIN_WINDOW)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, LOGIN_WINDOW)
-        return 1
-
-
-def client_address(request):
-    return (request.META.get("REMOTE_ADDR", "") if request is not None else "") or "unknown"
+    return count(key, LOGIN_WINDOW)  # shared by every worker (content.clients)
 
 
 def check_signup_rate(request):
@@ -230,7 +222,7 @@ def authenticate_learner(request, login, password):
     if _count(_counter_key("address", client_address(request))) > ADDRESS_ATTEMPTS_ALLOWED:
         raise refuse("rate_limited")
     account_key = _counter_key("account", login)
-    if (cache.get(account_key) or 0) >= ACCOUNT_FAILURES_ALLOWED:
+    if (limits().get(account_key) or 0) >= ACCOUNT_FAILURES_ALLOWED:
         raise refuse("rate_limited")
     User = get_user_model()
     user = (
@@ -241,5 +233,5 @@ def authenticate_learner(request, login, password):
     if user is None or not user.is_active or not user.check_password(password):
         _count(account_key)
         raise refuse("invalid_credentials", message=MESSAGES["invalid_credentials"])
-    cache.delete(account_key)
+    limits().delete(account_key)
     return user

@@ -95,7 +95,7 @@ def certificate_payload(certificate):
     return {
         "c": certificate.code,
         "n": certificate.learner_name,
-        "t": certificate.course_title,
+        "t": certificate.public_course_title,
         "d": certificate.issued_at.date().isoformat(),
     }
 
@@ -187,7 +187,7 @@ def certificate_pdf(certificate, verify_url, labels):
     pdf.setFont(regular, 16)
     pdf.drawCentredString(width / 2, height - 255, labels["completed"])
     pdf.setFont(bold, 20)
-    pdf.drawCentredString(width / 2, height - 290, certificate.course_title)
+    pdf.drawCentredString(width / 2, height - 290, certificate.public_course_title)
     pdf.setFont(regular, 13)
     pdf.drawString(70, 110, f"{labels['code']}: {certificate.code}")
     pdf.drawString(70, 90, f"{labels['date']}: {certificate.issued_at.date().isoformat()}")
@@ -243,7 +243,13 @@ def _read_stored(name):
         if not default_storage.exists(name):
             return None
         with default_storage.open(name, "rb") as handle:
-            return handle.read()
+            data = handle.read()
+        if not data.startswith(b"%PDF") or b"%EOF" not in data[-1024:]:
+            # empty or cut short by an older fault (files are written whole now): draw it again
+            logger.warning("Stored certificate PDF %s is incomplete; drawing it again", name)
+            default_storage.delete(name)
+            return None
+        return data
     except Exception:  # any storage error (OSError, S3 client errors): draw it instead
         logger.warning("Stored certificate PDF %s is unreadable", name, exc_info=True)
         return None

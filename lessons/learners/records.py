@@ -141,6 +141,9 @@ class QuizAttempt(models.Model):
         return f"{self.learner} {self.quiz_id}: {self.score}%"
 
 
+SENSITIVE_COURSE_TITLE = _("a course of Nhà Rông")
+
+
 class Certificate(models.Model):
     code = models.CharField(_("code"), max_length=12, unique=True, default=new_certificate_code)
     learner = models.ForeignKey(
@@ -171,3 +174,13 @@ class Certificate(models.Model):
 
     def __str__(self):
         return self.code
+
+    @property
+    def public_course_title(self):
+        """The course as anyone holding the code sees it (page, PDF, QR, public API):
+        a sensitive course is not named there, only "a course of Nhà Rông", since a
+        certificate is shown to others and its course page is ``noindex``. The learner's
+        own records keep ``course_title``."""
+        if self.course_id and getattr(self.course, "sensitive", False):
+            return str(SENSITIVE_COURSE_TITLE)
+        return self.course_title

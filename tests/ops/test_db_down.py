@@ -52,3 +52,6 @@ def test_database_down_gives_503_without_traceback():
         assert "Traceback" not in body and "OperationalError" not in body
         assert "127.0.0.1" not in body and "postgres" not in body.lower()
         assert "Vui lòng thử lại" in body
+    # The API answers in its own form, JSON {code, message} (issue 16, case 14).
+    status, body, _retry = out["/api/v1/sections?locale=vi"]
+    assert json.loads(body)["code"] == "database_unavailable"

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.test import Client
 from PIL import Image as PILImage
 
-from tests.factories import HeritageImageFactory
+from tests.factories import HeritageImageFactory, SectionPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -18,8 +18,11 @@ def _media(settings, tmp_path):
 
 
 @pytest.fixture
-def image(db):
-    return HeritageImageFactory(title="Nhà rông Kon Klor")
+def image(home):
+    """An image a public page uses (only those have renditions served)."""
+    image = HeritageImageFactory(title="Nhà rông Kon Klor")
+    SectionPageFactory(parent=home, title="Nhà rông", hero_image=image)
+    return image
 
 
 def size_of(data):

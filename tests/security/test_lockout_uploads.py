@@ -27,13 +27,72 @@ def test_account_locked_after_repeated_failures_even_with_right_password(client,
 
 
 @pytest.mark.django_db
-def test_ip_locked_after_failures_across_usernames(client, settings):
+def test_address_limited_after_many_failures_across_usernames(client, settings):
+    settings.LOGIN_ADDRESS_ATTEMPTS = 8
     UserFactory(username="victim", is_staff=True, is_superuser=True)
-    for n in range(settings.AXES_FAILURE_LIMIT):
+    for n in range(settings.LOGIN_ADDRESS_ATTEMPTS):
         _login(client, f"guess{n}", "nope", ip="10.0.0.7")
     response = _login(client, "victim", "correct-horse-42", ip="10.0.0.7")
-    assert response.status_code in (403, 429)
+    assert response.status_code in (200, 403, 429)
     assert "_auth_user_id" not in client.session
+    assert _login(client, "victim", "correct-horse-42", ip="10.0.0.8").status_code == 302
+
+
+@pytest.mark.django_db
+def test_wrong_passwords_for_one_account_do_not_lock_others_at_the_same_address(client, settings):
+    """Issue 16, case 7: the lockout was keyed on the address alone."""
+    UserFactory(username="editor", is_staff=True, is_superuser=True)
+    UserFactory(username="colleague", is_staff=True, is_superuser=True)
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        _login(client, "editor", "wrong-password", ip="10.0.0.5")
+    response = _login(client, "colleague", "correct-horse-42", ip="10.0.0.5")
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"]
+
+
+@pytest.mark.django_db
+def test_client_address_behind_trusted_proxies(rf, settings):
+    from content.clients import client_address
+
+    request = rf.get("/", REMOTE_ADDR="10.1.1.1", HTTP_X_FORWARDED_FOR="203.0.113.9, 10.1.1.2")
+    assert client_address(request) == "10.1.1.1"  # no trusted proxy: the header is anyone's
+    settings.TRUSTED_PROXIES = ["10.1.0.0/16"]
+    assert client_address(request) == "203.0.113.9"  # the right-most untrusted hop
+    spoofed = rf.get("/", REMOTE_ADDR="198.51.100.4", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert client_address(spoofed) == "198.51.100.4"  # not from a proxy: header ignored
+
+
+@pytest.mark.django_db
+def test_two_visitors_behind_one_proxy_are_limited_separately(client, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    settings.LOGIN_ADDRESS_ATTEMPTS = 4
+    UserFactory(username="hoa", is_staff=True, is_superuser=True)
+    for n in range(settings.LOGIN_ADDRESS_ATTEMPTS + 1):
+        client.post(
+            "/admin/login/",
+            {"username": f"x{n}", "password": "nope"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR="203.0.113.66",
+        )
+    response = client.post(
+        "/admin/login/",
+        {"username": "hoa", "password": "correct-horse-42"},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.77",
+    )
+    assert response.status_code == 302
+
+
+def test_limits_are_shared_by_every_worker(settings):
+    """Issue 16, case 8: a per-process memory cache multiplies every limit by the workers."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    assert not isinstance(caches["limits"], LocMemCache)
+    assert settings.CACHES["limits"]["BACKEND"] in (
+        "django.core.cache.backends.db.DatabaseCache",
+        "django_redis.cache.RedisCache",
+    )
 
 
 @pytest.mark.django_db
