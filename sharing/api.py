@@ -12,6 +12,7 @@ from ninja import Router, Schema
 from oauth2_provider.views import TokenView
 
 from content.api.errors import ApiError
+from content.api.schemas import ErrorOut
 
 from . import aggregates, statistics, tasks, webhooks
 from .datasets import get_dataset
@@ -23,6 +24,38 @@ router = Router(tags=["agencies"])
 _token_view = TokenView.as_view()
 
 MAX_ROWS = 1000
+# What a scoped endpoint may answer besides its success (all JSON {code, message}).
+ERRORS = {status: ErrorOut for status in (400, 401, 403, 404, 422, 429, 503)}
+
+
+class DatasetRowsOut(Schema):
+    dataset: str
+    count: int
+    offset: int
+    limit: int
+    rows: list[dict]
+
+
+class StatsValuesOut(Schema):
+    count: int
+    values: list[dict]
+
+
+class LearningAggregateOut(Schema):
+    measure: str
+    period: str
+    threshold: int
+    not_recorded: list[str]
+    cells: list[dict]
+
+
+class ConsultationAggregateOut(Schema):
+    period: str
+    threshold: int
+    not_recorded: list[str]
+    cells: list[dict]
+
+
 UNKNOWN_DATASET = _("No dataset has this name.")
 UNKNOWN_EVENT = _("Unknown event.")
 
@@ -64,6 +97,7 @@ def oauth_token(request):
 
 @router.get(
     "/agency/datasets/{slug}",
+    response={200: DatasetRowsOut, **ERRORS},
     summary="Rows of an open dataset (same as its CSV), paged",
     **security("content:read"),
 )
@@ -89,7 +123,12 @@ def dataset_rows(request, slug: str, limit: int = 100, offset: int = 0):
 # ---------------------------------------------------------------------------
 
 
-@router.get("/agency/stats/values", summary="Approved statistical values", **security("stats:read"))
+@router.get(
+    "/agency/stats/values",
+    response={200: StatsValuesOut, **ERRORS},
+    summary="Approved statistical values",
+    **security("stats:read"),
+)
 @logged
 def stats_values(request, indicator: str | None = None, unit: str | None = None, period: str | None = None):
     values = statistics.values(indicator=indicator, unit=unit, period=period, include_restricted=False)
@@ -99,6 +138,7 @@ def stats_values(request, indicator: str | None = None, unit: str | None = None,
 
 @router.get(
     "/agency/stats/restricted-values",
+    response={200: StatsValuesOut, **ERRORS},
     summary="Approved values including restricted disaggregations",
     **security("stats:restricted"),
 )
@@ -118,6 +158,7 @@ def stats_restricted_values(
 
 @router.get(
     "/agency/learning/aggregates",
+    response={200: LearningAggregateOut, **ERRORS},
     summary="Course enrolments or completions per quarter, course and commune (cells under 5 suppressed)",
     **security("learning:aggregate"),
 )
@@ -138,6 +179,7 @@ def learning_aggregates(
 
 @router.get(
     "/agency/consultations/aggregates",
+    response={200: ConsultationAggregateOut, **ERRORS},
     summary="Consultation requests per month, commune and language (cells under 5 suppressed)",
     **security("consultation:aggregate"),
 )
@@ -153,12 +195,12 @@ def consultation_aggregates(request, period: str, commune: str | None = None):
 # ---------------------------------------------------------------------------
 
 
-class SubscriptionIn(Schema):
+class WebhookSubscriptionIn(Schema):
     url: str
     events: list[str]
 
 
-class SubscriptionOut(Schema):
+class WebhookSubscriptionOut(Schema):
     id: int
     url: str
     events: list[str]
@@ -167,11 +209,11 @@ class SubscriptionOut(Schema):
     created_at: datetime
 
 
-class SubscriptionCreated(SubscriptionOut):
+class WebhookSubscriptionCreated(WebhookSubscriptionOut):
     secret: str
 
 
-class AttemptOut(Schema):
+class WebhookAttemptOut(Schema):
     number: int
     at: datetime
     status_code: int | None
@@ -180,7 +222,7 @@ class AttemptOut(Schema):
     error: str
 
 
-class DeliveryOut(Schema):
+class WebhookDeliveryOut(Schema):
     id: int
     message_id: str
     event: str
@@ -188,7 +230,7 @@ class DeliveryOut(Schema):
     attempts: int
     next_attempt_at: datetime | None
     created_at: datetime
-    attempt_log: list[AttemptOut]
+    attempt_log: list[WebhookAttemptOut]
 
 
 def _own_subscription(request, id):
@@ -200,12 +242,12 @@ def _own_subscription(request, id):
 
 @router.post(
     "/webhooks",
-    response={201: SubscriptionCreated},
+    response={201: WebhookSubscriptionCreated, **ERRORS},
     summary="Subscribe to events (the signing secret is shown once)",
     **security("webhooks"),
 )
 @logged
-def create_webhook(request, body: SubscriptionIn):
+def create_webhook(request, body: WebhookSubscriptionIn):
     events = sorted(set(body.events))
     if not events or set(events) - set(EVENTS):
         raise ApiError(400, "invalid_events", UNKNOWN_EVENT, detail={"known": sorted(EVENTS)})
@@ -221,7 +263,10 @@ def create_webhook(request, body: SubscriptionIn):
 
 
 @router.get(
-    "/webhooks", response=list[SubscriptionOut], summary="This client's subscriptions", **security("webhooks")
+    "/webhooks",
+    response={200: list[WebhookSubscriptionOut], **ERRORS},
+    summary="This client's subscriptions",
+    **security("webhooks"),
 )
 @logged
 def list_webhooks(request):
@@ -230,7 +275,9 @@ def list_webhooks(request):
     return subscriptions
 
 
-@router.delete("/webhooks/{id}", response={204: None}, summary="Delete a subscription", **security("webhooks"))
+@router.delete(
+    "/webhooks/{id}", response={204: None, **ERRORS}, summary="Delete a subscription", **security("webhooks")
+)
 @logged
 def delete_webhook(request, id: int):
     _own_subscription(request, id).delete()
@@ -239,7 +286,7 @@ def delete_webhook(request, id: int):
 
 @router.get(
     "/webhooks/{id}/deliveries",
-    response=list[DeliveryOut],
+    response={200: list[WebhookDeliveryOut], **ERRORS},
     summary="A subscription's deliveries and every attempt",
     **security("webhooks"),
 )
@@ -257,7 +304,7 @@ def webhook_deliveries(request, id: int, limit: int = 50):
 
 @router.post(
     "/webhooks/{id}/deliveries/{delivery_id}/redeliver",
-    response={202: None},
+    response={202: None, **ERRORS},
     summary="Send a delivery again now",
     **security("webhooks"),
 )

@@ -210,8 +210,10 @@ class AgencyOAuth2(AuthBase):
 
 
 def security(scope):
-    """``auth`` and ``openapi_extra`` of an operation that needs ``scope``."""
-    return {"auth": AgencyOAuth2(scope), "openapi_extra": {"security": [{"AgencyOAuth2": [scope]}]}}
+    """``auth`` and ``openapi_extra`` of an operation that needs ``scope``. ninja lists an
+    auth scheme without scopes and extends lists in ``openapi_extra``; a tuple replaces it,
+    so the operation's requirement names exactly its scope."""
+    return {"auth": AgencyOAuth2(scope), "openapi_extra": {"security": ({"AgencyOAuth2": [scope]},)}}
 
 
 def logged(view):
