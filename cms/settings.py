@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "search",
     "community",
     "stats",
+    "sharing",
     "cms.apps.CmsConfig",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -83,6 +84,7 @@ INSTALLED_APPS = [
     "django_tasks",  # resets task backends when tests override TASKS
     "django_tasks_db",  # the database queue and `manage.py db_worker`
     "simple_history",  # stats: the history of approved data values
+    "oauth2_provider",  # agency clients: OAuth2 client credentials (sharing/)
 ]
 
 MIDDLEWARE = [
@@ -355,6 +357,32 @@ CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
 MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="")
 CORS_URLS_REGEX = r"^/api/.*$"
+
+# ---------------------------------------------------------------------------
+# Data sharing (sharing/): agency OAuth2 clients, access log, webhooks, dumps
+# ---------------------------------------------------------------------------
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+OAUTH2_PROVIDER = {
+    "SCOPES": {
+        "content:read": "Public content and datasets",
+        "stats:read": "Approved statistics",
+        "stats:restricted": "Statistics disaggregations too fine to publish",
+        "learning:aggregate": "Course enrolments and completions (suppressed aggregates)",
+        "consultation:aggregate": "Consultation request counts (suppressed aggregates)",
+        "webhooks": "Own webhook subscriptions",
+    },
+    "OAUTH2_VALIDATOR_CLASS": "sharing.oauth.ClientScopeValidator",
+    "ACCESS_TOKEN_EXPIRE_SECONDS": env.int("API_TOKEN_SECONDS", default=3600),
+    "ALLOWED_GRANT_TYPES": ["client_credentials"],
+}
+# Keep each agency request in the access log this many days (manage.py prune_access_log, nightly task).
+ACCESS_LOG_RETENTION_DAYS = env.int("ACCESS_LOG_RETENTION_DAYS", default=365)
+# Webhook receivers on private, loopback or link-local addresses are refused unless this is on.
+WEBHOOK_ALLOW_PRIVATE_NETWORKS = env.bool("WEBHOOK_ALLOW_PRIVATE_NETWORKS", default=False)
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10)
+SHARING_DUMP_DIR = env.str("SHARING_DUMP_DIR", default="")
+SHARING_PUBLISHER = env.str("SHARING_PUBLISHER", default="Nhà Rông")
+SHARING_CONTACT_EMAIL = env.str("SHARING_CONTACT_EMAIL", default="dulieu@nharong.vn")
 
 LOGGING = {
     "version": 1,

@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content.urls import media_urlpatterns as content_media_urlpatterns
+from sharing import urls as sharing_urls
 
 from . import views as site_views
 from .api import api as api_v1
@@ -27,6 +28,7 @@ urlpatterns = [
 ]
 
 urlpatterns.append(path("api/v1/", api_v1.urls))
+urlpatterns += sharing_urls.urlpatterns  # /catalog.jsonld, /data/<slug>.csv, dumps (no language prefix)
 
 urlpatterns += i18n_patterns(
     path("", include("heritage.urls")),
@@ -34,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("community.urls")),
     path("", include("stats.urls")),
+    path("", include(sharing_urls.site_urlpatterns)),
     # Wagtail's own utility URLs (password-protected pages, front-end login)
     *[p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"],
     re_path(r"^((?:[\w\-]+/)*)$", site_views.serve, name="wagtail_serve"),
