@@ -60,8 +60,23 @@ UNKNOWN_DATASET = _("No dataset has this name.")
 UNKNOWN_EVENT = _("Unknown event.")
 
 
+class TokenOut(Schema):
+    access_token: str
+    token_type: str
+    expires_in: int
+    scope: str
+
+
+class OAuthErrorOut(Schema):
+    """RFC 6749 §5.2: the token endpoint's errors keep OAuth's own shape."""
+
+    error: str
+    error_description: str | None = None
+
+
 @router.post(
     "/oauth/token",
+    response={200: TokenOut, 400: OAuthErrorOut, 401: OAuthErrorOut},
     summary="Get an access token (OAuth 2.0 client credentials)",
     description=(
         "Form body grant_type=client_credentials (and optionally scope=…); client_id and client_secret "

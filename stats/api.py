@@ -52,7 +52,7 @@ class IndicatorList(Schema):
     items: list[IndicatorOut]
 
 
-class UnitRef(Schema):
+class StatsUnitRef(Schema):
     code: str
     name: str
     level: str
@@ -61,27 +61,27 @@ class UnitRef(Schema):
 
 
 class SuccessionOut(Schema):
-    unit: UnitRef
+    unit: StatsUnitRef
     relation: str
 
 
-class UnitOut(UnitRef):
+class StatsUnitOut(StatsUnitRef):
     tier: str
-    parent: UnitRef | None = None
+    parent: StatsUnitRef | None = None
     latitude: float | None = None
     longitude: float | None = None
     predecessors: list[SuccessionOut]
     successors: list[SuccessionOut]
 
 
-class UnitList(Schema):
+class StatsUnitList(Schema):
     count: int
-    items: list[UnitOut]
+    items: list[StatsUnitOut]
 
 
 class ValueOut(Schema):
     indicator: str
-    unit: UnitRef
+    unit: StatsUnitRef
     period: str
     disaggregation: dict[str, str]
     value: float | None = None
@@ -147,14 +147,14 @@ def _unit_out(u):
 UNIT_PREFETCH = ("succession_from__predecessor", "succession_to__successor")
 
 
-@router.get("/stats/indicators", response={200: IndicatorList, 304: None, 400: ErrorOut})
+@router.get("/stats/indicators", response={200: IndicatorList, 304: None, 400: ErrorOut, 422: ErrorOut})
 def indicators(request):
     check_params(request, set())
     items = [_indicator_out(i) for i in queries.public_indicators()]
     return conditional(request, IndicatorList, {"count": len(items), "items": items})
 
 
-@router.get("/stats/indicators/{code}", response={200: IndicatorOut, 304: None, 400: ErrorOut, 404: ErrorOut})
+@router.get("/stats/indicators/{code}", response={200: IndicatorOut, 304: None, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut})
 def indicator(request, code: str):
     check_params(request, set())
     found = queries.public_indicators().filter(code=code).first()
@@ -163,7 +163,7 @@ def indicator(request, code: str):
     return conditional(request, IndicatorOut, _indicator_out(found))
 
 
-@router.get("/stats/units", response={200: UnitList, 304: None, 400: ErrorOut})
+@router.get("/stats/units", response={200: StatsUnitList, 304: None, 400: ErrorOut, 422: ErrorOut})
 def units(request, level: str | None = None, at: str | None = None):
     """Units with their validity, parent, predecessors and successors (whole/part).
     ``level``: province, district or commune (or a legal type: ward, township…); ``at``: in force that day."""
@@ -178,7 +178,7 @@ def units(request, level: str | None = None, at: str | None = None):
             raise ApiError(400, "invalid_level", lambda: _("Unknown level “%(level)s”.") % {"level": level})
         rows = rows.filter(level__in=tiers.get(level, (level,)))
     items = [_unit_out(u) for u in rows.order_by("code", "valid_from")]
-    return conditional(request, UnitList, {"count": len(items), "items": items})
+    return conditional(request, StatsUnitList, {"count": len(items), "items": items})
 
 
 def _unit_at(code, day):
@@ -190,11 +190,11 @@ def _unit_at(code, day):
         raise ApiError(404, "not_found", lambda: _("No unit “%(code)s” in force on that day.") % {"code": code})
 
 
-@router.get("/stats/units/{code}", response={200: UnitOut, 304: None, 400: ErrorOut, 404: ErrorOut})
+@router.get("/stats/units/{code}", response={200: StatsUnitOut, 304: None, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut})
 def unit(request, code: str, at: str | None = None):
     """The unit with ``code`` in force on ``at`` (default today): NSO codes are reused across 2025."""
     check_params(request, {"at"})
-    return conditional(request, UnitOut, _unit_out(_unit_at(code, _date(at) or timezone.localdate())))
+    return conditional(request, StatsUnitOut, _unit_out(_unit_at(code, _date(at) or timezone.localdate())))
 
 
 VALUE_PARAMS = {"indicator", "unit", "period", "children", "at"}
@@ -270,7 +270,7 @@ def _value_item(row):
     }
 
 
-@router.get("/stats/values", response={200: ValueList, 304: None, 400: ErrorOut, 404: ErrorOut})
+@router.get("/stats/values", response={200: ValueList, 304: None, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut})
 def values(
     request,
     indicator: str | None = None,
@@ -305,7 +305,7 @@ CSV_HEADER = [
 ]
 
 
-@router.get("/stats/values.csv", response={200: None, 400: ErrorOut, 404: ErrorOut})
+@router.get("/stats/values.csv", response={200: None, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut})
 def values_csv(
     request,
     indicator: str | None = None,

@@ -169,7 +169,13 @@ def test_health_staff_cannot_open_an_expired_request(client, home, commune, sett
 def test_no_api_exposes_requests(client, home, request_obj):
     schema = client.get("/api/v1/openapi.json")
     assert schema.status_code == 200
-    assert "onsultation" not in schema.content.decode()
+    # Only the agencies' suppressed counts (consultation:aggregate) may name consultations;
+    # no schema carries a requester's name, phone or description.
+    paths = schema.json()["paths"]
+    assert [p for p in paths if "onsultation" in p] == ["/api/v1/agency/consultations/aggregates"]
+    for name, component in schema.json()["components"]["schemas"].items():
+        fields = set(component.get("properties", {})) if "onsultation" in name else set()
+        assert not fields & {"phone", "full_name", "description_encrypted", "phone_encrypted"}, name
     for url in (
         "/api/v1/consultations",
         "/api/v1/consultation-requests",

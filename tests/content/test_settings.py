@@ -46,7 +46,7 @@ def test_embedded_defaults_need_nothing_installed(load_settings):
         s.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"].endswith("database")
         or "database" in (s.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"])
     )
-    assert s.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert s.STORAGES["default"]["BACKEND"] == "content.files.AtomicFileSystemStorage"
     assert s.DEBUG is True
 
 
