@@ -57,7 +57,9 @@ def pending_groups():
             if value.indicator_id in ids:
                 by_key.setdefault((value.unit_id, value.period), []).append(value)
         for values in by_key.values():
-            groups.append({"dataset": dataset, "unit": values[0].unit, "period": values[0].period, "values": values})
+            groups.append(
+                {"dataset": dataset, "unit": values[0].unit, "period": values[0].period, "values": values}
+            )
     return groups
 
 

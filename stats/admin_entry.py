@@ -14,6 +14,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -70,7 +71,9 @@ class SelectionForm(forms.Form):
         data = super().clean()
         dataset, unit, period = data.get("dataset"), data.get("unit"), data.get("period")
         if dataset and period and period.kind != dataset.period_kind:
-            self.add_error("period", _("This data set is entered per %(kind)s.") % {"kind": dataset.get_period_kind_display()})
+            self.add_error(
+                "period", _("This data set is entered per %(kind)s.") % {"kind": dataset.get_period_kind_display()}
+            )
         if unit and period and not (unit.is_valid_on(period.end) or unit.is_valid_on(period.start)):
             self.add_error("unit", _("This unit was not in force during the period."))
         return data
@@ -109,7 +112,9 @@ class ValuesForm(forms.Form):
                     initial=current.value.normalize() if current is not None else None,
                 )
                 self.fields[name].widget.attrs["inputmode"] = "decimal"
-        self.fields["comment"] = forms.CharField(label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+        self.fields["comment"] = forms.CharField(
+            label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        )
 
     def clean(self):
         data = super().clean()
@@ -178,10 +183,12 @@ def entry(request):
     require_stats_user(request.user)
     officer = roles.is_officer(request.user)
     unit_id = request.GET.get("unit")
-    if unit_id and not officer and not str(unit_id).isdigit():
-        raise PermissionDenied
-    if unit_id and not officer and int(unit_id) not in roles.assigned_unit_ids(request.user):
-        raise PermissionDenied  # another commune's values: neither read nor written
+    if (
+        unit_id
+        and not officer
+        and (not str(unit_id).isdigit() or int(unit_id) not in roles.assigned_unit_ids(request.user))
+    ):
+        raise Http404  # another commune's values: neither read nor written, nor said to exist
     selection = SelectionForm(request.GET or None, user=request.user)
     context = {"selection": selection, "header_title": _("Data entry"), "form": None}
     if selection.is_bound and selection.is_valid():

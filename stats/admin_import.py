@@ -49,7 +49,9 @@ def import_view(request):
         if result.stored:
             messages.success(
                 request,
-                _("Imported: %(created)d new, %(updated)d changed, %(unchanged)d unchanged; submitted for approval.")
+                _(
+                    "Imported: %(created)d new, %(updated)d changed, %(unchanged)d unchanged; submitted for approval."  # noqa: E501
+                )
                 % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged},
             )
             return redirect(reverse("stats_import"))

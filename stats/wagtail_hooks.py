@@ -38,8 +38,12 @@ class StatsMenu(SubmenuMenuItem):
 def _items():
     return [
         StatsUserItem(_("Data entry"), reverse("stats_entry"), name="stats-entry", icon_name="edit", order=100),
-        ApproverItem(_("Approve values"), reverse("stats_approval"), name="stats-approval", icon_name="tick", order=200),
-        StatsUserItem(_("Import values"), reverse("stats_import"), name="stats-import", icon_name="upload", order=300),
+        ApproverItem(
+            _("Approve values"), reverse("stats_approval"), name="stats-approval", icon_name="tick", order=200
+        ),
+        StatsUserItem(
+            _("Import values"), reverse("stats_import"), name="stats-import", icon_name="upload", order=300
+        ),
     ]
 
 
