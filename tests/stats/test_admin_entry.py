@@ -2,51 +2,13 @@
 unapproved leaks; a reporter stays inside their communes; approval announces itself once."""
 
 import json
-from datetime import date
 
 import pytest
-from django.contrib.auth.models import Group, User
 
-from content.models import AdministrativeUnit
-from stats import roles
-from stats.models import DataSet, DataValue, ReporterCommune
+from stats.models import DataValue
 from stats.signals import values_approved
 
-JULY = date(2025, 7, 1)
 ENTRY, APPROVAL = "/admin/stats/entry/", "/admin/stats/approval/"
-
-
-@pytest.fixture
-def dataset(indicators):
-    ds = DataSet.objects.create(code="households-poverty", name="Hộ gia đình và nghèo")
-    ds.indicators.add(indicators["households"], indicators["poverty"], indicators["population"])
-    return ds
-
-
-@pytest.fixture
-def communes(units):
-    gia_lai = AdministrativeUnit.objects.by_code("52", at=JULY)
-    a, b = AdministrativeUnit.objects.communes().valid_on(JULY).filter(parent=gia_lai).order_by("code")[:2]
-    return a, b
-
-
-def _user(name, group):
-    roles.ensure_stats_roles()
-    user = User.objects.create_user(name, password="x")
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def reporter(communes):
-    user = _user("reporter", roles.REPORTERS)
-    ReporterCommune.objects.create(user=user, unit=communes[0])
-    return user
-
-
-@pytest.fixture
-def officer(db):
-    return _user("officer", roles.OFFICERS)
 
 
 def entry_url(dataset, unit, period="2025"):
