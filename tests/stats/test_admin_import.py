@@ -70,3 +70,14 @@ def test_templates_in_csv_and_xlsx_read_back_by_the_importer(client, dataset, of
     header, rows = read_rows(xlsx.content, "t.xlsx")
     assert {r[1]["indicator"] for r in rows} == {"households", "poverty-rate", "population"}
     assert client.get("/admin/stats/templates/nope.csv", follow=True).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_reporter_cannot_change_an_approved_value_by_import(client, indicators, communes, reporter, put):
+    a = communes[0]
+    put(indicators["households"], a, "2025", 77)
+    client.force_login(reporter)
+    response = client.post(IMPORT, {"file": upload(f"indicator;unit;period;value\nhouseholds;{a.code};2025;78\n")})
+    assert [(e["row"], e["column"]) for e in response.context["result"].errors] == [(2, "value")]
+    value = DataValue.objects.get()
+    assert value.value == 77 and value.status == "approved"
