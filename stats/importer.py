@@ -237,9 +237,28 @@ def validate(rows, catalogue):
                 "value": value,
                 "source": _text(cells.get("source"))[:255],
                 "comment": _text(cells.get("comment")),
+                "row": number,
             }
         )
     return items, errors
+
+
+def approved_changes(items, catalogue):
+    """Errors for rows that would change an approved value: only officers may (a reporter's
+    import must not take a public figure back out of approval)."""
+    if catalogue.allowed is None or not items:
+        return []
+    approved = DataValue.objects.approved().filter(
+        indicator_id__in={i["indicator"].pk for i in items}, unit_id__in={i["unit"].pk for i in items}
+    )
+    current = {(v.indicator_id, v.unit_id, v.period, v.disaggregation): v.value for v in approved}
+    errors = []
+    for item in items:
+        value = current.get((item["indicator"].pk, item["unit"].pk, item["period"], item["disaggregation"]))
+        if value is not None and value != item["value"]:
+            message = _("this value is approved; only a statistics officer may change it")
+            errors.append({"row": item["row"], "column": "value", "message": str(message)})
+    return errors
 
 
 def store(items, *, user=None, approve=False, progress=None):
@@ -292,7 +311,10 @@ def import_file(data: bytes, filename: str, *, user=None, dry_run=False, approve
         result.errors.append({"row": 1, "column": "", "message": str(error)})
         return result
     result.rows = len(rows)
-    items, result.errors = validate(rows, Catalogue(user))
+    catalogue = Catalogue(user)
+    items, result.errors = validate(rows, catalogue)
+    if not result.errors:
+        result.errors = approved_changes(items, catalogue)
     if result.errors or dry_run:
         return result
     result.created, result.updated, result.unchanged = store(items, user=user, approve=approve, progress=progress)

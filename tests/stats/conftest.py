@@ -1,12 +1,18 @@
 """Units from the committed 2025 data file and a few indicators, made directly (no demo)."""
 
 import io
+from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
-from stats.models import DataValue, DisaggregationOption, Indicator
+from content.models import AdministrativeUnit
+from stats import roles
+from stats.models import DataSet, DataValue, DisaggregationOption, Indicator, ReporterCommune
+
+JULY = date(2025, 7, 1)
 
 
 @pytest.fixture
@@ -72,3 +78,36 @@ def put(db):
         )
 
     return put
+
+
+@pytest.fixture
+def dataset(indicators):
+    ds = DataSet.objects.create(code="households-poverty", name="Hộ gia đình và nghèo")
+    ds.indicators.add(indicators["households"], indicators["poverty"], indicators["population"])
+    return ds
+
+
+@pytest.fixture
+def communes(units):
+    gia_lai = AdministrativeUnit.objects.by_code("52", at=JULY)
+    a, b = AdministrativeUnit.objects.communes().valid_on(JULY).filter(parent=gia_lai).order_by("code")[:2]
+    return a, b
+
+
+def _user(name, group):
+    roles.ensure_stats_roles()
+    user = User.objects.create_user(name, password="x")
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def reporter(communes):
+    user = _user("reporter", roles.REPORTERS)
+    ReporterCommune.objects.create(user=user, unit=communes[0])
+    return user
+
+
+@pytest.fixture
+def officer(db):
+    return _user("officer", roles.OFFICERS)

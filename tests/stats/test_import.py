@@ -6,6 +6,7 @@ from datetime import date, datetime
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from openpyxl import Workbook
 
 from content.models import AdministrativeUnit
@@ -59,7 +60,8 @@ def test_one_bad_row_stores_nothing_and_every_error_names_its_row_and_column(uni
         "households,21787,2023,-3\n"
         "households,21787,2025,11\n"
     )
-    result = import_file(text.encode(), "bad.csv")
+    with translation.override("en"):  # the messages asserted below are the English ones
+        result = import_file(text.encode(), "bad.csv")
     assert DataValue.objects.count() == 0 and not result.stored
     found = {(e["row"], e["column"]) for e in result.errors}
     assert found == {

@@ -1,0 +1,52 @@
+"""The statistics menu of the admin ("Số liệu thống kê"): data entry, approval, import."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+from . import admin_approval, admin_entry, admin_import, roles
+
+
+@hooks.register("register_admin_urls")
+def register_stats_urls():
+    return [
+        path("stats/entry/", admin_entry.entry, name="stats_entry"),
+        path("stats/approval/", admin_approval.approval, name="stats_approval"),
+        path("stats/values/<int:pk>/history/", admin_approval.value_history, name="stats_value_history"),
+        path("stats/import/", admin_import.import_view, name="stats_import"),
+        path("stats/templates/<slug:code>.csv", admin_import.template_csv, name="stats_template_csv"),
+        path("stats/templates/<slug:code>.xlsx", admin_import.template_xlsx, name="stats_template_xlsx"),
+    ]
+
+
+class StatsUserItem(MenuItem):
+    def is_shown(self, request):
+        return roles.is_officer(request.user) or roles.is_reporter(request.user)
+
+
+class ApproverItem(MenuItem):
+    def is_shown(self, request):
+        return admin_approval.may_approve(request.user)
+
+
+class StatsMenu(SubmenuMenuItem):
+    def is_shown(self, request):
+        return roles.is_officer(request.user) or roles.is_reporter(request.user)
+
+
+def _items():
+    return [
+        StatsUserItem(_("Data entry"), reverse("stats_entry"), name="stats-entry", icon_name="edit", order=100),
+        ApproverItem(
+            _("Approve values"), reverse("stats_approval"), name="stats-approval", icon_name="tick", order=200
+        ),
+        StatsUserItem(
+            _("Import values"), reverse("stats_import"), name="stats-import", icon_name="upload", order=300
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_stats_menu():
+    return StatsMenu(_("Statistics"), Menu(items=_items()), name="stats", icon_name="table", order=450)
