@@ -145,7 +145,7 @@ def dataset_page(request, slug):
         ],
         "csv_url": csv_url("", dataset.slug),
         "package_url": package_url("", dataset.slug),
-        "jsonld": json.dumps(jsonld, ensure_ascii=False).replace("</", "<\\/"),
+        "jsonld": jsonld,  # base.html writes it (``content.jsonld.script``, escaped)
     }
     return render(request, "sharing/dataset.html", context)
 
