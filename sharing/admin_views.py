@@ -8,6 +8,7 @@ these screens only collect the input and show the result."""
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -104,6 +105,19 @@ def client_action(request, pk, action):
     return redirect("sharing_clients:edit", client.pk)
 
 
+def _gone_if(pattern, condition, redirect_to=None):
+    """Keep the URL name (Wagtail's listings reverse it) but not the screen."""
+    if not condition:
+        return pattern
+
+    def gone(request, *args, pk=None, **kwargs):
+        if redirect_to and pk is not None:
+            return redirect(redirect_to, pk)
+        raise Http404
+
+    return path(str(pattern.pattern), gone, name=pattern.name)
+
+
 class ApiClientViewSet(ModelViewSet):
     model = ApiClient
     icon = "key"
@@ -132,7 +146,8 @@ class ApiClientViewSet(ModelViewSet):
         return super().get_form_class(for_update) if for_update else IssueClientForm
 
     def get_urlpatterns(self):
-        patterns = [p for p in super().get_urlpatterns() if p.name != "delete"]
+        # A client is revoked, never deleted (its log and tokens keep pointing at it).
+        patterns = [_gone_if(p, p.name == "delete", "sharing_clients:revoke") for p in super().get_urlpatterns()]
         for action, _label, _icon in CLIENT_ACTIONS:
             patterns.append(path(f"{action}/<int:pk>/", client_action, {"action": action}, name=action))
         return patterns
@@ -165,4 +180,4 @@ class AccessLogViewSet(ModelViewSet):
 
     def get_urlpatterns(self):
         keep = {"index", "index_results", "inspect"}
-        return [p for p in super().get_urlpatterns() if p.name in keep]
+        return [_gone_if(p, p.name not in keep) for p in super().get_urlpatterns()]
