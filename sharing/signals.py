@@ -1,7 +1,8 @@
 """What publishing tells the sharing app: webhook events (``page.published``,
 ``page.unpublished``, ``dataset.updated``) and a rebuild of the stored dump of the
-page's locale. Everything is queued after the commit: the editor's request never
-waits for a receiver. Only public pages are announced."""
+page's locale; and what the statistics app announces (``stats.values.approved``,
+``report.published``, ``dataset.updated`` of the statistics datasets). Everything is
+queued after the commit: the editor's request never waits for a receiver. Only public pages are announced."""
 
 from django.db import transaction
 from wagtail.signals import page_published, page_unpublished
@@ -56,6 +57,40 @@ def on_unpublished(sender, instance, **kwargs):
         _after_change(instance, "page.unpublished")
 
 
+def _code(obj):
+    return getattr(obj, "code", obj) if obj is not None else None
+
+
+def on_values_approved(sender, dataset=None, period=None, units=(), **kwargs):
+    """Values were approved (``stats`` sends this after its commit). The payload names what
+    changed, never a value: the receiver reads the figures with its ``stats:*`` scope."""
+    from .datasets.statistics import SLUG_PREFIX
+
+    code = _code(dataset)
+    unit_codes = sorted({_code(u) for u in units or ()})
+    tasks.emit("stats.values.approved", {"dataset": code, "period": period, "units": unit_codes})
+    slugs = [d.slug for d in all_datasets() if d.slug.startswith(SLUG_PREFIX)]
+    if code is not None:
+        slugs = [s for s in slugs if s == SLUG_PREFIX + code]
+    for slug in slugs:
+        tasks.emit("dataset.updated", {"dataset": slug, "trigger": "stats.values.approved", "period": period})
+
+
+def on_report_published(sender, report=None, **kwargs):
+    url = getattr(report, "url", "") or ""
+    tasks.emit(
+        "report.published",
+        {"id": getattr(report, "pk", None), "title": str(report), "url": url if isinstance(url, str) else ""},
+    )
+
+
 def connect():
     page_published.connect(on_published, dispatch_uid="sharing_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="sharing_unpublished")
+    from . import statistics
+
+    if statistics.available():
+        from stats import signals as stats_signals
+
+        stats_signals.values_approved.connect(on_values_approved, dispatch_uid="sharing_values_approved")
+        stats_signals.report_published.connect(on_report_published, dispatch_uid="sharing_report_published")

@@ -145,7 +145,7 @@ def dataset_page(request, slug):
         ],
         "csv_url": csv_url("", dataset.slug),
         "package_url": package_url("", dataset.slug),
-        "jsonld": jsonld,  # written by base.html through content.jsonld.script
+        "jsonld": jsonld,  # base.html writes it (``content.jsonld.script``, escaped)
     }
     return render(request, "sharing/dataset.html", context)
 

@@ -154,7 +154,10 @@ def indicators(request):
     return conditional(request, IndicatorList, {"count": len(items), "items": items})
 
 
-@router.get("/stats/indicators/{code}", response={200: IndicatorOut, 304: None, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut})
+@router.get(
+    "/stats/indicators/{code}",
+    response={200: IndicatorOut, 304: None, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+)
 def indicator(request, code: str):
     check_params(request, set())
     found = queries.public_indicators().filter(code=code).first()
@@ -190,7 +193,9 @@ def _unit_at(code, day):
         raise ApiError(404, "not_found", lambda: _("No unit “%(code)s” in force on that day.") % {"code": code})
 
 
-@router.get("/stats/units/{code}", response={200: StatsUnitOut, 304: None, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut})
+@router.get(
+    "/stats/units/{code}", response={200: StatsUnitOut, 304: None, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+)
 def unit(request, code: str, at: str | None = None):
     """The unit with ``code`` in force on ``at`` (default today): NSO codes are reused across 2025."""
     check_params(request, {"at"})

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 
 from .models import DataSet, DataValue, Indicator, parse_disaggregation
 
@@ -122,3 +122,18 @@ def datasets() -> list[dict]:
 
 def public_indicators():
     return Indicator.objects.filter(restricted=False).select_related("denominator")
+
+
+def approved_summary(*, indicator=None) -> dict:
+    """What an export needs to describe approved public values without reading them all:
+    ``latest`` (the newest approval time), ``sample`` (any value is a sample), ``periods``
+    and ``unit_codes`` (sorted)."""
+    rows = DataValue.objects.approved().filter(indicator__restricted=False)
+    rows = rows.filter(_codes(indicator, "indicator__code"))
+    summary = rows.aggregate(latest=Max("approved_at"), samples=Count("pk", filter=Q(sample=True)))
+    return {
+        "latest": summary["latest"],
+        "sample": bool(summary["samples"]),
+        "periods": sorted(set(rows.values_list("period", flat=True).distinct())),
+        "unit_codes": sorted(set(rows.values_list("unit__code", flat=True).distinct())),
+    }

@@ -27,7 +27,7 @@ def rows_of(client, slug):
     return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
 
 
-def test_every_dataset_is_registered():
+def test_every_dataset_is_registered(db):
     slugs = {d.slug for d in all_datasets()}
     assert {"administrative-units", *PAGE_SLUGS} <= slugs
 
