@@ -60,7 +60,7 @@ UNKNOWN_DATASET = _("No dataset has this name.")
 UNKNOWN_EVENT = _("Unknown event.")
 
 
-class TokenOut(Schema):
+class OAuthTokenOut(Schema):
     access_token: str
     token_type: str
     expires_in: int
@@ -76,7 +76,7 @@ class OAuthErrorOut(Schema):
 
 @router.post(
     "/oauth/token",
-    response={200: TokenOut, 400: OAuthErrorOut, 401: OAuthErrorOut},
+    response={200: OAuthTokenOut, 400: OAuthErrorOut, 401: OAuthErrorOut},
     summary="Get an access token (OAuth 2.0 client credentials)",
     description=(
         "Form body grant_type=client_credentials (and optionally scope=…); client_id and client_secret "
