@@ -11,6 +11,9 @@ from content.project import project_apps
 
 class Command(BaseCommand):
     help = "Compile the project's and its apps' locale/*/LC_MESSAGES/*.po into .mo files."
+    # The start-up check nharong.E001 asks for compiled catalogues: this command makes them,
+    # so it must run before they exist (a fresh clone).
+    requires_system_checks = []
 
     def handle(self, *args, **options):
         count = 0
