@@ -22,8 +22,6 @@ worker on the machine can see; bumping in one worker invalidates all of them.
 """
 
 import hashlib
-import os
-import time
 
 from django.apps import apps
 from django.conf import settings
@@ -35,10 +33,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from wagtail.snippets.models import get_snippet_models
 
 from . import cachetags as tags_module
-from .cachetags import _shared_cache, stamp_path
 from .project import project_apps
-
-GENERATION_KEY = "pagecache:generation"
 
 # Models whose changes alter public pages though no page is published.
 ALWAYS_MODELS = [
@@ -52,39 +47,19 @@ ALWAYS_MODELS = [
 ]
 
 
+SITE = "site"  # the one generation of everything kept, bumped by writes no tag describes
+
+
 def generation():
-    """The current content generation, as a short string for cache keys."""
-    if _shared_cache():
-        value = cache.get(GENERATION_KEY)
-        if value is None:
-            value = time.time_ns()
-            cache.add(GENERATION_KEY, value, None)
-            value = cache.get(GENERATION_KEY, value)
-        return str(value)
-    try:
-        return str(os.stat(stamp_path()).st_mtime_ns)
-    except FileNotFoundError:
-        return "0"
+    """The current content generation, as a short string for cache keys: the generation
+    of the ``site`` tag in the tag store (``content.cachetags``: Redis, or stamp files
+    every worker on the machine sees)."""
+    return str(tags_module.generations([SITE])[SITE])
 
 
 def bump(**kwargs):
     """Make every cached page and API response stale (signal-handler friendly)."""
-    if _shared_cache():
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:
-            cache.set(GENERATION_KEY, time.time_ns(), None)
-        return
-    path = stamp_path()
-    now = time.time_ns()
-    try:
-        previous = os.stat(path).st_mtime_ns
-    except FileNotFoundError:
-        path.touch()
-        previous = 0
-    # Strictly increasing even if the clock is coarse or went backwards.
-    stamp = max(now, previous + 1)
-    os.utime(path, ns=(stamp, stamp))
+    tags_module.bump(SITE)
 
 
 def _on_model_change(sender, instance=None, **kwargs):

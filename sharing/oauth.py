@@ -9,7 +9,6 @@ import secrets
 import time
 from functools import wraps
 
-from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from ninja.security.base import AuthBase
@@ -17,6 +16,7 @@ from oauth2_provider.models import AccessToken, Application, RefreshToken
 from oauth2_provider.oauth2_backends import get_oauthlib_core
 from oauth2_provider.oauth2_validators import OAuth2Validator
 
+from content import clients
 from content.api.errors import ApiError
 
 from .models import SCOPES, AccessLogEntry, ApiClient
@@ -159,15 +159,10 @@ def log_request(request, client, status, rows=0, started=None):
 
 
 def count_request(client):
-    """Requests of this minute, counted in the shared cache (Redis with REDIS_URL: all
-    workers see one count)."""
-    key = f"sharing:rate:{client.pk}:{int(time.time() // 60)}"
-    cache.add(key, 0, timeout=120)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=120)
-        return 1
+    """Requests of this minute, counted in the project's shared limits cache
+    (``content.clients``: Redis with REDIS_URL, else a database table), so every worker
+    sees one count."""
+    return clients.count(f"sharing:rate:{client.pk}:{int(time.time() // 60)}", 120)
 
 
 class AgencyOAuth2(AuthBase):

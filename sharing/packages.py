@@ -2,13 +2,13 @@
 Frictionless Data Package descriptor, whose Table Schema types every column and
 points unit-code columns at the administrative-units resource (foreign keys)."""
 
-import csv
 import hashlib
 from datetime import date, datetime
 from decimal import Decimal
 
 from django.urls import reverse
 
+from content import csvstream
 from content.cache import generation
 
 from .datasets import UNITS_SLUG, get_dataset
@@ -30,18 +30,10 @@ def cell(value):
     return str(value)
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def csv_lines(dataset):
     """The header then one CSV line per row (a generator: the response streams it)."""
-    writer = csv.writer(_Echo(), lineterminator="\r\n")
     names = dataset.column_names()
-    yield writer.writerow(names)
-    for row in dataset.rows():
-        yield writer.writerow([cell(row.get(name)) for name in names])
+    return csvstream.csv_lines(names, ([cell(row.get(name)) for name in names] for row in dataset.rows()))
 
 
 def fingerprint(dataset, modified=None):

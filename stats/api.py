@@ -5,7 +5,6 @@ every item made up for the demonstration says ``"sample": true``. ETags like the
 
 from __future__ import annotations
 
-import csv
 import datetime
 
 from django.http import StreamingHttpResponse
@@ -17,6 +16,7 @@ from content.api.errors import ApiError
 from content.api.params import check_params
 from content.api.responses import conditional
 from content.api.schemas import ErrorOut
+from content.csvstream import csv_lines
 from content.models import AdministrativeUnit
 
 from . import periods, queries, rules
@@ -291,11 +291,6 @@ def values(
     return conditional(request, ValueList, {"count": len(items), "items": items})
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 CSV_HEADER = [
     "indicator",
     "unit_code",
@@ -321,26 +316,23 @@ def values_csv(
 ):
     """The same values as CSV (UTF-8 with BOM), streamed row by row in constant memory."""
     rows, derived = _value_rows(request, indicator, unit, period, children, at)
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield "\ufeff" + writer.writerow(CSV_HEADER)
-        for r in rows:
-            yield writer.writerow(
-                [
-                    r["indicator"],
-                    r["unit_code"],
-                    r["unit_name"],
-                    r["unit_valid_from"] or "",
-                    r["unit_valid_to"] or "",
-                    r["period"],
-                    r["disaggregation_key"],
-                    r["value"],
-                    "true" if r["sample"] else "false",
-                    r["source"],
-                ]
-            )
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    table = (
+        [
+            r["indicator"],
+            r["unit_code"],
+            r["unit_name"],
+            r["unit_valid_from"] or "",
+            r["unit_valid_to"] or "",
+            r["period"],
+            r["disaggregation_key"],
+            r["value"],
+            "true" if r["sample"] else "false",
+            r["source"],
+        ]
+        for r in rows
+    )
+    response = StreamingHttpResponse(
+        csv_lines(CSV_HEADER, table, bom=True), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="stats-values.csv"'
     return response

@@ -265,3 +265,52 @@ class CommunityArticlePageFactory(PageFactory):
 
     title = factory.Sequence(lambda n: f"Bài viết {n}")
     kind = "rights"
+
+
+# ---------------------------------------------------------------------------
+# stats
+# ---------------------------------------------------------------------------
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "stats.Indicator"
+
+    code = factory.Sequence(lambda n: f"indicator-{n}")
+    name = factory.Sequence(lambda n: f"Chỉ tiêu {n}")
+    unit = "households"
+    value_type = "integer"
+    aggregation = "sum"
+
+
+class DisaggregationOptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "stats.DisaggregationOption"
+
+    category = "sex"
+    code = factory.Sequence(lambda n: f"O{n}")
+    name = factory.Sequence(lambda n: f"Lựa chọn {n}")
+
+
+class DataSetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "stats.DataSet"
+
+    code = factory.Sequence(lambda n: f"dataset-{n}")
+    name = factory.Sequence(lambda n: f"Bộ số liệu {n}")
+
+
+class DataValueFactory(factory.django.DjangoModelFactory):
+    """``DataValueFactory(indicator=…, unit=…, value=…)``: approved, period 2024, no breakdown."""
+
+    class Meta:
+        model = "stats.DataValue"
+
+    period = "2024"
+    status = "approved"
+    disaggregation = ""
+
+
+class ReporterCommuneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "stats.ReporterCommune"

@@ -131,11 +131,13 @@ register(
         title_en="Administrative units",
         description_vi=(
             "Mã và tên các đơn vị hành chính (tỉnh, xã, phường) trước và sau sắp xếp ngày 1/7/2025, "
-            "với ngày hiệu lực. Các bộ dữ liệu khác dẫn chiếu mã đơn vị về đây."
+            "với ngày hiệu lực. Mã được dùng lại qua năm 2025 nên mỗi đơn vị được xác định bằng mã và thời gian "
+            "hiệu lực. Các bộ dữ liệu khác dẫn chiếu mã đơn vị về đây."
         ),
         description_en=(
             "Codes and names of the administrative units (province, communes, wards) before and after "
-            "the reorganisation of 1 July 2025, with their validity dates. Other datasets refer to these codes."
+            "the reorganisation of 1 July 2025, with their validity dates. Codes were reused in 2025, so a "
+            "unit is identified by its code and its validity. Other datasets refer to these codes."
         ),
         columns=(
             Column("code", "string", "Official unit code", "Mã đơn vị chính thức", required=True),
@@ -145,7 +147,9 @@ register(
             Column("valid_from", "date", "Valid from", "Hiệu lực từ"),
             Column("valid_to", "date", "Valid to", "Hiệu lực đến"),
         ),
-        primary_key=("code",),
+        # NSO codes were reused across 2025 (52 was Bình Định, is Gia Lai): a unit is its code
+        # and its validity. Other datasets point at a code; each row says when it applies.
+        primary_key=("code", "valid_from"),
         rows=unit_rows,
         modified=units_modified,
         spatial=lambda: sorted(

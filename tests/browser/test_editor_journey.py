@@ -7,31 +7,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import HeritageIndexPageFactory, UserFactory
+from tests.browser.admin import admin_user, log_in
+from tests.factories import HeritageIndexPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct-horse-42"  # tests.factories.UserFactory's
 TITLE = "Chuyện nhà rông Kon Klor"
 SLUG = "chuyen-nha-rong-kon-klor"
-
-
-def admin_user(username, group):
-    from wagtail.users.models import UserProfile
-
-    user = UserFactory(username=username, groups=[group])
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"  # assert on the admin's English labels
-    profile.save()
-    return user
-
-
-def log_in(tab, base, username):
-    tab.goto(f"{base}/admin/login/")
-    tab.fill("#id_username", username)
-    tab.fill("#id_password", PASSWORD)
-    tab.locator("form button[type=submit]").first.click()
-    tab.wait_for_url(re.compile(r"/admin/$"))
 
 
 def footer_action(tab, selector):
@@ -63,8 +45,8 @@ def test_editor_drafts_and_submits_moderator_approves_and_publishes(open_tab, li
 
     ensure_roles()  # groups and workflow (a transactional test's flush removed them)
     index = HeritageIndexPageFactory(parent=home, title="Chuyện kể", slug="stories", listing="stories")
-    admin_user("bien-tap", EDITORS)
-    admin_user("kiem-duyet", MODERATORS)
+    admin_user("bien-tap", [EDITORS], "en")
+    admin_user("kiem-duyet", [MODERATORS], "en")
     base = live_server.url
 
     # The editor drafts a story under "Chuyện kể" and submits it for review.

@@ -3,36 +3,15 @@ the admin, saves a draft, submits; nothing is public until a statistics officer 
 group, then the API shows the value. Labels are the admin's Vietnamese ones."""
 
 import io
-import re
 from datetime import date
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import UserFactory
+from tests.browser.admin import admin_user, log_in
+from tests.factories import DataSetFactory, IndicatorFactory, ReporterCommuneFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "correct-horse-42"  # tests.factories.UserFactory's
-
-
-def stats_user(username, group_name):
-    from django.contrib.auth.models import Group
-    from wagtail.users.models import UserProfile
-
-    user = UserFactory(username=username, groups=[Group.objects.get(name=group_name)])
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "vi"
-    profile.save()
-    return user
-
-
-def log_in(tab, base, username):
-    tab.goto(f"{base}/admin/login/")
-    tab.fill("#id_username", username)
-    tab.fill("#id_password", PASSWORD)
-    tab.locator("form button[type=submit]").first.click()
-    tab.wait_for_url(re.compile(r"/admin/$"))
 
 
 def test_reporter_enters_and_submits_officer_approves(open_tab, live_server):
@@ -40,19 +19,19 @@ def test_reporter_enters_and_submits_officer_approves(open_tab, live_server):
 
     from content.models import AdministrativeUnit
     from stats import roles
-    from stats.models import DataSet, DataValue, Indicator, ReporterCommune
+    from stats.models import DataValue
 
     call_command("load_admin_units", stdout=io.StringIO())
     roles.ensure_stats_roles()  # a transactional test's flush removed the groups
-    households = Indicator.objects.create(
+    households = IndicatorFactory(
         code="households", name="Số hộ", unit="households", value_type="integer", aggregation="sum"
     )
-    dataset = DataSet.objects.create(code="ho-gia-dinh", name="Hộ gia đình")
+    dataset = DataSetFactory(code="ho-gia-dinh", name="Hộ gia đình")
     dataset.indicators.add(households)
     commune = AdministrativeUnit.objects.communes().valid_on(date(2025, 7, 1)).order_by("code").first()
-    reporter = stats_user("bao-cao-xa", roles.REPORTERS)
-    ReporterCommune.objects.create(user=reporter, unit=commune)
-    stats_user("can-bo-thong-ke", roles.OFFICERS)
+    reporter = admin_user("bao-cao-xa", [roles.REPORTERS], "vi")
+    ReporterCommuneFactory(user=reporter, unit=commune)
+    admin_user("can-bo-thong-ke", [roles.OFFICERS], "vi")
     base = live_server.url
     field = f"#id_v-{households.pk}-"
 

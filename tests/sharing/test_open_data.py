@@ -12,6 +12,7 @@ from frictionless import Package, system
 from pyld import jsonld
 from rdflib import Graph, Namespace, URIRef
 
+from content.models import AdministrativeUnit
 from sharing.datasets import all_datasets
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
@@ -65,6 +66,28 @@ def test_datapackage_validates_with_frictionless(client, content, tmp_path, slug
     (tmp_path / "datapackage.json").write_text(json.dumps(descriptor))
     with system.use_context(trusted=True):
         report = Package(str(tmp_path / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def _validate_package(client, slug, tmp_path):
+    descriptor = client.get(f"/data/{slug}/datapackage.json").json()
+    for resource in descriptor["resources"]:
+        body = b"".join(client.get(urlsplit(resource["path"]).path).streaming_content)
+        (tmp_path / f"{resource['name']}.csv").write_bytes(body)
+        resource["path"] = f"{resource['name']}.csv"
+    (tmp_path / "datapackage.json").write_text(json.dumps(descriptor))
+    with system.use_context(trusted=True):
+        return Package(str(tmp_path / "datapackage.json")).validate()
+
+
+def test_units_package_validates_with_the_reused_2025_codes(client, db, tmp_path):
+    """The real 2025 units: NSO codes were reused (52, 21609…), so a unit's key is its
+    code and its validity, and the package stays valid."""
+    from django.core.management import call_command
+
+    call_command("load_admin_units", stdout=io.StringIO())
+    assert AdministrativeUnit.objects.filter(code="52").count() == 2
+    report = _validate_package(client, "administrative-units", tmp_path)
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
 
 

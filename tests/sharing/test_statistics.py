@@ -17,8 +17,9 @@ from frictionless import Package, system
 from rdflib import Graph, Literal, Namespace
 from standardwebhooks.webhooks import Webhook
 
-from stats.models import DataSet, DataValue, Indicator
+from stats.models import DataValue
 from stats.signals import values_approved
+from tests.factories import DataSetFactory, DataValueFactory, IndicatorFactory
 
 from .test_agency import bearer, create, token
 from .test_webhooks_aggregates import Receiver, bearer_for
@@ -31,7 +32,7 @@ SECRET_FIGURES = ("43215.5", "65437", "98761")  # draft, submitted, restricted: 
 
 @pytest.fixture
 def figures(db, units):
-    poor = Indicator.objects.create(
+    poor = IndicatorFactory(
         code="poor-households",
         name="Số hộ nghèo",
         name_en="Poor households",
@@ -39,7 +40,7 @@ def figures(db, units):
         value_type="integer",
         aggregation="sum",
     )
-    rate = Indicator.objects.create(
+    rate = IndicatorFactory(
         code="water-rate",
         name="Tỷ lệ hộ dùng nước hợp vệ sinh",
         name_en="Households with clean water",
@@ -47,7 +48,7 @@ def figures(db, units):
         value_type="percent",
         aggregation="none",
     )
-    secret = Indicator.objects.create(
+    secret = IndicatorFactory(
         code="ethnic-poverty",
         name="Nghèo theo dân tộc",
         unit="households",
@@ -55,13 +56,13 @@ def figures(db, units):
         aggregation="sum",
         restricted=True,
     )
-    dataset = DataSet.objects.create(code="households", name="Hộ gia đình", name_en="Households")
+    dataset = DataSetFactory(code="households", name="Hộ gia đình", name_en="Households")
     dataset.indicators.set([poor, rate, secret])
     commune, other = units["commune"], units["other"]
     approved = timezone.now().replace(microsecond=0) - datetime.timedelta(days=2)
 
     def put(indicator, unit, value, status="approved", disaggregation="", sample=True):
-        return DataValue.objects.create(
+        return DataValueFactory(
             indicator=indicator,
             unit=unit,
             period="2024",

@@ -5,12 +5,18 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
 from content.models import AdministrativeUnit
 from stats import roles
-from stats.models import DataSet, DataValue, DisaggregationOption, Indicator, ReporterCommune
+from tests.factories import (
+    DataSetFactory,
+    DataValueFactory,
+    DisaggregationOptionFactory,
+    IndicatorFactory,
+    ReporterCommuneFactory,
+    UserFactory,
+)
 
 JULY = date(2025, 7, 1)
 
@@ -22,7 +28,7 @@ def units(db):
 
 @pytest.fixture
 def indicators(db):
-    households = Indicator.objects.create(
+    households = IndicatorFactory(
         code="households",
         name="Số hộ",
         name_en="Households",
@@ -30,7 +36,7 @@ def indicators(db):
         value_type="integer",
         aggregation="sum",
     )
-    poverty = Indicator.objects.create(
+    poverty = IndicatorFactory(
         code="poverty-rate",
         name="Tỷ lệ hộ nghèo",
         name_en="Poverty rate",
@@ -41,14 +47,14 @@ def indicators(db):
         target_value=Decimal("10"),
         target_year=2025,
     )
-    road = Indicator.objects.create(
+    road = IndicatorFactory(
         code="paved-road",
         name="Đường nhựa đến trung tâm xã",
         unit="yesno",
         value_type="boolean",
         aggregation="none",
     )
-    population = Indicator.objects.create(
+    population = IndicatorFactory(
         code="population",
         name="Dân số",
         unit="persons",
@@ -56,10 +62,10 @@ def indicators(db):
         aggregation="sum",
         disaggregations=["ethnicity", "sex"],
     )
-    DisaggregationOption.objects.create(category="sex", code="F", name="Nữ", name_en="Female")
-    DisaggregationOption.objects.create(category="sex", code="M", name="Nam", name_en="Male")
-    DisaggregationOption.objects.create(category="ethnicity", code="01", name="Kinh")
-    DisaggregationOption.objects.create(category="ethnicity", code="05", name="Ba Na")
+    DisaggregationOptionFactory(category="sex", code="F", name="Nữ", name_en="Female")
+    DisaggregationOptionFactory(category="sex", code="M", name="Nam", name_en="Male")
+    DisaggregationOptionFactory(category="ethnicity", code="01", name="Kinh")
+    DisaggregationOptionFactory(category="ethnicity", code="05", name="Ba Na")
     return {"households": households, "poverty": poverty, "road": road, "population": population}
 
 
@@ -68,7 +74,7 @@ def put(db):
     """``put(indicator, unit, period, value, status="approved", disaggregation="")``."""
 
     def put(indicator, unit, period, value, status="approved", disaggregation=""):
-        return DataValue.objects.create(
+        return DataValueFactory(
             indicator=indicator,
             unit=unit,
             period=period,
@@ -82,7 +88,7 @@ def put(db):
 
 @pytest.fixture
 def dataset(indicators):
-    ds = DataSet.objects.create(code="households-poverty", name="Hộ gia đình và nghèo")
+    ds = DataSetFactory(code="households-poverty", name="Hộ gia đình và nghèo")
     ds.indicators.add(indicators["households"], indicators["poverty"], indicators["population"])
     return ds
 
@@ -96,15 +102,13 @@ def communes(units):
 
 def _user(name, group):
     roles.ensure_stats_roles()
-    user = User.objects.create_user(name, password="x")
-    user.groups.add(Group.objects.get(name=group))
-    return user
+    return UserFactory(username=name, groups=[group])
 
 
 @pytest.fixture
 def reporter(communes):
     user = _user("reporter", roles.REPORTERS)
-    ReporterCommune.objects.create(user=user, unit=communes[0])
+    ReporterCommuneFactory(user=user, unit=communes[0])
     return user
 
 

@@ -12,7 +12,8 @@ from openpyxl import Workbook
 from content.models import AdministrativeUnit
 from stats import roles
 from stats.importer import import_file
-from stats.models import DataValue, ReporterCommune
+from stats.models import DataValue
+from tests.factories import ReporterCommuneFactory
 
 HEADER = "chi_tieu;ma_don_vi;ky;phan_to;gia_tri;nguon\n"
 GOOD = HEADER + (
@@ -110,9 +111,7 @@ def test_xlsx_with_numbers_and_excel_dates(units, indicators):
 def test_a_reporter_cannot_write_another_commune(units, indicators):
     user = User.objects.create_user("reporter")
     user.groups.add(Group.objects.get(name=roles.REPORTERS))
-    ReporterCommune.objects.create(
-        user=user, unit=AdministrativeUnit.objects.by_code("21805", at=date(2025, 7, 1))
-    )
+    ReporterCommuneFactory(user=user, unit=AdministrativeUnit.objects.by_code("21805", at=date(2025, 7, 1)))
     result = import_file(b"indicator,unit,period,value\nhouseholds,21787,2025,1\n", "x.csv", user=user)
     assert result.errors[0]["column"] == "unit" and DataValue.objects.count() == 0
     assert not import_file(b"indicator,unit,period,value\nhouseholds,21805,2025,1\n", "x.csv", user=user).errors
