@@ -6,7 +6,15 @@ scans ``heritage/`` and ``templates/heritage/`` and appends every new msgid to
 ``heritage/locale/{vi,en}/LC_MESSAGES/django.po``; then fill in the Vietnamese
 ``msgstr`` and run ``compile_catalogues``. ``content`` also covers ``cms/`` and
 the shared top-level templates.
+
+    python manage.py update_catalogues heritage --vi translations.json
+
+also fills the Vietnamese ``msgstr`` of the msgids the JSON object maps
+(``{"Listen": "Nghe"}``), so translations written beside a change survive a
+merge that regenerates the catalogue.
 """
+
+import json
 
 from pathlib import Path
 
@@ -57,8 +65,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("apps", nargs="+")
+        parser.add_argument("--vi", action="append", default=[], help="JSON file: msgid -> Vietnamese msgstr")
 
-    def handle(self, *args, apps, **options):
+    def handle(self, *args, apps, vi, **options):
+        translations = {}
+        for name in vi:
+            translations.update(json.loads(Path(name).read_text(encoding="utf-8")))
         for app in apps:
             found = sources_for(app)
             for lang in LANGS:
@@ -83,6 +95,10 @@ class Command(BaseCommand):
                             )
                         )
                         added += 1
+                if lang == "vi" and translations:
+                    for entry in po:
+                        if entry.msgid in translations and not entry.msgstr:
+                            entry.msgstr = translations[entry.msgid]
                 po.save(str(path))
                 untranslated = len([e for e in po if not e.msgstr])
                 self.stdout.write(f"{path.relative_to(settings.BASE_DIR)}: +{added}, {untranslated} untranslated")
