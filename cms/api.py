@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI, Router
 
 from content.api.errors import ApiError, install_error_handlers
+from content.api.responses import CompactJSONRenderer
 from content.api.sync import build_sync_router
 from content.project import project_apps
 
@@ -27,9 +28,10 @@ api = NinjaAPI(
         "Lists take locale, limit/offset (max 100) and ordering; every page says which "
         "locale it was served in. Public GETs send ETag/Last-Modified and answer 304. "
         "Errors are JSON {code, message} in the requested language. Learner endpoints "
-        "need 'Authorization: Bearer <token>' from POST /api/v1/auth/token."
+        "need the header `Authorization: Bearer TOKEN` with a TOKEN from `POST /api/v1/auth/token`."
     ),
     urls_namespace="api-v1",
+    renderer=CompactJSONRenderer(),
 )
 install_error_handlers(api)
 

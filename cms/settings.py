@@ -94,7 +94,7 @@ MIDDLEWARE = [
     "cms.middleware.database.DatabaseUnavailableMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "cms.middleware.pagecache.PageCacheMiddleware",
-    "django.middleware.gzip.GZipMiddleware",
+    "cms.middleware.compression.GZipTextMiddleware",
     "cms.middleware.compression.BrotliMiddleware",
     "cms.middleware.site.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -47,17 +47,20 @@ class SearchHit(Schema):
     title: str
     url: str | None
     type: str
-    language: str
-    fallback: bool
+    served_locale: str = Field(description="The language this result is in.")
+    is_fallback: bool = Field(description="True when the requested language has no translation of it yet.")
     title_html: str
     snippet_html: str
     facets: dict[str, list[str]]
 
 
 class SearchOut(Schema):
+    """The list envelope's names (``count``, ``requested_locale``, ``limit``, ``offset``),
+    as every list of /api/v1/ says them."""
+
     query: str
-    locale: str
-    total: int
+    requested_locale: str
+    count: int = Field(description="How many results match, all pages of results together.")
     limit: int
     offset: int
     relaxed: bool
@@ -76,7 +79,7 @@ class Suggestion(Schema):
     id: int
     title: str
     url: str | None
-    language: str
+    served_locale: str
 
 
 class SuggestOut(Schema):
@@ -86,12 +89,12 @@ class SuggestOut(Schema):
 
 @router.get("/search", response={200: SearchOut, 400: ErrorOut, 422: ErrorOut}, summary="Search public pages")
 def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
-    precise()
-    depends_on("search")
     """Folded full-text search over every public page type, with facets and snippets.
 
     ``locale`` orders results: that language first, then its fallbacks (e.g. en → vi).
     """
+    precise()
+    depends_on("search")
     filters = {name: getattr(params, name) for name in FILTER_NAMES}
     results = search(params.q, params.locale, filters, limit=params.limit, offset=params.offset)
     labels = facet_labels(
@@ -99,8 +102,8 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
     )
     return {
         "query": results.query,
-        "locale": results.language,
-        "total": results.total,
+        "requested_locale": params.locale,
+        "count": results.total,
         "limit": params.limit,
         "offset": params.offset,
         "relaxed": results.relaxed,
@@ -117,8 +120,8 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
                 "title": hit.page.title,
                 "url": hit.page.get_url(request=request),
                 "type": hit.type,
-                "language": hit.language,
-                "fallback": hit.fallback,
+                "served_locale": hit.language,
+                "is_fallback": hit.fallback,
                 "title_html": str(hit.title_html),
                 "snippet_html": str(hit.snippet_html),
                 "facets": hit.facets,
@@ -136,4 +139,10 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
 def suggest_endpoint(request: HttpRequest, params: Query[SuggestParams]):
     precise()
     depends_on("search")
-    return {"query": params.q, "suggestions": suggest(params.q, params.locale, params.limit)}
+    found = suggest(params.q, params.locale, params.limit)
+    return {
+        "query": params.q,
+        "suggestions": [
+            {"id": s["id"], "title": s["title"], "url": s["url"], "served_locale": s["language"]} for s in found
+        ],
+    }

@@ -8,10 +8,11 @@ from datetime import datetime
 
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from oauth2_provider.views import TokenView
 
 from content.api.errors import ApiError
+from content.api.params import LimitQuery
 from content.api.schemas import ErrorOut
 
 from . import aggregates, statistics, tasks, webhooks
@@ -117,7 +118,12 @@ def oauth_token(request):
     **security("content:read"),
 )
 @logged
-def dataset_rows(request, slug: str, limit: int = 100, offset: int = 0):
+def dataset_rows(
+    request,
+    slug: str,
+    limit: int = LimitQuery(MAX_ROWS, 100),  # beyond the bounds, the nearest bound
+    offset: int = Query(0, description="Rows to skip (0 or more)."),
+):
     dataset = get_dataset(slug)
     if dataset is None:
         raise ApiError(404, "not_found", UNKNOWN_DATASET)
@@ -306,7 +312,11 @@ def delete_webhook(request, id: int):
     **security("webhooks"),
 )
 @logged
-def webhook_deliveries(request, id: int, limit: int = 50):
+def webhook_deliveries(
+    request,
+    id: int,
+    limit: int = LimitQuery(200, 50),  # beyond the bounds, the nearest bound
+):
     subscription = _own_subscription(request, id)
     deliveries = list(
         WebhookDelivery.objects.filter(subscription=subscription).prefetch_related("attempt_log")[

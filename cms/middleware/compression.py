@@ -1,8 +1,43 @@
-"""Brotli for clients that accept it; gzip (Django's GZipMiddleware) stays the fallback."""
+"""Brotli for clients that accept it; gzip (Django's GZipMiddleware) stays the fallback.
+
+Both encode text only: a zip (course bundle), a picture, a PDF or an MP3 is already
+compressed, and gzipping it again gains nothing and makes its length depend on the
+request (``HEAD``'s ``Content-Length`` and the body's differed, so the app's download
+size was wrong).
+"""
 
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_vary_headers
 from django.utils.regex_helper import _lazy_re_compile
+
+TEXT_TYPES = (
+    "text/",
+    "application/json",
+    "application/ld+json",
+    "application/javascript",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/geo+json",
+    "application/manifest+json",
+    "application/x-ndjson",
+    "image/svg+xml",
+    "text/turtle",
+)
+
+
+def is_text(response):
+    return response.get("Content-Type", "").startswith(TEXT_TYPES)
+
+
+class GZipTextMiddleware(GZipMiddleware):
+    """Django's gzip, for text responses only (see the module's docstring)."""
+
+    def process_response(self, request, response):
+        if not is_text(response):
+            return response
+        return super().process_response(request, response)
 
 
 def brotli_available():
@@ -23,14 +58,6 @@ class BrotliMiddleware:
     by gzip; clients without ``br`` still get gzip."""
 
     min_length = 200
-    types = (
-        "text/",
-        "application/json",
-        "application/javascript",
-        "application/xml",
-        "image/svg+xml",
-        "application/manifest+json",
-    )
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -46,7 +73,7 @@ class BrotliMiddleware:
             response.streaming
             or response.has_header("Content-Encoding")
             or len(response.content) < self.min_length
-            or not response.get("Content-Type", "").startswith(self.types)
+            or not is_text(response)
             or not _accepts_br_re.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
         ):
             return response

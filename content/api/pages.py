@@ -42,7 +42,18 @@ from ..public import public_pages
 from .context import TYPES, ApiContext
 from .errors import ApiError
 from .fields import field_items
-from .params import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, check_limit, check_params, page_links, request_locale
+from .params import (
+    DEFAULT_LIMIT,
+    MAX_OFFSET,
+    LocaleQuery,
+    check_limit,
+    check_params,
+    limit_doc,
+    locale_doc,
+    offset_doc,
+    page_links,
+    request_locale,
+)
 from .responses import conditional_bytes, dump, json_array, json_with
 from .schemas import ErrorOut, PageSummaryOut, list_of
 
@@ -210,11 +221,16 @@ def get_public_translation(spec, pk, locale):
 def list_query_schema(spec, name=None, orderings=None):
     orderings = orderings or spec.orderings
     fields = {
-        "locale": (str | None, Field(None, description="vi, en, bdq, hre or hro (default vi).")),
-        "limit": (int, Field(DEFAULT_LIMIT, description=f"1–{MAX_LIMIT}.")),
+        "locale": (str | None, Field(None, **locale_doc())),
+        "limit": (int, Field(DEFAULT_LIMIT, **limit_doc())),
         # le: a larger offset overflows the database's integer (a 500 on PostgreSQL and SQLite)
-        "offset": (int, Field(0, le=MAX_OFFSET, description="Items to skip.")),
-        "ordering": (str | None, Field(None, description="One of: " + ", ".join(orderings))),
+        "offset": (int, Field(0, le=MAX_OFFSET, **offset_doc())),
+        "ordering": (
+            str | None,
+            Field(
+                None, description="One of: " + ", ".join(orderings), json_schema_extra={"enum": list(orderings)}
+            ),
+        ),
     }
     for filter_name in spec.filters:
         fields[filter_name] = (str | None, Field(None, description=spec.filter_docs.get(filter_name, "")))
@@ -299,7 +315,7 @@ def add_page_endpoints(router, spec):
         operation_id=f"get_{spec.path.replace('-', '_')}",
         summary=f"One of the {spec.path}, in the best available translation",
     )
-    def detail_view(request, id: int, locale: str | None = None):
+    def detail_view(request, id: int, locale: str | None = LocaleQuery()):
         check_params(request, {"locale"})
         code = request_locale(locale)
         precise()

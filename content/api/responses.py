@@ -20,6 +20,7 @@ import orjson
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
+from ninja.renderers import JSONRenderer
 from pydantic import TypeAdapter
 
 from .conditional import body_etag, is_not_modified, last_modified_header, not_modified_from
@@ -27,6 +28,14 @@ from .conditional import body_etag, is_not_modified, last_modified_header, not_m
 PUBLIC_CACHE = "public, max-age=60"
 LONG_PUBLIC_CACHE = "public, max-age=3600"
 PRIVATE_CACHE = "private, no-store"
+
+
+class CompactJSONRenderer(JSONRenderer):
+    """What django-ninja renders (answers built from dicts, errors) in the same form as
+    the kept JSON of pages: compact, with Vietnamese letters as UTF-8, not ``\\u1ea1``
+    escapes (a third longer, and unreadable in a log)."""
+
+    json_dumps_params = {"ensure_ascii": False, "separators": (",", ":")}
 
 
 @cache

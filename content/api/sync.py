@@ -1,8 +1,15 @@
 """``GET /api/v1/sync``: offline snapshot, then deltas with tombstones.
 
 Decision: a locale's feed carries that locale's own public pages (not the
-fallback); an app reading Bahnar syncs ``bdq`` and ``vi`` and shows, per
-``translation_key``, the best it has — the same chain as the site.
+fallback), and its envelope names the feeds to sync beside it
+(``fallback_locales``: for ``bdq`` that is ``vi`` then ``en``, the site's chain).
+An app reading Bahnar syncs ``bdq``, ``vi`` and ``en`` and shows, per
+``translation_key``, the first language of that chain that has the page: exactly
+what ``/api/v1/<type>?locale=bdq`` lists online, fallbacks included
+(tests/api/test_sync_fallback.py), and a Bahnar translation published later
+replaces the Vietnamese page on the device without a tombstone in another feed.
+One feed per language keeps a page's JSON in one place on the device however many
+languages fall back to it.
 
 The cursor is opaque (signed with SECRET_KEY): ``{"e": last SyncEvent id seen,
 "p": last page id of an unfinished snapshot}``. Deltas collapse all events of a
@@ -24,12 +31,13 @@ from ninja import Router, Schema
 from pydantic import Field
 from wagtail.models import Page
 
+from ..locales import fallback_chain
 from ..models import SyncEvent
 from ..public import listed_pages
 from .context import TYPES, ApiContext
 from .errors import ApiError
 from .pages import detail_json_many
-from .params import check_params, request_locale
+from .params import LimitQuery, LocaleQuery, check_params, request_locale
 from .responses import conditional_bytes, json_array, json_with
 from .schemas import ErrorOut
 
@@ -142,6 +150,10 @@ def build_sync_router():
 
     class SyncOut(Schema):
         locale: str
+        fallback_locales: list[str] = Field(
+            description="Sync these feeds too: per translation_key, show the first of locale, then "
+            "these, that has the page (the site's fallback chain)."
+        )
         snapshot: bool = Field(description="True while the initial full snapshot is being paged.")
         has_more: bool = Field(description="Call again with next_cursor right away.")
         next_cursor: str = Field(description="Opaque; send it back as ?cursor= next time.")
@@ -156,9 +168,9 @@ def build_sync_router():
     )
     def sync(
         request,
-        locale: str | None = None,
+        locale: str | None = LocaleQuery(),
         cursor: str | None = None,
-        limit: int = DEFAULT_SYNC_LIMIT,
+        limit: int = LimitQuery(MAX_SYNC_LIMIT, DEFAULT_SYNC_LIMIT),
     ):
         check_params(request, {"locale", "cursor", "limit"})
         code = request_locale(locale)
@@ -182,7 +194,13 @@ def build_sync_router():
             snapshot = False
         # Items are validated one by one (upserts against their page type's
         # detail schema, memoised); the envelope is assembled around them.
-        head = {"locale": code, "snapshot": snapshot, "has_more": has_more, "next_cursor": next_cursor}
+        head = {
+            "locale": code,
+            "fallback_locales": fallback_chain(code)[1:],
+            "snapshot": snapshot,
+            "has_more": has_more,
+            "next_cursor": next_cursor,
+        }
         body = json_with(head, items=json_array(items))
         return conditional_bytes(request, body, "application/json; charset=utf-8", cache_control="no-cache")
 

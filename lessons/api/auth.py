@@ -78,7 +78,7 @@ class MeOut(Schema):
 
 
 class TokenOut(Schema):
-    token: str = Field(description="Send as 'Authorization: Bearer <token>'. Shown only once.")
+    token: str = Field(description="Send it as the header `Authorization: Bearer TOKEN`. Shown only once.")
     token_type: str = "Bearer"
     user: MeOut
 

@@ -6,7 +6,7 @@ from ninja import Router
 from content.api.context import ApiContext
 from content.api.errors import api_error
 from content.api.pages import get_public_translation
-from content.api.params import check_params, request_locale
+from content.api.params import LocaleQuery, check_params, request_locale
 from content.api.responses import conditional_bytes
 from content.api.schemas import ErrorOut
 
@@ -36,7 +36,7 @@ BUNDLE_DOCS = {
     summary="Headers only: Content-Length is the size of the zip",
     **BUNDLE_DOCS,
 )
-def bundle_head(request, id: int, locale: str | None = None, since: str | None = None):
+def bundle_head(request, id: int, locale: str | None = LocaleQuery(), since: str | None = None):
     return bundle(request, id, locale, since)
 
 
@@ -46,7 +46,7 @@ def bundle_head(request, id: int, locale: str | None = None, since: str | None =
     summary="The course as a zip for offline use",
     **BUNDLE_DOCS,
 )
-def bundle(request, id: int, locale: str | None = None, since: str | None = None):
+def bundle(request, id: int, locale: str | None = LocaleQuery(), since: str | None = None):
     check_params(request, {"locale", "since"})
     code = request_locale(locale)
     if since is not None and (len(since) != 32 or not all(c in "0123456789abcdef" for c in since)):

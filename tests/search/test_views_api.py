@@ -32,7 +32,9 @@ def test_did_you_mean_on_the_page(client, pages):
 
 
 def test_api_search(client, pages):
-    data = client.get("/api/v1/search", {"q": "Bahnar", "locale": "vi"}).json()
+    response = client.get("/api/v1/search", {"q": "Bahnar", "locale": "vi"})
+    assert "Người Ba Na".encode() in response.content and b"\\u" not in response.content  # UTF-8, unescaped
+    data = response.json()
     titles = [r["title"] for r in data["results"]]
     assert "Người Ba Na" in titles
     assert data["facets"]["type"][0]["value"] == "sectionpage"
@@ -41,7 +43,10 @@ def test_api_search(client, pages):
 
 def test_api_english_first_then_vietnamese(client, pages):
     data = client.get("/api/v1/search", {"q": "bahnar", "locale": "en"}).json()
-    langs = [r["language"] for r in data["results"]]
+    assert data["requested_locale"] == "en" and data["count"] >= len(data["results"])
+    assert all(r["is_fallback"] == (r["served_locale"] != "en") for r in data["results"])
+    assert "total" not in data and "language" not in data["results"][0]  # one vocabulary (issue 17)
+    langs = [r["served_locale"] for r in data["results"]]
     assert langs[0] == "en"
     assert "vi" in langs
     assert langs == sorted(langs, key=lambda code: ["en", "vi"].index(code))
@@ -73,6 +78,7 @@ def test_api_search_bad_params_are_4xx(client, pages, params):
 def test_api_suggest(client, pages):
     data = client.get("/api/v1/search/suggest", {"q": "cong chi"}).json()
     assert data["suggestions"][0]["title"] == "Cồng chiêng Chăm H'roi"
+    assert data["suggestions"][0]["served_locale"] == "vi"
     assert client.get("/api/v1/search/suggest", {"q": ""}).status_code == 422
     data = client.get("/api/v1/search/suggest", {"q": "ban nhap"}).json()
     assert data["suggestions"] == []  # the draft is never suggested
