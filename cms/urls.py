@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("community.urls")),
     path("", include("stats.urls")),
     path("", include(sharing_urls.site_urlpatterns)),
+    path("site-map/", site_views.site_map, name="site_map"),
     # Wagtail's own utility URLs (password-protected pages, front-end login)
     *[p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"],
     re_path(r"^((?:[\w\-]+/)*)$", site_views.serve, name="wagtail_serve"),

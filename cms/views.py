@@ -19,6 +19,13 @@ from content.cachetags import ANY_PAGE, depends_on
 from content.locales import fallback_chain
 
 
+@require_GET
+def site_map(request):
+    """The site map for people (the footer's link): every section and its pages, in the
+    visitor's language or marked as shown in another. ``/sitemap.xml`` stays for crawlers."""
+    return render(request, "cms/site_map.html")
+
+
 def serve(request, path):
     """Wagtail's serve, but a page missing in the visitor's language is shown
     from the next language of the fallback chain instead of a 404."""

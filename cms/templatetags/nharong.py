@@ -7,7 +7,7 @@ from wagtail.models import Page, Site
 
 from content import jsonld
 from content.cache import memoize, route_tags
-from content.cachetags import depends_on
+from content.cachetags import ANY_PAGE, depends_on
 from content.locales import (
     DEFAULT_LANGUAGE,
     LANGUAGE_INFO,
@@ -129,6 +129,7 @@ def menu_pages(context):
                 url = f"/{language}/{page.url_path[len(home.url_path) :]}"
             items.append(
                 {
+                    "id": page.pk,
                     "title": page.title,
                     "url": url,
                     "summary": getattr(page, "summary", ""),
@@ -140,6 +141,44 @@ def menu_pages(context):
 
     host = request.get_host() if request is not None else ""
     return _memo(request, ("menu", language), lambda: memoize("menu", (host, language), compute))
+
+
+@register.simple_tag(takes_context=True)
+def site_map_sections(context):
+    """The menu's sections, each with its public child pages in the visitor's language
+    (or the next of the fallback chain): the human site map (``/<lang>/site-map/``).
+    One query per section for its children, kept per content like the menu."""
+    request = context.get("request")
+    language = translation.get_language()
+    sections = menu_pages(context)
+
+    def compute():
+        depends_on("menu", ANY_PAGE)  # a page added anywhere under a section shows here
+        out = []
+        home_prefix = f"/{language}/"
+        for section in sections:
+            page = Page.objects.filter(pk=section["id"]).first()
+            children = []
+            if page is not None:
+                vi_parent = Page.objects.filter(
+                    translation_key=page.translation_key, locale__language_code=DEFAULT_LANGUAGE
+                ).first()
+                if vi_parent is not None:
+                    kids = list(public_pages(vi_parent.get_children()).order_by("path")[:50])
+                    for child in translations_for(kids, language, queryset_filter=public_pages):
+                        slug_path = child.url_path.split("/")[2:]  # drop the locale root
+                        children.append(
+                            {
+                                "title": child.title,
+                                "url": home_prefix + "/".join(part for part in slug_path if part) + "/",
+                                "language": child.locale.language_code,
+                            }
+                        )
+            out.append({**section, "children": children})
+        return out
+
+    host = request.get_host() if request is not None else ""
+    return memoize("site_map", (host, language), compute)
 
 
 @register.simple_tag(takes_context=True)

@@ -37,6 +37,19 @@ def unit_history(chain):
 
 
 @register.simple_tag
+def area_histories(chains):
+    """The ``unit_history`` of each area, and what they all are now when that is the same.
+
+    Seven areas of old Bình Định all ended in Gia Lai: the list then names each area once
+    and says "now Gia Lai" once under it (``shared_now``), instead of on every line.
+    """
+    items = [unit_history(chain) for chain in chains]
+    nows = {tuple(item["now"]) for item in items if item["formerly"]}
+    shared = list(nows.pop()) if len(nows) == 1 and len(items) > 1 else []
+    return {"items": items, "shared_now": shared}
+
+
+@register.simple_tag
 def localized(pages):
     """The visitor's translations of linked pages (e.g. a festival's groups), one query."""
     return translations_for(list(pages), translation.get_language(), public_pages)

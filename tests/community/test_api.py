@@ -97,3 +97,9 @@ def test_lists_have_constant_queries(client, site, django_assert_max_num_queries
         with django_assert_max_num_queries(15):
             assert client.get(path).status_code == 200
     assert home.pk
+
+
+def test_policy_page_labels_the_document_number_as_such(client, site):
+    html = client.get(site["new"].url).content.decode()
+    assert "<dt>Số hiệu văn bản</dt><dd>2/QĐ</dd>" in html
+    assert "Số điện thoại" not in html  # "Number" of a helpline is a phone number; this one is not

@@ -44,6 +44,8 @@ def test_form_page_renders(client, home):
     response = client.get(URL)
     assert response.status_code == 200
     assert 'name="stamp"' in response.content.decode()
+    # issue 18: the emergency box gives the number to call, as a link a phone can dial
+    assert 'Gọi ngay <a href="tel:115" class="tel">115</a> (cấp cứu)' in response.content.decode()
 
 
 def test_valid_submission_is_stored_encrypted(client, home, commune):

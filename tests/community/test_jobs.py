@@ -44,6 +44,8 @@ def test_listing_hides_closed_but_detail_says_closed(client, home):
     assert response.status_code == 200
     body = response.content.decode()
     assert 'class="notice closed"' in body
+    ended = (TODAY() - datetime.timedelta(days=3)).strftime("%d/%m/%Y")
+    assert f"đã hết hạn nhận hồ sơ ngày {ended}." in body  # Vietnamese, not "applications ended on"
     assert "How to apply" not in body and "Cách nộp hồ sơ" not in body
 
 
