@@ -396,6 +396,10 @@ ACCESS_LOG_RETENTION_DAYS = env.int("ACCESS_LOG_RETENTION_DAYS", default=365)
 WEBHOOK_ALLOW_PRIVATE_NETWORKS = env.bool("WEBHOOK_ALLOW_PRIVATE_NETWORKS", default=False)
 WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10)
 SHARING_DUMP_DIR = env.str("SHARING_DUMP_DIR", default="")
+# Who issues course certificates, printed on them and signed into their QR code; the
+# province sets its agency's name. The signatory's name goes under the signature line.
+CERTIFICATE_ISSUER = env.str("CERTIFICATE_ISSUER", default="Nhà Rông – Cổng di sản và học tập cộng đồng")
+CERTIFICATE_SIGNATORY = env.str("CERTIFICATE_SIGNATORY", default="")
 SHARING_PUBLISHER = env.str("SHARING_PUBLISHER", default="Nhà Rông")
 SHARING_CONTACT_EMAIL = env.str("SHARING_CONTACT_EMAIL", default="dulieu@nharong.vn")
 

@@ -2,6 +2,7 @@
 
 import base64
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -41,6 +42,7 @@ def verify(request, code):
         {
             "certificate": certificate,
             "verify_url": url,
+            "issuer": signing.issuer(),
             "token": signing.sign(signing.certificate_payload(certificate)),
         },
     )
@@ -57,6 +59,8 @@ def printable(request, code):
         {
             "certificate": certificate,
             "verify_url": _verify_url(request, certificate),
+            "issuer": signing.issuer(),
+            "signatory": settings.CERTIFICATE_SIGNATORY,
         },
     )
     response["X-Robots-Tag"] = "noindex"

@@ -38,7 +38,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
@@ -91,12 +91,24 @@ def public_key_pem():
     )
 
 
+def issued_on(certificate):
+    """The day of issue in Vietnam (``TIME_ZONE``), as the verification page shows it: the
+    UTC date was the day before for certificates issued after 17:00 UTC."""
+    return timezone.localdate(certificate.issued_at)
+
+
+def issuer():
+    """Who issues certificates (``CERTIFICATE_ISSUER``, the province's agency in production)."""
+    return settings.CERTIFICATE_ISSUER
+
+
 def certificate_payload(certificate):
     return {
         "c": certificate.code,
         "n": certificate.learner_name,
         "t": certificate.public_course_title,
-        "d": certificate.issued_at.date().isoformat(),
+        "d": issued_on(certificate).isoformat(),
+        "i": issuer(),
     }
 
 
@@ -162,6 +174,27 @@ def register_fonts():
     return "Helvetica", "Helvetica-Bold"  # no Vietnamese glyphs: last resort only
 
 
+def _emblem_and_signature(pdf, width, font, labels):
+    """A dashed circle where the issuer's seal goes and a line for a signature: the PDF is
+    printed and stamped at the commune, as Vietnamese certificates are."""
+    pdf.saveState()
+    pdf.setLineWidth(1)
+    pdf.setStrokeColorRGB(0.45, 0.45, 0.45)
+    pdf.setDash(4, 3)
+    pdf.circle(width / 2 - 130, 195, 42)
+    pdf.setFont(font, 9)
+    pdf.setFillColorRGB(0.4, 0.4, 0.4)
+    pdf.drawCentredString(width / 2 - 130, 192, labels["seal"])
+    pdf.setDash()
+    pdf.line(width / 2 - 40, 165, width / 2 + 170, 165)
+    pdf.setFont(font, 11)
+    pdf.drawCentredString(width / 2 + 65, 225, labels["signature"])
+    signatory = settings.CERTIFICATE_SIGNATORY
+    if signatory:
+        pdf.drawCentredString(width / 2 + 65, 150, signatory)
+    pdf.restoreState()
+
+
 def certificate_pdf(certificate, verify_url, labels):
     """A one-page A4 landscape PDF. ``labels`` holds the translated texts."""
     from reportlab.graphics import renderPDF
@@ -188,9 +221,12 @@ def certificate_pdf(certificate, verify_url, labels):
     pdf.drawCentredString(width / 2, height - 255, labels["completed"])
     pdf.setFont(bold, 20)
     pdf.drawCentredString(width / 2, height - 290, certificate.public_course_title)
+    pdf.setFont(regular, 14)
+    pdf.drawCentredString(width / 2, height - 325, f"{labels['issuer']}: {issuer()}")
+    _emblem_and_signature(pdf, width, regular, labels)
     pdf.setFont(regular, 13)
     pdf.drawString(70, 110, f"{labels['code']}: {certificate.code}")
-    pdf.drawString(70, 90, f"{labels['date']}: {certificate.issued_at.date().isoformat()}")
+    pdf.drawString(70, 90, f"{labels['date']}: {issued_on(certificate).strftime('%d/%m/%Y')}")
     pdf.drawString(70, 70, f"{labels['verify']}: {verify_url}")
     widget = QrCodeWidget(qr_text(certificate, verify_url))
     x0, y0, x1, y1 = widget.getBounds()
@@ -217,6 +253,9 @@ def pdf_labels():
         "code": _("Certificate code"),
         "date": _("Date"),
         "verify": _("Check it at"),
+        "issuer": _("Issued by"),
+        "seal": _("Seal"),
+        "signature": _("On behalf of the issuer (signature, full name)"),
     }
 
 

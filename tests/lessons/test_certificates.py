@@ -1,11 +1,14 @@
 """Certificates: codes, signed QR payloads, the public key, PDF with Vietnamese text."""
 
 import base64
+import datetime
 import io
 import re
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from django.conf import settings
+from django.utils import timezone
 
 from lessons.learners import certificates as signing
 from lessons.learners.events import record_site_event
@@ -51,7 +54,8 @@ def test_the_qr_payload_verifies_with_the_published_key_and_tampering_fails(clie
         "c": certificate.code,
         "n": "Đinh Thị Hoa",
         "t": certificate.course_title,
-        "d": certificate.issued_at.date().isoformat(),
+        "d": timezone.localdate(certificate.issued_at).isoformat(),
+        "i": settings.CERTIFICATE_ISSUER,
     }
     prefix, body, sig = token.split(".")
     forged = signing._b64e(signing._b64d(body).replace(b"Hoa", "Hòa".encode()))
@@ -113,10 +117,41 @@ def test_pdf_text_extracts_with_diacritics(certificate):
             "code": "Mã",
             "date": "Ngày",
             "verify": "Kiểm tra",
+            "issuer": "Đơn vị cấp",
+            "seal": "Dấu",
+            "signature": "Đại diện đơn vị cấp",
         },
     )
     assert io.BytesIO(data).getvalue().startswith(b"%PDF")
     assert len(data) > 2000
+
+
+def test_dates_are_vietnamese_days_in_vietnamese_form_with_issuer_seal_and_signature(
+    client, certificate, settings
+):
+    """Issued at 20:00 UTC on 2 December is 3 December in Vietnam: the PDF, the printable
+    page, the check page and the signed QR payload all say 03/12/2026 (issue 18)."""
+    from pypdf import PdfReader
+
+    settings.CERTIFICATE_ISSUER = "Ban Dân tộc (mẫu)"
+    settings.CERTIFICATE_SIGNATORY = "Nguyễn Văn A"
+    Certificate.objects.filter(pk=certificate.pk).update(
+        issued_at=datetime.datetime(2026, 12, 2, 20, 0, tzinfo=datetime.UTC)
+    )
+    certificate.refresh_from_db()
+    text = "".join(
+        page.extract_text()
+        for page in PdfReader(io.BytesIO(client.get(f"/vi/certificates/{certificate.code}/pdf/").content)).pages
+    )
+    assert "03/12/2026" in text and "02/12/2026" not in text and "2026-12" not in text
+    assert "Đơn vị cấp: Ban Dân tộc (mẫu)" in text and "Nguyễn Văn A" in text
+    assert "Dấu" in text and "Đại diện đơn vị cấp (ký, ghi rõ họ tên)" in text
+    check = client.get(f"/vi/certificates/{certificate.code}/").content.decode()
+    printable = client.get(f"/vi/certificates/{certificate.code}/print/").content.decode()
+    for html in (check, printable):
+        assert "03/12/2026" in html and "Ban Dân tộc (mẫu)" in html
+    assert "Nguyễn Văn A" in printable
+    assert signing.certificate_payload(certificate)["d"] == "2026-12-03"
 
 
 def test_the_pdf_is_stored_once_and_a_storage_failure_never_breaks_it(client, certificate, monkeypatch):
