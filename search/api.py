@@ -7,6 +7,7 @@ validated by pydantic: a bad value is a 422 JSON error, never a 500.
 from typing import Literal
 
 from django.http import HttpRequest
+from django.utils import translation
 from ninja import Query, Router, Schema
 from pydantic import Field
 
@@ -15,7 +16,7 @@ from content.cachetags import depends_on, precise
 from content.locales import FALLBACKS, fallback_chain
 
 from .service import FILTER_NAMES, MAX_QUERY_LENGTH, search, suggest
-from .vocabulary import facet_labels
+from .vocabulary import facet_labels, is_site_root_type
 
 router = Router(tags=["search"])
 
@@ -97,9 +98,11 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
     depends_on("search")
     filters = {name: getattr(params, name) for name in FILTER_NAMES}
     results = search(params.q, params.locale, filters, limit=params.limit, offset=params.offset)
-    labels = facet_labels(
-        {n: [v for v, _c, _s in vals] for n, vals in results.facets.items()}, fallback_chain(params.locale)
-    )
+    with translation.override(params.locale):  # labels in the reader's language, as the page items
+        labels = facet_labels(
+            {n: [v for v, _c, _s in vals] for n, vals in results.facets.items()}, fallback_chain(params.locale)
+        )
+        labels = {key: str(label) for key, label in labels.items()}
     return {
         "query": results.query,
         "requested_locale": params.locale,
@@ -110,9 +113,12 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
         "did_you_mean": results.did_you_mean,
         "facets": {
             name: [
-                {"value": v, "label": labels.get((name, v), v), "count": c, "selected": s} for v, c, s in values
+                {"value": v, "label": labels.get((name, v), v), "count": c, "selected": s}
+                for v, c, s in values
+                if name != "type" or not is_site_root_type(v)
             ]
             for name, values in results.facets.items()
+            if name != "type" or any(not is_site_root_type(v) for v, _c, _s in values)
         },
         "results": [
             {

@@ -12,7 +12,7 @@ from content.cachetags import depends_on, precise
 from content.locales import fallback_chain
 
 from .service import FILTER_NAMES, MAX_QUERY_LENGTH, search
-from .vocabulary import facet_labels, popular
+from .vocabulary import facet_labels, is_site_root_type, popular
 
 PER_PAGE = 10
 MAX_PAGE = 50
@@ -59,6 +59,10 @@ def search_view(request):
     if results and results.facets:
         labels = facet_labels({n: [v for v, _c, _s in vals] for n, vals in results.facets.items()}, chain)
         for name, values in results.facets.items():
+            if name == "type":
+                values = [v for v in values if not is_site_root_type(v[0])]
+            if not values:
+                continue
             facets.append(
                 {
                     "name": name,

@@ -99,10 +99,37 @@ def _facet_labels(values_by_name, chain):
         for slug, title, code in pages.values_list("slug", "title", "locale__language_code"):
             if slug not in titles or rank[code] < titles[slug][0]:
                 titles[slug] = (rank[code], title)
+        choices = _choice_labels()
         for name in ("group", "topic", "kind"):
             for value in values_by_name.get(name, []):
-                labels[(name, value)] = titles.get(value, (0, _humanise(value)))[1]
+                if value in titles:
+                    labels[(name, value)] = titles[value][1]
+                else:  # a field's choice ("music-gongs" → "Cồng chiêng"), in the reader's language
+                    labels[(name, value)] = str(choices.get((name, value), _humanise(value)))
     return labels
+
+
+def _choice_labels():
+    """``{(facet, value): lazy label}`` from the choices of the page models' fields named
+    like a facet (a story's ``topic``, a product's or an article's ``kind``): the labels
+    the admin already shows, translated by the apps' own catalogues."""
+    found = {}
+    for model in get_page_models():
+        for name in ("topic", "kind", "group"):
+            try:
+                field = model._meta.get_field(name)
+            except Exception:  # noqa: BLE001 (FieldDoesNotExist: the model has no such field)
+                continue
+            for value, label in getattr(field, "flatchoices", None) or []:
+                found.setdefault((name, str(value)), label)
+    return found
+
+
+def is_site_root_type(model_name):
+    """A type whose pages are site roots (the home pages) is no "type of content" to
+    narrow a search to."""
+    model = {m._meta.model_name: m for m in get_page_models()}.get(model_name)
+    return model is not None and list(getattr(model, "parent_page_types", None) or []) == ["wagtailcore.Page"]
 
 
 def _humanise(slug):

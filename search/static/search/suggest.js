@@ -1,6 +1,12 @@
 /* Suggestions as people type on the search page; the form works the same without it.
    A separate file (not inline) so that the Content-Security-Policy allows it. */
 (function () {
+  /* Facets are folded behind one button so that results come first on a phone; on a
+     wide screen they sit beside the results, open. */
+  var fold = document.querySelector("details[data-open-wide]");
+  if (fold && window.matchMedia && window.matchMedia("(min-width: 48em)").matches) fold.open = true;
+})();
+(function () {
   var input = document.getElementById("search-q");
   var list = document.getElementById("search-suggestions");
   var timer;
