@@ -6,18 +6,35 @@ quiz block's own API representation leaves out the answers.
 """
 
 from django.urls import path
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from content.api.images import used_on_public_pages
+from content.api.params import MAX_OFFSET
 from content.public import public_pages
+
+
+class BoundedPagination(WagtailPagination):
+    """Wagtail's paging, with an offset the databases can take: a larger one overflowed
+    the query's integer and answered 500 (issue 16, case 13); now a 400 like other bad
+    parameters."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "0")
+        if offset.lstrip("-").isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset must be at most {MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
 
 
 class JSON404Mixin:
     """Keep API 404s as JSON: LocaleMiddleware would redirect them to /vi/api/v2/…/
     (the page catch-all matches); under this module's URLconf it has nothing to try."""
+
+    pagination_class = BoundedPagination
 
     def handle_exception(self, exc):
         response = super().handle_exception(exc)

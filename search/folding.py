@@ -15,6 +15,10 @@ JOINERS = "'’ʼ‘`´-‐‑"
 _JOINER_RE = re.compile(rf"(?<=\w)[{re.escape(JOINERS)}](?=\w)")
 _PUNCT_RE = re.compile(r"[^\w\s]+")
 _SPACE_RE = re.compile(r"\s+")
+# Common format characters (category Cf), checked before the exact per-character test.
+_HAS_FORMAT_RE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
 _SPECIAL = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ł": "l", "Ł": "l"})
 
 
@@ -44,10 +48,17 @@ def fold_aligned(text):
 
 
 def fold(text):
-    """Lower case, no diacritics, đ → d, name joiners removed."""
+    """Lower case, no diacritics, đ → d, name joiners removed.
+
+    NFKC first, and invisible format characters (zero-width space and joiners, soft
+    hyphen, byte-order mark: Unicode category Cf) dropped: "ｌễ ｈội" typed on a
+    fullwidth keyboard, or "đâm\u200btrâu" pasted from a chat, search like the plain
+    words (issue 16, case 16)."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", str(text))
+    text = unicodedata.normalize("NFKC", str(text))
+    if _HAS_FORMAT_RE.search(text):
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     text = _JOINER_RE.sub("", text)
     return fold_aligned(text)
 

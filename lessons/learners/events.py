@@ -2,6 +2,7 @@
 submissions found among them. The rules themselves are in ``lessons.learners.progress``."""
 
 import datetime
+import json
 import uuid as uuid_lib
 
 from django.utils import timezone
@@ -21,6 +22,8 @@ from .progress import (
 )
 from .records import ProgressEvent
 
+MAX_ANSWERS = 100  # answers in one quiz submission
+MAX_ANSWERS_BYTES = 8192  # their JSON
 MAX_PAGE_ID = 2**31 - 1  # page ids are 32-bit: a larger int overflows the database driver
 
 
@@ -60,8 +63,33 @@ def _parse_event(raw, lessons_by_id):
     if kind == ProgressEvent.Kind.QUIZ_SUBMITTED:
         if not isinstance(raw.get("quiz"), str) or not isinstance(raw.get("answers"), dict):
             raise LearningError("invalid_quiz")
+        if len(raw["answers"]) > MAX_ANSWERS or len(json.dumps(raw["answers"])) > MAX_ANSWERS_BYTES:
+            raise LearningError("invalid_quiz")  # a quiz has a few questions: not a storage space
         payload = {"quiz": raw["quiz"][:64], "answers": raw["answers"]}
+    if not _storable(payload):
+        raise LearningError("invalid_text")
     return event_uuid, kind, lesson, moment, position, payload
+
+
+def _storable(value):
+    """Whether every string in ``value`` can be stored as UTF-8 text on every database.
+
+    A lone surrogate (JSON ``"\\ud800"``) or a NUL is accepted by SQLite but refused by
+    PostgreSQL at the insert, which failed the whole batch on every retry of a phone's
+    queue: such an event is rejected alone, before anything is written."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return False
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(_storable(k) and _storable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_storable(v) for v in value)
+    return True
 
 
 def _lessons_for(ids):
@@ -102,6 +130,12 @@ def record_events(learner, events):
             rejected.append({"uuid": str(raw.get("uuid")) if isinstance(raw, dict) else None, "error": exc.code})
             continue
         parsed.setdefault(item[0], item)
+    # A UUID is the event's identity everywhere: one already stored for another learner
+    # is refused (it must neither enrol this learner nor be acknowledged as theirs).
+    owners = dict(ProgressEvent.objects.filter(uuid__in=list(parsed)).values_list("uuid", "learner_id"))
+    for event_uuid in [u for u in parsed if owners.get(u, learner.pk) != learner.pk]:
+        rejected.append({"uuid": str(event_uuid), "error": "uuid_in_use"})
+        del parsed[event_uuid]
     courses = {}
     for event_uuid, _kind, lesson, *_rest in list(parsed.values()):
         course = course_of[lesson.pk]
@@ -111,7 +145,7 @@ def record_events(learner, events):
         except LearningError as exc:
             rejected.append({"uuid": str(event_uuid), "error": exc.code})
             del parsed[event_uuid]
-    existing = set(ProgressEvent.objects.filter(uuid__in=list(parsed)).values_list("uuid", flat=True))
+    existing = set(owners)
     new = [
         ProgressEvent(
             uuid=event_uuid,

@@ -41,3 +41,13 @@ def test_lesson_detail_never_shows_quiz_answers(api, course):
     assert response.status_code == 200
     assert '"correct"' not in response.content.decode()
     assert api.get(f"/api/v2/pages/{course['draft'].pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/api/v2/pages/", "/api/v2/images/", "/api/v2/documents/"])
+@pytest.mark.parametrize("offset", ["9223372036854775808", "2147483648", "-1", "abc"])
+def test_an_offset_beyond_the_databases_is_a_400_not_a_500(api, heritage, path, offset):
+    """Issue 16, case 13: the offset overflowed the query's integer on both databases."""
+    response = api.get(path, {"offset": offset})
+    assert response.status_code == 400, response.content
+    assert "offset" in response.json()["message"]
+    assert api.get(path, {"offset": "2147483647"}).status_code == 200

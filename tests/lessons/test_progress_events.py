@@ -56,6 +56,28 @@ def test_another_learners_uuid_is_not_taken_over(course, learner, other_learner)
     assert result["accepted"] == []
     assert not derive_state(learner, course_page).lessons[lessons[0].pk].completed
     assert ProgressEvent.objects.get().learner == other_learner
+    # issue 16 case 15: refused, never acknowledged as this learner's duplicate, and no enrolment
+    assert result["duplicates"] == [] and result["rejected"] == [{"uuid": event["uuid"], "error": "uuid_in_use"}]
+    from lessons.models import Enrollment
+
+    assert not Enrollment.objects.filter(learner=learner).exists()
+
+
+def test_a_lone_surrogate_or_a_nul_rejects_that_event_only(course, learner):
+    """Issue 16 case 12: PostgreSQL refused the whole batch at the insert, on every retry."""
+    _course, lessons = course
+    good = _event(lessons[0], "lesson_opened", 1)
+    surrogate = _event(lessons[0], "quiz_submitted", 2, quiz=QUIZ_ID, answers={"q1": "\ud800"})
+    nul = _event(lessons[0], "quiz_submitted", 3, quiz="a\x00b", answers={})
+    huge = _event(lessons[0], "quiz_submitted", 4, quiz=QUIZ_ID, answers={f"q{i}": "x" for i in range(1000)})
+    result = record_events(learner, [good, surrogate, nul, huge])
+    assert result["accepted"] == [good["uuid"]]
+    assert {r["uuid"]: r["error"] for r in result["rejected"]} == {
+        surrogate["uuid"]: "invalid_text",
+        nul["uuid"]: "invalid_text",
+        huge["uuid"]: "invalid_quiz",
+    }
+    assert ProgressEvent.objects.count() == 1
 
 
 def test_a_replayed_quiz_submission_is_graded_once(course, learner):
