@@ -216,6 +216,7 @@ KEPT = {
     "route": "a path's route and page (cms.views)",
     "menu": "the main menu per host and language (cms.templatetags.nharong)",
     "site_map": "the human site map per host and language: sections and their pages (cms.templatetags.nharong)",
+    "site_contact": "the footer's publisher and contact details per host (cms.templatetags.nharong)",
     "langs": "a page's language links (cms.templatetags.nharong)",
     "restricted_paths": "tree paths under a view restriction (content.public)",
     "alias_paths": "tree paths of alias pages (content.public)",
