@@ -14,6 +14,17 @@ from tests.lessons.conftest import QUIZ_ID, RIGHT, CourseIndexPageFactory, make_
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 QUEUED = "Đã lưu trên điện thoại này, sẽ gửi khi có mạng."
+STALE = (
+    "new Promise(done => { const o = indexedDB.open('nharong-offline', 1); o.onsuccess = () => { "
+    "const s = o.result.transaction('courses', 'readwrite').objectStore('courses'); "
+    "s.getAll().onsuccess = (e) => { e.target.result.forEach(r => { r.checked_at = 0; s.put(r); }); "
+    "s.transaction.oncomplete = () => { o.result.close(); done(true); }; }; }; })"
+)
+CHECKED = (
+    "() => new Promise(done => { const o = indexedDB.open('nharong-offline', 1); o.onsuccess = () => { "
+    "o.result.transaction('courses').objectStore('courses').getAll().onsuccess = (e) => { "
+    "o.result.close(); done(e.target.result.length > 0 && e.target.result.every(r => r.checked_at > 0)); }; }; })"
+)
 
 
 def _course(home):
@@ -53,6 +64,17 @@ def test_learner_saves_a_course_learns_offline_and_the_events_arrive_once(page, 
     save.click()
     page.locator(".offline-status", has_text="Đã lưu trên điện thoại này").wait_for()
     assert page.locator("[data-offline-remove]").is_visible()
+
+    # The next online visit refreshes the saved copy: pages asked with their ETag (304),
+    # pictures not fetched again (their URL changes with their content).
+    seen = []
+    page.on("response", lambda r: seen.append((r.url, r.status)))
+    page.evaluate(STALE)
+    page.reload()
+    page.wait_for_function(CHECKED)
+    lesson_answers = [status for url, status in seen if url.endswith(lessons[0].url)]
+    assert lesson_answers == [304], seen
+    assert not [url for url, _status in seen if "/media/" in url]
 
     page.context.set_offline(True)
     page.goto(f"{base}{lessons[0].url}")
@@ -119,3 +141,27 @@ def test_quick_exit_and_sign_out_forget_what_was_kept(page, live_server, home):
     page.wait_for_function("caches.keys().then(names => !names.some(n => n.startsWith('nr-course-s-')))")
     page.goto(f"{base}/vi/saved/")
     page.locator("[data-offline-saved] p", has_text="Chưa có khoá học nào").wait_for()
+
+
+def test_sign_out_forgets_pages_kept_and_private_courses(page, live_server, home):
+    index = CourseIndexPageFactory(parent=home, title="Khoá học", show_in_menus=True)
+    course, _lessons = make_course(index, title="Sức khoẻ sinh sản", lessons=1, sensitive=True)
+    learner = UserFactory(username="mai-offline")
+    base = live_server.url
+    _sign_in(page, base, learner.username)
+    page.goto(f"{base}{course.url}")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.locator("[data-offline-consent]").check()
+    page.locator("[data-offline-save]").click()
+    page.locator(".offline-status", has_text="Đã lưu trên điện thoại này").wait_for()
+    page.evaluate("caches.open('nr-pages').then(c => c.put('/vi/', new Response('kept')))")
+
+    page.goto(f"{base}/vi/learn/")
+    page.locator('form[action$="/learn/logout/"] button').click()
+    page.wait_for_url(re.compile(r"/vi/$"))
+    page.wait_for_function(
+        "caches.keys().then(names => !names.some(n => n.startsWith('nr-course-s-') || n === 'nr-pages'))"
+    )
+    assert page.evaluate("localStorage.getItem('nr-learner')") is None
