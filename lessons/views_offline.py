@@ -17,7 +17,8 @@ def course_files_json(request, course_id):
     lists its files only with ``?sensitive=1`` (the learner ticked the box) and is never
     kept by a shared cache."""
     course = CoursePage.objects.filter(pk=course_id).first()
-    light = request.GET.get("light") == "1" or request.headers.get("Save-Data", "").lower() == "on"
+    save_data = request.headers.get("Save-Data", "").lower() == "on"
+    light = request.GET.get("light") == "1" or save_data
     asked = request.GET.get("sensitive") == "1"
     data = course_files(course, light=light, include_sensitive=asked) if course else None
     if data is None:
@@ -25,7 +26,9 @@ def course_files_json(request, course_id):
     data["strings"] = offline_strings()
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     response["Vary"] = "Save-Data"
-    response["Cache-Control"] = "private, no-store" if data["course"]["sensitive"] else "public, max-age=60"
+    # The page cache's key has no Save-Data: a listing chosen by that header is not kept.
+    personal = data["course"]["sensitive"] or (save_data and request.GET.get("light") != "1")
+    response["Cache-Control"] = "private, no-store" if personal else "public, max-age=60"
     return response
 
 

@@ -417,7 +417,7 @@
   if (!("indexedDB" in window) || !("caches" in window)) { return; }
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js", { scope: "/" }).then(function () {
-      worker({ type: "settings", light: localStorage.getItem(LIGHT) === "1" });
+      worker({ type: "settings", light: localStorage.getItem(LIGHT) === "1" || Boolean(navigator.connection && navigator.connection.saveData) });
     }).catch(function () { /* an old browser: the site works online */ });
   }
   if (localStorage.getItem(LIGHT) === "1" || (navigator.connection && navigator.connection.saveData)) {

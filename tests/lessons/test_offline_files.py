@@ -56,8 +56,10 @@ def test_light_lists_one_picture_per_image(client, course_index):
     light = client.get(_url(course, "?light=1")).json()
     assert [f["url"] for f in light["files"] if f["kind"] == "image"][0].count("fill-360x203")
     assert len([f for f in light["files"] if f["kind"] == "image"]) == 1
-    data = client.get(_url(course), HTTP_SAVE_DATA="on").json()
-    assert len([f for f in data["files"] if f["kind"] == "image"]) == 1
+    response = client.get(_url(course), HTTP_SAVE_DATA="on")
+    assert len([f for f in response.json()["files"] if f["kind"] == "image"]) == 1
+    assert response["Cache-Control"] == "private, no-store"  # the page cache's key has no Save-Data
+    assert len([f for f in client.get(_url(course)).json()["files"] if f["kind"] == "image"]) == 3
 
 
 def test_draft_private_and_expired_lessons_are_never_listed(client, course_index):
