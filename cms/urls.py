@@ -13,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from content.urls import media_urlpatterns as content_media_urlpatterns
 from sharing import urls as sharing_urls
 
+from . import pwa
 from . import views as site_views
 from .api import api as api_v1
 from .api_v2 import api_router
@@ -25,6 +26,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", site_views.robots_txt, name="robots_txt"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("manifest.webmanifest", pwa.manifest, name="webmanifest"),
+    path("sw.js", pwa.service_worker, name="service_worker"),
 ]
 
 urlpatterns.append(path("api/v1/", api_v1.urls))
@@ -38,6 +41,8 @@ urlpatterns += i18n_patterns(
     path("", include("stats.urls")),
     path("", include(sharing_urls.site_urlpatterns)),
     path("site-map/", site_views.site_map, name="site_map"),
+    path("offline/", pwa.offline_page, name="offline"),
+    path("saved/", pwa.saved_page, name="saved"),
     # Wagtail's own utility URLs (password-protected pages, front-end login)
     *[p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"],
     re_path(r"^((?:[\w\-]+/)*)$", site_views.serve, name="wagtail_serve"),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views, views_certificates
+from . import views, views_certificates, views_offline
 
 app_name = "lessons"
 
@@ -14,6 +14,10 @@ urlpatterns = [
     path("learn/courses/<int:course_id>/enrol/", views.enrol, name="enrol"),
     path("learn/lessons/<int:lesson_id>/complete/", views.complete_lesson, name="complete"),
     path("learn/lessons/<int:lesson_id>/quiz/<str:quiz_id>/", views.submit_quiz, name="quiz"),
+    path(
+        "learn/offline/courses/<int:course_id>/files.json", views_offline.course_files_json, name="offline_files"
+    ),
+    path("learn/offline/me.json", views_offline.learner_json, name="offline_me"),
     path("learn/attempts/<int:attempt_id>/", views.attempt_result, name="attempt"),
     path("certificates/key/", views_certificates.public_key, name="certificate_key"),
     path("certificates/<str:code>/", views_certificates.verify, name="certificate"),

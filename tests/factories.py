@@ -314,3 +314,13 @@ class DataValueFactory(factory.django.DjangoModelFactory):
 class ReporterCommuneFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "stats.ReporterCommune"
+
+
+class AudioDocumentFactory(factory.django.DjangoModelFactory):
+    """A small "audio" document (bytes only; nothing decodes it) for offline listings."""
+
+    class Meta:
+        model = "wagtaildocs.Document"
+
+    title = factory.Sequence(lambda n: f"Bài đọc {n}")
+    file = factory.LazyFunction(lambda: ContentFile(b"ID3" + b"\x00" * 2045, name="doc.mp3"))

@@ -9,7 +9,7 @@ import hashlib
 
 from django.conf import settings
 from ninja import Router, Schema
-from ninja.security import HttpBearer
+from ninja.security import HttpBearer, SessionAuth
 from pydantic import Field
 
 from content.api.errors import ApiError
@@ -43,6 +43,21 @@ class BearerAuth(HttpBearer):
 
 
 bearer = BearerAuth()
+
+
+class SiteSession(SessionAuth):
+    """A learner signed in on the website, for the few endpoints its offline script
+    calls (``static/js/offline.js``: progress events kept on the phone). Django's CSRF
+    check applies to every unsafe request (the ``X-CSRFToken`` header); a request
+    without the session cookie is simply not this kind (so the app still gets 401)."""
+
+    def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        return super().__call__(request)
+
+
+site_session = SiteSession()
 
 
 def api_refusal(exc):

@@ -1,6 +1,9 @@
 """The learner's own data over the API: profile, enrolments, progress, quizzes,
 certificates. Every endpoint here needs a bearer token and answers
 ``Cache-Control: private, no-store``; each reads only ``request.auth``'s rows.
+``/me/progress-events`` and ``/me/progress`` also take the website's session (with
+Django's CSRF check on POST): the site's offline script sends what a learner did
+without a connection (``static/js/offline.js``).
 
 The rules live in ``lessons/learners/`` (shared with the website); this module
 only translates HTTP to those calls and their ``LearningError`` codes to 4xx.
@@ -21,7 +24,7 @@ from content.api.schemas import ErrorOut
 from ..learners import events, progress
 from ..learners.records import Certificate, Enrollment
 from ..pages import CoursePage, LessonPage
-from .auth import MeOut, bearer, me_data
+from .auth import MeOut, bearer, me_data, site_session
 
 router = Router(tags=["learning"], auth=bearer)
 
@@ -210,6 +213,7 @@ def enrollments(request):
     "/me/progress-events",
     response={200: ProgressOut, **ERRORS},
     summary="Upload events queued offline (idempotent on their UUIDs)",
+    auth=[bearer, site_session],
 )
 def progress_events(request, payload: EventBatchIn):
     batch = [e.model_dump(mode="json", exclude_none=True) for e in payload.events]
@@ -228,6 +232,7 @@ def progress_events(request, payload: EventBatchIn):
     "/me/progress",
     response={200: list[CourseStateOut], 401: ErrorOut},
     summary="Derived progress in every enrolled course",
+    auth=[bearer, site_session],
 )
 def my_progress(request):
     courses = [e.course for e in Enrollment.objects.filter(learner=request.auth).select_related("course")]

@@ -134,6 +134,8 @@ def _page_urls():
     urls["learner log-in"] = "/vi/learn/login/"
     urls["learner sign-up"] = "/vi/learn/signup/"
     urls["not found"] = "/vi/khong-co-trang-nay/"
+    urls["offline page"] = "/vi/offline/"
+    urls["saved for offline"] = "/vi/saved/"
     assert Page.objects.live().exists()
     return urls, quiz_lesson
 
