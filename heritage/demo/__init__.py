@@ -123,7 +123,7 @@ def _palette(item):
 
 
 def _hero(loader, item, kind):
-    text = item["hero"][0]
+    text = item["hero"]
     motif = _motif(item, kind)
     return loader.image(
         f"heritage-{kind}-{item['slug']}",
@@ -131,6 +131,7 @@ def _hero(loader, item, kind):
         motif,
         alt=illustrations.describe(motif, text),
         palette=_palette(item),
+        variant=sum(map(ord, item["slug"])) % 3,  # the band's pattern varies from item to item
     )
 
 
@@ -142,7 +143,7 @@ def _gallery(loader, item, count):
             f"heritage-gallery-{item['slug']}-{i}",
             f"Nhà Rông demo · gallery · {item['slug']} {i}",
             motif,
-            alt=illustrations.describe(motif, f"{item['hero'][0]} ({i}/{count})"),
+            alt=illustrations.describe(motif, f"{item['hero']} ({i}/{count})"),
             palette=("bana", "hre", "haroi")[(i - 1) % 3],
             variant=i,
             size=(900, 600),
