@@ -200,15 +200,15 @@ class DemoLoader:
     def image_edited_by_someone(image):
         """True when a person changed ``image`` in the admin (Wagtail logs it with a user) or
         gave it a file the loader did not draw."""
+        from django.contrib.contenttypes.models import ContentType
         from wagtail.models import ModelLogEntry
 
         if not image.file.name.split("/")[-1].startswith("demo-"):
             return True
-        return (
-            ModelLogEntry.objects.filter(object_id=str(image.pk), content_type__model=image._meta.model_name)
-            .exclude(user=None)
-            .exists()
+        entries = ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(image), object_id=str(image.pk)
         )
+        return entries.exclude(user=None).exists()
 
 
 def _stream_differs(current, field, value):
