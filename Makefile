@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_WORKERS ?= auto  # pytest-xdist: one worker per core (make test PYTEST_WORKERS=0 for one process)
 
-.PHONY: install install-dev run worker serve setup test lint format lock bench backup restore clean lighthouse lighthouse-install validators-install
+.PHONY: install install-dev run worker serve setup test lint format lock bench backup restore clean lighthouse lighthouse-install validators-install screenshots
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -96,6 +96,11 @@ LIGHTHOUSE_URL ?= http://127.0.0.1:8000
 LIGHTHOUSE_PATHS ?= /vi/
 lighthouse: lighthouse-install  ## score a running site: make lighthouse LIGHTHOUSE_PATHS="/vi/ /en/"
 	$(PY) -m bench.lighthouse $(LIGHTHOUSE_URL) $(LIGHTHOUSE_PATHS)
+
+screenshots: install-dev setup  ## key pages at 360 and 1280 px into docs/screenshots/ (not committed)
+	@[ -x /usr/bin/chromium ] || ([ "$$(id -u)" = 0 ] && apt-get install -y -q chromium) \
+		|| echo "chromium missing: screenshots will be skipped"
+	$(PY) -m bench.screenshots
 
 BACKUP_DIR ?= backups
 backup: install  ## dump the database (SQLite or PostgreSQL) and media into backups/<stamp>/

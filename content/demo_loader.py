@@ -20,6 +20,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from . import illustrations
 from .models import HeritageImage, HomePage
 
 
@@ -154,25 +155,60 @@ class DemoLoader:
         return False
 
     # -- images -----------------------------------------------------------------
+    CREDIT = "Hình minh hoạ tạo bằng Pillow (Nhà Rông) · Illustration generated with Pillow"
+
     def image(
-        self, key, title, text, colour=(138, 59, 18), credit=None, licence="CC0-1.0", alt=None, size=(1200, 675)
+        self, key, title, motif, alt, palette="neutral", variant=0, steps=0, size=(1200, 675), licence="CC0-1.0"
     ):
-        """A generated illustration, created once per ``key`` (its title in the library)."""
+        """A generated illustration of ``motif`` (a name in ``content.illustrations.MOTIFS``).
+
+        The picture holds no text: what it is about goes into ``alt`` (Vietnamese). It is
+        found again by ``title``. Its file name carries the drawing's signature, so when the
+        drawing of these arguments changes (or an old text banner is found) the file and alt
+        text are replaced, unless a person has edited the image in the admin or replaced
+        its file: then it is left exactly as it is.
+        """
+        signature = illustrations.signature(motif, size, palette, variant, steps)
         existing = HeritageImage.objects.filter(title=title).first()
-        if existing:
-            return existing
-        data = render_placeholder(text, colour, size)
-        image = HeritageImage(
-            title=title,
-            alt_text=alt or title,
-            credit=credit or "Hình minh hoạ tạo bằng Pillow (Nhà Rông) · Illustration generated with Pillow",
-            licence=licence,
-        )
+        if existing is not None:
+            if self.image_edited_by_someone(existing):
+                self.kept += 1
+                return existing
+            if signature in existing.file.name and existing.alt_text == alt:
+                return existing
+        data = illustrations.render(motif, size, palette, variant, steps)
         digest = hashlib.sha1(key.encode()).hexdigest()[:10]
-        image.file = ImageFile(io.BytesIO(data), name=f"demo-{digest}.png")
+        image = existing or HeritageImage(title=title)
+        old_file = existing.file.name if existing is not None else None
+        image.alt_text = alt
+        image.credit = self.CREDIT
+        image.licence = licence
+        if old_file is None or signature not in old_file:
+            image.file = ImageFile(io.BytesIO(data), name=f"demo-{digest}-{motif}-{signature}.png")
+            image._set_image_file_metadata()
         image.save()
-        self.created += 1
+        if old_file and image.file.name != old_file:
+            image.renditions.all().delete()
+            image.file.storage.delete(old_file)
+        if existing is None:
+            self.created += 1
+        else:
+            self.updated += 1
         return image
+
+    @staticmethod
+    def image_edited_by_someone(image):
+        """True when a person changed ``image`` in the admin (Wagtail logs it with a user) or
+        gave it a file the loader did not draw."""
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.models import ModelLogEntry
+
+        if not image.file.name.split("/")[-1].startswith("demo-"):
+            return True
+        entries = ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(image), object_id=str(image.pk)
+        )
+        return entries.exclude(user=None).exists()
 
 
 def _stream_differs(current, field, value):
@@ -183,30 +219,6 @@ def _stream_differs(current, field, value):
         return json.dumps([(b["type"], b["value"]) for b in prepped], sort_keys=True, default=str)
 
     return normalize(current) != normalize(value)
-
-
-def render_placeholder(text, colour, size):
-    """A simple patterned illustration with a caption, as PNG bytes."""
-    from PIL import Image, ImageDraw, ImageFont
-
-    width, height = size
-    img = Image.new("RGB", size, colour)
-    draw = ImageDraw.Draw(img)
-    light = tuple(min(255, c + 60) for c in colour)
-    # a brocade-like band of diamonds
-    step = 60
-    for y in (height // 5, height - height // 5):
-        for x in range(0, width + step, step):
-            draw.polygon([(x, y - 20), (x + 20, y), (x, y + 20), (x - 20, y)], outline=light, width=4)
-    try:
-        font = ImageFont.load_default(size=56)
-    except TypeError:  # older Pillow
-        font = ImageFont.load_default()
-    bbox = draw.textbbox((0, 0), text, font=font)
-    draw.text(((width - bbox[2]) / 2, (height - bbox[3]) / 2), text, fill=(255, 255, 255), font=font)
-    out = io.BytesIO()
-    img.save(out, format="PNG", optimize=True)
-    return out.getvalue()
 
 
 def ensure_root_home(loader):

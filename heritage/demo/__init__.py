@@ -9,6 +9,7 @@ ethnic-language text: the rest falls back to Vietnamese). Idempotent.
 from decimal import Decimal
 from pathlib import Path
 
+from content import illustrations
 from content.demo_loader import read_json
 from content.models import AdministrativeUnit
 
@@ -63,23 +64,88 @@ def _text_fields(lang_data):
     return fields
 
 
+# The motif of each item's generated picture (``content.illustrations.MOTIFS``); an item
+# not named here gets its kind's motif. The picture holds no text: the item's name goes
+# into the alt text.
+KIND_MOTIFS = {"group": "brocade", "place": "village", "story": "book", "product": "basket", "festival": "gong"}
+MOTIFS = {
+    "ba-na": "communal-house",
+    "cham-hroi": "brocade",
+    "hre": "stilt-house",
+    "thap-doi": "tower",
+    "thap-banh-it": "tower",
+    "thap-duong-long": "tower",
+    "thap-canh-tien": "tower",
+    "thanh-do-ban": "tower",
+    "thap-phu-loc": "tower",
+    "thap-binh-lam": "tower",
+    "thap-thu-thien": "tower",
+    "bao-tang-binh-dinh": "museum",
+    "ruou-can": "jar",
+    "trong-doi-ktoang": "drum",
+    "cong-3-chieng-5-trong-ktoong": "gong",
+    "chieng-ba-hre": "gong",
+    "nha-rong": "communal-house",
+    "det-tho-cam": "brocade",
+    "nhon-com-lam-phep": "rice",
+    "nha-san-hre": "stilt-house",
+    "ya-do-va-tay-son": "village",
+    "nguon-goc-cham-hroi": "river",
+    "vai-tho-cam-ha-van-tren": "brocade",
+    "tho-cam-ha-ri": "brocade",
+    "ruou-can-bana-tay-son": "jar",
+    "ruou-vinh-cuu": "jar",
+    "quai-yang-cham": "gong",
+    "le-cau-mua-cham-hroi": "rain",
+    "mung-lua-moi-cham-hroi": "rice",
+    "xa-mok": "rice",
+    "dam-trau-bana-kriem": "gong",
+    "cung-cau-may-bana": "communal-house",
+    "h-tend-hre": "rice",
+    "cung-ben-nuoc-hre": "river",
+    "ngay-hoi-van-hoa-the-thao": "gong",
+    "tieng-vong-tu-dai-ngan-2025": "gong",
+    "trong-doi-cong-ba-chieng-nam": "drum",
+}
+# Textile colours of each people; items of no single people get the neutral band.
+PALETTES = {"ba-na": "bana", "hre": "hre", "cham-hroi": "haroi"}
+
+
+def _motif(item, kind):
+    return MOTIFS.get(item["slug"], KIND_MOTIFS[kind])
+
+
+def _palette(item):
+    if "code" in item:  # an ethnic group
+        return PALETTES.get(item["code"], "neutral")
+    groups = item.get("groups") or []
+    return PALETTES.get(groups[0], "neutral") if groups else "neutral"
+
+
 def _hero(loader, item, kind):
-    text, colour = item["hero"]
-    title = f"Nhà Rông demo · {kind} · {item['slug']}"
-    alt = f"Hình minh hoạ màu có dải hoa văn hình thoi và dòng chữ “{text}” (không phải ảnh chụp)"
-    return loader.image(f"heritage-{kind}-{item['slug']}", title, text, tuple(colour), alt=alt)
+    text = item["hero"]
+    motif = _motif(item, kind)
+    return loader.image(
+        f"heritage-{kind}-{item['slug']}",
+        f"Nhà Rông demo · {kind} · {item['slug']}",
+        motif,
+        alt=illustrations.describe(motif, text),
+        palette=_palette(item),
+        variant=sum(map(ord, item["slug"])) % 3,  # the band's pattern varies from item to item
+    )
 
 
 def _gallery(loader, item, count):
     images = []
+    motif = _motif(item, "story")
     for i in range(1, count + 1):
-        text = f"{item['hero'][0]} {i}"
         image = loader.image(
             f"heritage-gallery-{item['slug']}-{i}",
             f"Nhà Rông demo · gallery · {item['slug']} {i}",
-            text,
-            tuple(item["hero"][1]),
-            alt=f"Hình minh hoạ số {i} có hoa văn hình thoi và dòng chữ “{text}”",
+            motif,
+            alt=illustrations.describe(motif, f"{item['hero']} ({i}/{count})"),
+            palette=("bana", "hre", "haroi")[(i - 1) % 3],
+            variant=i,
             size=(900, 600),
         )
         images.append({"image": image.pk, "caption": "", "alt": ""})

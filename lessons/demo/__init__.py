@@ -10,6 +10,7 @@ labelled as narration would mislead.
 import uuid
 from pathlib import Path
 
+from content import illustrations
 from content.demo_loader import read_json
 
 from ..models import CourseIndexPage, CoursePage, LessonPage
@@ -29,28 +30,48 @@ def _paragraphs(key, texts):
     ]
 
 
-def _how_to(loader, key, howto, colour):
+# Generated pictures (``content.illustrations``): they hold no text, the alt text
+# carries it. A course's cover, each how-to's step pictures (the step number is drawn
+# as dots) and the picture quiz's options (``[text, correct, motif]`` in courses.json).
+COVER_MOTIFS = {
+    "ban-hang-tren-mang-an-toan": "basket",
+    "dien-thoai-xem-thoi-tiet-va-gia-ca": "forecast",
+    "quyen-cua-ban-giay-to-va-dich-vu-cong": "document",
+    "binh-dang-gioi-va-quyen-tre-em": "family",
+}
+STEP_MOTIFS = {
+    "chup-anh-san-pham": ("phone", "basket", "camera"),
+    "du-bao-thoi-tiet": ("phone", "forecast", "rain"),
+}
+
+
+def _how_to(loader, key, howto, motifs):
     steps = []
     for n, text in enumerate(howto["steps"]):
+        motif = motifs[n]
         image = loader.image(
-            f"{key}/step/{n}", f"Bước {n + 1} · {key}", f"{n + 1}", colour=colour, alt=text, size=(640, 360)
+            f"{key}/step/{n}",
+            f"Bước {n + 1} · {key}",
+            motif,
+            alt=f"{illustrations.describe(motif)} Bước {n + 1}: {text}",
+            steps=n + 1,
+            size=(640, 360),
         )
         steps.append({"type": "item", "id": block_id(key, "step", n), "value": {"text": text, "image": image.pk}})
     return {"type": "how_to", "id": block_id(key, "howto"), "value": {"title": howto["title"], "steps": steps}}
 
 
-def _quiz(loader, slug, quiz, colour, language):
+def _quiz(loader, slug, quiz, language):
     questions = []
     for n, q in enumerate(quiz["questions"]):
         options = []
-        for m, (text, correct) in enumerate(q["options"]):
+        for m, (text, correct, *motif) in enumerate(q["options"]):
             image = None
-            if q["kind"] == "picture":
+            if q["kind"] == "picture":  # a pictogram a learner who reads little can tell apart
                 image = loader.image(
                     f"{slug}/quiz/{n}/{m}/{language}",
                     f"Lựa chọn {m + 1} · {slug} ({language})",
-                    text,
-                    colour=colour,
+                    motif[0],
                     alt=text,
                     size=(480, 360),
                 ).pk
@@ -83,12 +104,13 @@ def _quiz(loader, slug, quiz, colour, language):
     }
 
 
-def _lesson_body(loader, key, fields, colour, language, quiz=None, slug=None):
+def _lesson_body(loader, key, fields, language, quiz=None, slug=None):
     body = _paragraphs(key, fields["paragraphs"])
     if fields.get("howto"):
-        body.append(_how_to(loader, f"{key}/{fields['howto']['title']}", fields["howto"], colour))
+        motifs = STEP_MOTIFS[key.split("/")[-1]]
+        body.append(_how_to(loader, f"{key}/{fields['howto']['title']}", fields["howto"], motifs))
     if quiz:
-        body.append(_quiz(loader, slug, quiz, colour, language))
+        body.append(_quiz(loader, slug, quiz, language))
     return body
 
 
@@ -120,13 +142,12 @@ def load(loader):
 
 def load_course(loader, index, data):
     slug = data["slug"]
-    colour = tuple(data["colour"])
+    motif = COVER_MOTIFS[slug]
     cover = loader.image(
         f"course/{slug}",
         f"Ảnh bìa khoá học · {data['vi']['title']}",
-        data["en"]["title"][:28],
-        colour=colour,
-        alt=data["vi"]["title"],
+        motif,
+        alt=illustrations.describe(motif, data["vi"]["title"]),
     )
     common = {
         "topic": data["topic"],
@@ -149,7 +170,7 @@ def load_course(loader, index, data):
                 "title": fields["title"],
                 "summary": fields["summary"],
                 "estimated_minutes": 5 + 3 * len(fields["paragraphs"]),
-                "body": _lesson_body(loader, key, fields, colour, language, quiz, slug),
+                "body": _lesson_body(loader, key, fields, language, quiz, slug),
             }
         page = loader.page(course, LessonPage, lesson["slug"], **pages["vi"])
         loader.translate(page, "en", **pages["en"])
