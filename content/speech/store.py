@@ -1,0 +1,99 @@
+"""Generated narration of pages (``content.narration.PageAudio`` rows of kind
+"generated"): made, remade and removed here.
+
+Generated narration follows the public page, never a draft: ``refresh`` reads the
+page row (Wagtail keeps the live content there; drafts live in revisions) and
+synthesises only when the page is public (``content.public``), in the
+synthesiser's language, and its narrated text changed since the last file (the
+hash of text and voice). A page that stops being public loses its generated files
+at once (``remove_generated``), so no URL under the media folder keeps reading a
+page the public may no longer see.
+"""
+
+import logging
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
+from .. import audio as mp3
+from .. import cachetags, sync
+from ..cache import page_tags
+from ..files import complete
+from ..models import SyncEvent
+from ..narration import PageAudio
+from ..public import public_pages
+from .base import SpeechUnavailable, get_synthesizer
+from .normalize import normalize
+from .text import page_text, text_hash
+
+logger = logging.getLogger(__name__)
+
+
+def _delete_file(name):
+    if name:
+        try:
+            default_storage.delete(name)
+        except OSError:
+            logger.warning("Could not delete narration file %s", name, exc_info=True)
+
+
+def remove_generated(page_ids):
+    """Drop the generated narration (rows and files) of these pages; returns how many."""
+    rows = list(PageAudio.objects.filter(page_id__in=list(page_ids), kind=PageAudio.Kind.GENERATED))
+    for row in rows:
+        _delete_file(row.file.name)
+        row.delete()
+    return len(rows)
+
+
+def _is_public(page):
+    return public_pages(type(page).objects.filter(pk=page.pk)).exists()
+
+
+def refresh(page_id):
+    """Bring the generated narration of page ``page_id`` up to date; returns what was done
+    (``"generated"``, ``"unchanged"``, ``"removed"``, ``"off"``, ``"none"``)."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=page_id).select_related("locale").first()
+    if page is None:
+        return "none"
+    if not _is_public(page):
+        return "removed" if remove_generated([page.pk]) else "none"
+    synthesizer = get_synthesizer()
+    if synthesizer is None:
+        return "off"
+    language = page.locale.language_code
+    text = page_text(page.specific) if language == synthesizer.language else ""
+    if not text:
+        return "removed" if remove_generated([page.pk]) else "none"
+    digest = text_hash(text, synthesizer.voice_name)
+    current = PageAudio.objects.filter(page=page, language=language, kind=PageAudio.Kind.GENERATED).first()
+    if current and current.text_hash == digest and complete(default_storage, current.file.name):
+        return "unchanged"
+    try:
+        speech = synthesizer.synthesize(normalize(text))
+    except SpeechUnavailable:
+        logger.warning("No generated narration for page %s", page.pk, exc_info=True)
+        return "off"
+    data = mp3.encode(speech.pcm, speech.sample_rate)
+    name = default_storage.save(f"audio/generated/{page.pk}-{language}-{digest[:12]}.mp3", ContentFile(data))
+    old_name = current.file.name if current else None
+    row = current or PageAudio(page=page, language=language, kind=PageAudio.Kind.GENERATED)
+    row.file.name = name
+    row.text_hash = digest
+    row.duration_seconds = mp3.duration(data)
+    row.bytes = len(data)
+    row.voice = synthesizer.voice_name
+    row.save()
+    if old_name and old_name != name:
+        _delete_file(old_name)
+    _announce(page)
+    return "generated"
+
+
+def _announce(page):
+    """The page's kept responses and API JSON now show audio: make them stale, and log
+    an upsert so sync clients fetch the page (with its narration) again."""
+    cachetags.bump(*page_tags(page))
+    sync.record(page, SyncEvent.Action.UPSERT)
