@@ -11,6 +11,7 @@ recording always wins over the machine voice.
 import logging
 
 from django.db import models
+from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 
 from . import audio
@@ -18,6 +19,10 @@ from . import audio
 logger = logging.getLogger(__name__)
 
 MIME = "audio/mpeg"
+
+narration_changed = Signal()
+"""Sent (``page=``) when a page's generated narration was made, remade or removed:
+what packs a page's files (the course bundles) builds again."""
 
 
 class PageAudio(models.Model):

@@ -20,7 +20,7 @@ from .. import cachetags, sync
 from ..cache import page_tags
 from ..files import complete
 from ..models import SyncEvent
-from ..narration import PageAudio
+from ..narration import PageAudio, narration_changed
 from ..public import public_pages
 from .base import SpeechUnavailable, get_synthesizer
 from .normalize import normalize
@@ -39,10 +39,13 @@ def _delete_file(name):
 
 def remove_generated(page_ids):
     """Drop the generated narration (rows and files) of these pages; returns how many."""
-    rows = list(PageAudio.objects.filter(page_id__in=list(page_ids), kind=PageAudio.Kind.GENERATED))
+    rows = list(
+        PageAudio.objects.filter(page_id__in=list(page_ids), kind=PageAudio.Kind.GENERATED).select_related("page")
+    )
     for row in rows:
         _delete_file(row.file.name)
         row.delete()
+        narration_changed.send(sender=PageAudio, page=row.page)
     return len(rows)
 
 
@@ -97,3 +100,4 @@ def _announce(page):
     an upsert so sync clients fetch the page (with its narration) again."""
     cachetags.bump(*page_tags(page))
     sync.record(page, SyncEvent.Action.UPSERT)
+    narration_changed.send(sender=PageAudio, page=page)
