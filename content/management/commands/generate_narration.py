@@ -46,16 +46,16 @@ class Command(BaseCommand):
         pages = list(narrated_pages())
         if force:
             PageAudio.objects.filter(page__in=pages, kind=PageAudio.Kind.GENERATED).update(text_hash="")
-        done, seconds, started = {}, 0.0, time.perf_counter()
+        done, started, cpu = {}, time.perf_counter(), time.process_time()
         for page in pages:
             outcome = store.refresh(page.pk)
             done[outcome] = done.get(outcome, 0) + 1
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
         generated = done.get("generated", 0)
         rows = PageAudio.objects.filter(page__in=pages, kind=PageAudio.Kind.GENERATED)
         seconds = sum(rows.values_list("duration_seconds", flat=True))
         size = sum(rows.values_list("bytes", flat=True))
-        per_page = f", {elapsed / generated:.2f} s per generated page" if generated else ""
+        per_page = f", {elapsed / generated:.2f} s ({cpu / generated:.2f} s CPU) per generated page" if generated else ""
         self.stdout.write(
             f"Narration ({synthesizer.voice_name}): {len(pages)} pages, "
             + ", ".join(f"{count} {outcome}" for outcome, count in sorted(done.items()))
