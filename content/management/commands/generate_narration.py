@@ -55,7 +55,9 @@ class Command(BaseCommand):
         rows = PageAudio.objects.filter(page__in=pages, kind=PageAudio.Kind.GENERATED)
         seconds = sum(rows.values_list("duration_seconds", flat=True))
         size = sum(rows.values_list("bytes", flat=True))
-        per_page = f", {elapsed / generated:.2f} s ({cpu / generated:.2f} s CPU) per generated page" if generated else ""
+        per_page = ""
+        if generated:
+            per_page = f", {elapsed / generated:.2f} s ({cpu / generated:.2f} s CPU) per generated page"
         self.stdout.write(
             f"Narration ({synthesizer.voice_name}): {len(pages)} pages, "
             + ", ".join(f"{count} {outcome}" for outcome, count in sorted(done.items()))
