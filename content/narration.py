@@ -38,6 +38,9 @@ class PageAudio(models.Model):
     duration_seconds = models.FloatField(_("duration (seconds)"), default=0)
     bytes = models.PositiveIntegerField(_("size (bytes)"), default=0)
     voice = models.CharField(_("voice"), max_length=120, blank=True)
+    # Generated files: {part key: [start, end]} in seconds, e.g. a quiz question's id
+    # and "<question id>:<option index>" (content.speech.text.page_segments).
+    cues = models.JSONField(default=dict, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -67,6 +70,7 @@ class PageAudio(models.Model):
             "kind": self.kind,
             "mime": MIME,
             "voice": self.voice,
+            "cues": self.cues or {},
         }
 
 
@@ -110,4 +114,5 @@ def document_item(document, language):
         "kind": PageAudio.Kind.RECORDED.value,
         "mime": MIME if seconds else (document.content_type or MIME),
         "voice": "",
+        "cues": {},
     }

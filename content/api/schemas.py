@@ -65,6 +65,11 @@ class NarrationOut(Schema):
     kind: Literal["recorded", "generated"] = Field(description="'generated' is a machine voice.")
     mime: str = "audio/mpeg"
     voice: str = Field("", description="The synthesiser voice of a generated file.")
+    cues: dict[str, list[float]] = Field(
+        default_factory=dict,
+        description="Parts that can be played alone: {key: [start, end]} in seconds; a quiz "
+        "question's id, and '<question id>:<option index>' for its options.",
+    )
 
 
 class DocumentOut(Schema):

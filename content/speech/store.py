@@ -24,7 +24,7 @@ from ..narration import PageAudio, narration_changed
 from ..public import public_pages
 from .base import SpeechUnavailable, get_synthesizer
 from .normalize import normalize
-from .text import page_text, text_hash
+from .text import page_segments, text_hash
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +67,8 @@ def refresh(page_id):
     if synthesizer is None:
         return "off"
     language = page.locale.language_code
-    text = page_text(page.specific) if language == synthesizer.language else ""
+    segments = page_segments(page.specific) if language == synthesizer.language else []
+    text = "\n".join(sentence for _key, sentence in segments)
     if not text:
         return "removed" if remove_generated([page.pk]) else "none"
     digest = text_hash(text, synthesizer.voice_name)
@@ -75,11 +76,11 @@ def refresh(page_id):
     if current and current.text_hash == digest and complete(default_storage, current.file.name):
         return "unchanged"
     try:
-        speech = synthesizer.synthesize(normalize(text))
+        pcm, sample_rate, cues = speak(synthesizer, segments)
     except SpeechUnavailable:
         logger.warning("No generated narration for page %s", page.pk, exc_info=True)
         return "off"
-    data = mp3.encode(speech.pcm, speech.sample_rate)
+    data = mp3.encode(pcm, sample_rate)
     name = default_storage.save(f"audio/generated/{page.pk}-{language}-{digest[:12]}.mp3", ContentFile(data))
     old_name = current.file.name if current else None
     row = current or PageAudio(page=page, language=language, kind=PageAudio.Kind.GENERATED)
@@ -88,11 +89,30 @@ def refresh(page_id):
     row.duration_seconds = mp3.duration(data)
     row.bytes = len(data)
     row.voice = synthesizer.voice_name
+    row.cues = cues
     row.save()
     if old_name and old_name != name:
         _delete_file(old_name)
     _announce(page)
     return "generated"
+
+
+def speak(synthesizer, segments):
+    """``(pcm, sample rate, cues)``: each sentence synthesised in turn and joined, and
+    where each keyed part (a quiz question, an option) starts and ends, in seconds, so
+    the player can read one of them alone."""
+    chunks, cues, position, sample_rate = [], {}, 0, None
+    for key, sentence in segments:
+        speech = synthesizer.synthesize(normalize(sentence))
+        sample_rate = sample_rate or speech.sample_rate
+        start = position / (2 * sample_rate)
+        chunks.append(speech.pcm)
+        position += len(speech.pcm)
+        if key:
+            end = position / (2 * sample_rate)
+            cue = cues.get(key)
+            cues[key] = [round(cue[0] if cue else start, 2), round(end, 2)]
+    return b"".join(chunks), sample_rate, cues
 
 
 def _announce(page):

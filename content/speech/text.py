@@ -83,40 +83,61 @@ def html_sentences(html):
     return parser.parts
 
 
-def _block_sentences(block, value):
+def _list_items(value):
+    """``(id, value)`` of a ListBlock value's items (ids are None for old list data)."""
+    bound = getattr(value, "bound_blocks", None)
+    if bound is not None:
+        return [(item.id, item.value) for item in bound]
+    return [(None, item) for item in value or ()]
+
+
+def _block_segments(block, value, key):
+    """``[(key, text)]`` of a block. ``key`` names the list item the text belongs to:
+    a list item's id at the first level (a quiz question), ``<outer>:<index>`` inside it
+    (its options), so a question and each option can be played alone (cues)."""
     if isinstance(block, blocks.RichTextBlock):
-        return html_sentences(value.source if isinstance(value, RichText) else str(value or ""))
+        return [
+            (key, s) for s in html_sentences(value.source if isinstance(value, RichText) else str(value or ""))
+        ]
     if isinstance(block, READ_BLOCKS) and not isinstance(block, blocks.URLBlock):
-        return [str(value)] if value else []
+        return [(key, str(value))] if value else []
     if isinstance(block, blocks.StructBlock):
         out = []
         for name, child in block.child_blocks.items():
             if name not in SKIPPED_NAMES:
-                out += _block_sentences(child, value.get(name))
+                out += _block_segments(child, value.get(name), key)
         return out
     if isinstance(block, blocks.ListBlock):
-        return [s for item in value or () for s in _block_sentences(block.child_block, item)]
+        out = []
+        for index, (item_id, item) in enumerate(_list_items(value)):
+            item_key = f"{key}:{index}" if key else item_id
+            out += _block_segments(block.child_block, item, item_key)
+        return out
     if isinstance(block, blocks.StreamBlock):
-        return stream_sentences(value)
+        return stream_segments(value)
     return []
 
 
-def stream_sentences(stream):
+def stream_segments(stream):
     out = []
     for child in stream or ():
         if child.block_type not in SKIPPED_NAMES:
-            out += _block_sentences(child.block, child.value)
+            out += _block_segments(child.block, child.value, None)
     return out
 
 
-def field_sentences(page, name):
+def stream_sentences(stream):
+    return [text for _key, text in stream_segments(stream)]
+
+
+def field_segments(page, name):
     field = page._meta.get_field(name)
     value = getattr(page, name)
     if isinstance(field, StreamField):
-        return stream_sentences(value)
+        return stream_segments(value)
     if isinstance(field, RichTextField):
-        return html_sentences(value)
-    return [line.strip() for line in str(value or "").splitlines() if line.strip()]
+        return [(None, s) for s in html_sentences(value)]
+    return [(None, line.strip()) for line in str(value or "").splitlines() if line.strip()]
 
 
 def _sentence(text):
@@ -124,16 +145,21 @@ def _sentence(text):
     return text if text[-1] in END_PUNCTUATION else text + "."
 
 
-def page_sentences(page):
-    """The narrated text of ``page`` (a specific page) as sentences, in reading order;
-    empty for a page type without ``narration_fields``."""
+def page_segments(page):
+    """The narrated text of ``page`` (a specific page) as ``(key, sentence)`` in reading
+    order (``key``: the list item it belongs to, or None); empty for a page type without
+    ``narration_fields``."""
     names = getattr(page, "narration_fields", ())
     if not names:
         return []
-    sentences = [page.title] + ([page.summary] if getattr(page, "summary", "") else [])
+    segments = [(None, page.title)] + ([(None, page.summary)] if getattr(page, "summary", "") else [])
     for name in names:
-        sentences += field_sentences(page, name)
-    return [_sentence(s) for s in sentences if s and s.strip()]
+        segments += field_segments(page, name)
+    return [(key, _sentence(s)) for key, s in segments if s and s.strip()]
+
+
+def page_sentences(page):
+    return [text for _key, text in page_segments(page)]
 
 
 def page_text(page):

@@ -12,6 +12,7 @@ import math
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -65,3 +66,36 @@ def page_narration(context, page):
         )
     speeds = [(rate, number_format(float(rate), len(rate.partition(".")[2]))) for rate in SPEEDS]
     return {"players": players, "page": page, "speeds": speeds}
+
+
+@register.simple_tag
+def narration_cues(page):
+    """``{"url": …, "cues": {…}}`` of the page's generated narration when it is the one the
+    player shows (no recording in its language), else ``None``: for ``cue_button``."""
+    for item in items(page):
+        if item["language"] == page.locale.language_code:
+            return {"url": item["url"], "cues": item.get("cues") or {}} if item["kind"] == "generated" else None
+    return None
+
+
+@register.simple_tag
+def cue_button(cues, key, index=None, text=""):
+    """A small "Listen" button that plays one part of the page's narration (a quiz question,
+    or with ``index`` one of its options); nothing without a cue. Hidden until
+    ``narration.js`` shows it: without the script there is the whole narration."""
+    if not cues:
+        return ""
+    key = f"{key}:{index}" if index is not None else str(key)
+    cue = cues["cues"].get(key)
+    if not cue:
+        return ""
+    context = format_html('<span class="visually-hidden">: {}</span>', text) if text else ""
+    return format_html(
+        '<button type="button" class="narration-cue" hidden data-cue-src="{}" data-cue-start="{}" '
+        'data-cue-end="{}">{}{}</button>',
+        cues["url"],
+        cue[0],
+        cue[1],
+        _("Listen"),
+        context,
+    )

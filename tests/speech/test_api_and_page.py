@@ -114,3 +114,32 @@ def test_course_bundle_contains_the_narration(lesson, course):
     item = next(i for i in manifest["lessons"] if i["id"] == lesson.pk)
     assert path in item["files"]
     assert archive.read(path) == PageAudio.objects.get(page=lesson).file.open("rb").read()
+
+
+def test_quiz_parts_have_cues_and_buttons(lesson, committed):
+    from lessons.blocks import iter_questions
+
+    row = PageAudio.objects.get(page=lesson)
+    quiz = next(block for block in lesson.body if block.block_type == "quiz")
+    questions = list(iter_questions(quiz.value))
+    first_id = questions[0][0]
+    keys = [first_id, f"{first_id}:0", f"{first_id}:1"]
+    assert all(key in row.cues for key in keys), row.cues
+    spans = [row.cues[key] for key in keys]
+    # In reading order, inside the file, each a real stretch of speech.
+    assert spans == sorted(spans) and spans[-1][1] <= row.duration_seconds + 0.1
+    assert all(0.2 < end - start < 10 for start, end in spans)
+    assert (
+        Client().get(f"/api/v1/lessons/{lesson.pk}").json()["narrations"][0]["cues"][first_id]
+        == row.cues[first_id]
+    )
+
+    from tests.factories import UserFactory
+
+    client = Client()
+    client.force_login(UserFactory())
+    html = client.get(lesson.url).content.decode()
+    buttons = re.findall(r'<button type="button" class="narration-cue"[^>]*>', html)
+    # Two questions with two or three options each: one button per question and per option.
+    assert len(buttons) == sum(1 + len(q["options"]) for _qid, q in questions)
+    assert f'data-cue-src="{row.file.url}"' in buttons[0] and "hidden" in buttons[0]

@@ -58,4 +58,29 @@
   }
 
   document.querySelectorAll("figure.narration").forEach(setup);
+
+  /* Quiz questions and options read one by one: each button plays its part of the
+     page's narration (data-cue-start/end, seconds) and stops at its end. */
+  var stopAt = null;
+  document.querySelectorAll("button.narration-cue").forEach(function (button) {
+    var audio = null;
+    document.querySelectorAll("figure.narration audio").forEach(function (candidate) {
+      if (candidate.getAttribute("src") === button.getAttribute("data-cue-src")) { audio = candidate; }
+    });
+    if (!audio) { return; }
+    if (!audio.hasAttribute("data-cue-watch")) {
+      audio.setAttribute("data-cue-watch", "");
+      audio.addEventListener("timeupdate", function () {
+        if (stopAt !== null && audio.currentTime >= stopAt) { stopAt = null; audio.pause(); }
+      });
+    }
+    button.addEventListener("click", function () {
+      var start = parseFloat(button.getAttribute("data-cue-start"));
+      stopAt = parseFloat(button.getAttribute("data-cue-end"));
+      function go() { audio.currentTime = start; audio.play(); }
+      if (audio.readyState >= 1) { go(); }
+      else { audio.addEventListener("loadedmetadata", go, { once: true }); audio.load(); }
+    });
+    button.hidden = false;
+  });
 })();
