@@ -8,7 +8,7 @@ from content.speech.base import get_synthesizer
 from content.speech.espeak import EspeakSynthesizer
 
 
-def test_vietnamese_voice_makes_a_valid_mp3():
+def test_vietnamese_voice_makes_a_valid_mp3(speech):
     speech = EspeakSynthesizer().synthesize("Xin chào. Hôm nay chúng ta học cách bán cà phê trên mạng.")
     assert speech.sample_rate > 8000
     # A dozen syllables at 150 words a minute: a few seconds, not silence, not minutes.
@@ -22,7 +22,7 @@ def test_vietnamese_voice_makes_a_valid_mp3():
     assert 3000 < len(data) / mp3.duration(data) < 5000
 
 
-def test_longer_text_is_longer_speech():
+def test_longer_text_is_longer_speech(speech):
     voice = EspeakSynthesizer()
     short = voice.synthesize("Một hai ba.").duration_seconds
     long = voice.synthesize("Một hai ba. " * 6).duration_seconds
