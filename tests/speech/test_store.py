@@ -120,3 +120,23 @@ def test_off_means_nothing_made(settings, course, committed):
         lesson = LessonPageFactory(parent=course, title="Bài không đọc")
     assert generated(lesson) is None
     assert store.refresh(lesson.pk) == "off"
+
+
+def test_generate_narration_command(settings, speech, course, committed):
+    import io
+
+    from django.core.management import call_command
+
+    settings.SPEECH_BACKEND = ""
+    with committed():
+        lesson = LessonPageFactory(parent=course, title="Bài chưa đọc", body=lesson_body())
+    assert generated(lesson) is None
+    settings.SPEECH_BACKEND = "content.speech.espeak.EspeakSynthesizer"
+    out = io.StringIO()
+    call_command("generate_narration", stdout=out)
+    assert generated(lesson) is not None and "1 generated" in out.getvalue()
+    out = io.StringIO()
+    call_command("generate_narration", stdout=out)
+    assert "1 unchanged" in out.getvalue()
+    call_command("generate_narration", "--force", stdout=out)
+    assert "1 generated" in out.getvalue()
