@@ -215,6 +215,14 @@ if TASKS_BACKEND not in TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND={TASKS_BACKEND!r}: use one of {', '.join(sorted(TASK_BACKENDS))}.")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
+# Generated narration (content.speech): the synthesiser class by dotted path, so a
+# province can plug in a hosted service; "" turns it off. The default is espeak-ng's
+# Vietnamese central-dialect voice from the espeakng-loader wheel. Off under pytest
+# (every test publishes pages); the speech tests turn it on themselves.
+SPEECH_BACKEND = (
+    "" if "pytest" in sys.modules else env.str("SPEECH_BACKEND", default="content.speech.espeak.EspeakSynthesizer")
+)
+
 # ---------------------------------------------------------------------------
 # Files: local folder by default, S3-compatible storage when a bucket is set
 # ---------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from . import jsonld
 from .api.fields import ApiField
+from .api.schemas import NarrationOut
 from .blocks import BODY_BLOCKS, SOURCE_BLOCKS
 from .public import may_be_restricted
 
@@ -356,7 +357,12 @@ class BasePage(Page):
         APIField("summary"),
         APIField("hero_image"),
         APIField("hero_thumbnail", serializer=ImageRenditionField("width-320|format-webp", source="hero_image")),
+        # Every page type's detail carries its narration, declared once here.
+        ApiField("narrations", list[NarrationOut], value=lambda page, ctx: _narration(page, ctx), detail=True),
     ]
+    # Fields read aloud by the generated narration after the title and summary, in
+    # reading order (``content.speech.text``); empty: the type is not narrated.
+    narration_fields = ()
 
     class Meta:
         abstract = True
@@ -367,6 +373,12 @@ class BasePage(Page):
         if not may_be_restricted(self):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+    def narration_recordings(self):
+        """Recordings a page type keeps in fields of its own (a document chooser), as
+        ``content.narration.PageAudio.as_item`` dicts; the kernel's recorded rows are
+        added by ``content.narration.items``."""
+        return []
 
     def jsonld(self, request):
         """This page's schema.org JSON-LD (``content.jsonld``); page types say what they are
@@ -405,3 +417,13 @@ class SectionPage(BasePage):
 
     class Meta:
         verbose_name = _("section page")
+
+
+# Narration files of pages (recorded and generated): content.narration.
+from .narration import PageAudio  # noqa: E402, F401
+
+
+def _narration(page, ctx):
+    from .narration import api_items
+
+    return api_items(page, ctx)

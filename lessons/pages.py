@@ -233,6 +233,7 @@ class LessonPage(PrivateServeMixin, BasePage):
     )
     audio_transcript = models.TextField(_("narration transcript"), blank=True)
     estimated_minutes = models.PositiveIntegerField(_("estimated minutes"), default=5)
+    narration_fields = ("body",)  # title, summary, then the body with its quiz questions
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel([FieldPanel("audio"), FieldPanel("audio_transcript")], heading=_("Narration")),
@@ -276,6 +277,14 @@ class LessonPage(PrivateServeMixin, BasePage):
             publisher=jsonld.publisher(),
             isPartOf={"@type": "Course", "name": course.title, "url": course.get_full_url(request)},
         )
+
+    def narration_recordings(self):
+        """The lesson's own narration document counts as its recording in its language."""
+        if self.audio is None:
+            return []
+        from content.narration import document_item
+
+        return [document_item(self.audio, self.locale.language_code)]
 
     def quiz_blocks(self):
         return [block for block in self.body if block.block_type == "quiz"]

@@ -27,6 +27,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from content.api.context import ApiContext
 from content.api.pages import get_public_translation
+from content.narration import narration_changed
 
 from .api import offline
 from .api.courses import COURSES
@@ -150,7 +151,13 @@ def on_page_changed(sender, instance, **kwargs):
         transaction.on_commit(lambda: build_course_bundles.enqueue(course_id))
 
 
+def on_narration_changed(sender, page, **kwargs):
+    """A lesson's generated narration is in its bundle: build it again."""
+    on_page_changed(sender, page)
+
+
 def connect():
+    narration_changed.connect(on_narration_changed, dispatch_uid="lessons-bundle-narration")
     post_save.connect(on_certificate_saved, sender=Certificate, dispatch_uid="lessons-certificate-pdf")
     post_delete.connect(on_certificate_deleted, sender=Certificate, dispatch_uid="lessons-certificate-gone")
     page_published.connect(on_page_changed, dispatch_uid="lessons-bundle-published")

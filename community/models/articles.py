@@ -132,6 +132,7 @@ class CommunityArticlePage(BasePage):
         related_name="+",
     )
     sources = StreamField(SOURCE_BLOCKS, blank=True, verbose_name=_("sources"))
+    narration_fields = ("body",)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("kind"),

@@ -155,6 +155,7 @@ class PolicyDocumentPage(BasePage):
         help_text=_("Who to ask, which papers to bring, deadlines."),
     )
     sources = StreamField(SOURCE_BLOCKS, blank=True, verbose_name=_("sources"))
+    narration_fields = ("plain_summary", "who_it_helps", "how_to_claim")
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -241,6 +242,14 @@ class PolicyDocumentPage(BasePage):
         db_table = "content_policydocumentpage"
         verbose_name = _("policy document")
         verbose_name_plural = _("policy documents")
+
+    def narration_recordings(self):
+        """The plain-language summary read aloud is this page's recording."""
+        if self.narration is None:
+            return []
+        from content.narration import document_item
+
+        return [document_item(self.narration, self.locale.language_code)]
 
     @property
     def is_current(self):

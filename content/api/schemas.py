@@ -54,6 +54,24 @@ class ImageOut(Schema):
     )
 
 
+class NarrationOut(Schema):
+    """One narration of a page (``content.speech``): a person's recording or the
+    generated machine voice, MP3 mono for slow networks."""
+
+    url: str = Field(description="Absolute URL of the file.")
+    language: str = Field(description="Language spoken (may differ from the page text's).")
+    duration_seconds: float
+    bytes: int
+    kind: Literal["recorded", "generated"] = Field(description="'generated' is a machine voice.")
+    mime: str = "audio/mpeg"
+    voice: str = Field("", description="The synthesiser voice of a generated file.")
+    cues: dict[str, list[float]] = Field(
+        default_factory=dict,
+        description="Parts that can be played alone: {key: [start, end]} in seconds; a quiz "
+        "question's id, and '<question id>:<option index>' for its options.",
+    )
+
+
 class DocumentOut(Schema):
     id: int
     title: str

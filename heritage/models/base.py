@@ -125,6 +125,7 @@ class HeritagePage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
     ]
+    narration_fields = ("body",)  # read aloud after the title and summary (content.speech)
     api_fields = BasePage.api_fields + [
         ApiField(
             "groups",

@@ -102,6 +102,7 @@ class FestivalPage(HeritagePage):
         related_name="festivals",
     )
     what_happens = RichTextField(_("what happens"), blank=True, features=TEXT_FEATURES)
+    narration_fields = ("what_happens", "body", "who_may_attend", "etiquette")
     who_may_attend = models.TextField(
         _("who may attend"),
         blank=True,

@@ -83,6 +83,7 @@ class EthnicGroupPage(BasePage):
     history = RichTextField(_("history"), blank=True, features=TEXT_FEATURES + ["h2", "h3"])
     body = StreamField(BODY_BLOCKS, blank=True, verbose_name=_("body"))
     sources = StreamField(SOURCE_BLOCKS, blank=True, verbose_name=_("sources"))
+    narration_fields = ("introduction", "history", "body")
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(

@@ -92,6 +92,7 @@ class ProductPage(HeritagePage):
     materials = RichTextField(_("materials"), blank=True, features=TEXT_FEATURES)
     process = RichTextField(_("how it is made"), blank=True, features=TEXT_FEATURES)
     where_to_buy = RichTextField(_("where and how to buy"), blank=True, features=TEXT_FEATURES)
+    narration_fields = ("body", "materials", "process", "where_to_buy")
     price_min = models.PositiveIntegerField(_("lowest price (VND)"), null=True, blank=True)
     price_max = models.PositiveIntegerField(_("highest price (VND)"), null=True, blank=True)
     price_note = models.CharField(

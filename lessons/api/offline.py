@@ -2,7 +2,8 @@
 
 Contents: ``manifest.json``, ``course.json``, ``lessons/<id>.json`` (the same
 JSON as the detail endpoints) and ``media/…`` (the 320-px WebP rendition of
-every image and the narration/audio files). ``manifest.files`` maps each
+every image, the audio documents and the pages' narration files, recorded and
+generated: ``content.narration``). ``manifest.files`` maps each
 absolute URL found in the JSON to its path in the zip.
 
 Each lesson's hash covers its JSON and its files, the manifest ``hash`` covers
@@ -35,6 +36,7 @@ from wagtail.documents import get_document_model
 from content.api.images import RENDITION_SPECS
 from content.api.pages import detail_json_many
 from content.models import HeritageImage
+from content.narration import PageAudio
 from content.renditions import regenerate
 
 from .courses import COURSES, LESSONS, course_lessons
@@ -57,18 +59,21 @@ def _canonical_json(data):
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
-def _walk(value, images, documents, key=None):
-    """Collect image ids (dicts with renditions) and audio document ids from API JSON."""
+def _walk(value, images, documents, key=None, narrations=None):
+    """Collect image ids (dicts with renditions), audio document ids and (into
+    ``narrations``) the URLs of the pages' narration files from API JSON."""
+    if key == "narrations" and narrations is not None and isinstance(value, list):
+        narrations.update(item["url"] for item in value if isinstance(item, dict) and item.get("url"))
     if isinstance(value, dict):
         if "renditions" in value and isinstance(value.get("id"), int):
             images.add(value["id"])
         elif key in ("audio", "document") and isinstance(value.get("id"), int):
             documents.add(value["id"])
         for child_key, child in value.items():
-            _walk(child, images, documents, child_key)
+            _walk(child, images, documents, child_key, narrations)
     elif isinstance(value, list):
         for child in value:
-            _walk(child, images, documents, key)
+            _walk(child, images, documents, key, narrations)
 
 
 class _Files:
@@ -121,11 +126,19 @@ class _Files:
             )
         return [self.document_paths[i] for i in ids if i in self.document_paths]
 
+    def narrations(self, rows):
+        """Narration files (``content.narration.PageAudio``), under the URL the JSON has."""
+        for row in rows:
+            url = self.ctx.absolute(row.file.url)
+            if url not in self.urls:
+                self._add(row.file.name, lambda r=row: r.file.open("rb"), [url])
+
 
 def _files_of(data, files, ctx):
-    images, documents = set(), set()
-    _walk(data, images, documents)
-    return sorted(set(files.images(sorted(images), ctx) + files.documents(sorted(documents))))
+    images, documents, narrations = set(), set(), set()
+    _walk(data, images, documents, narrations=narrations)
+    paths = files.images(sorted(images), ctx) + files.documents(sorted(documents))
+    return sorted(set(paths + [files.urls[url] for url in narrations if url in files.urls]))
 
 
 class _Prepared:
@@ -141,12 +154,12 @@ class _Prepared:
         self.course_data = json.loads(found[course.pk])
         self.course_json = _canonical_json(self.course_data)
         self.lessons = []
-        images, documents = set(), set()
-        _walk(self.course_data, images, documents)
+        images, documents, narrations = set(), set(), set()
+        _walk(self.course_data, images, documents, narrations=narrations)
         for lesson in [lesson for lesson in lessons if lesson.pk in found]:  # (one deleted meanwhile)
             data = json.loads(found[lesson.pk])
             self.lessons.append((lesson, data, _canonical_json(data)))
-            _walk(data, images, documents)
+            _walk(data, images, documents, narrations=narrations)
         digest = hashlib.sha256(f"{FORMAT}|{BUNDLE_SPEC}|{self.locale}|{course.pk}|".encode())
         digest.update(self.course_json)
         for lesson, _data, body in self.lessons:
@@ -158,6 +171,10 @@ class _Prepared:
         digest.update(repr(list(media)).encode())
         media = get_document_model().objects.filter(pk__in=documents).order_by("pk")
         digest.update(repr(list(media.values_list("pk", "file", "file_hash"))).encode())
+        # Narration rows named in the JSON (their file names change with their text).
+        rows = PageAudio.objects.filter(page_id__in=[course.pk, *(lesson.pk for lesson, _d, _b in self.lessons)])
+        self.narration_rows = [row for row in rows.order_by("pk") if ctx.absolute(row.file.url) in narrations]
+        digest.update(repr([(row.pk, row.file.name, row.bytes) for row in self.narration_rows]).encode())
         self.fingerprint = digest.hexdigest()[:40]
 
         self.storage_name = f"{BUNDLE_FOLDER}/{course.pk}/{self.locale}/{self.fingerprint}.zip"
@@ -169,6 +186,7 @@ def _build_full(prepared):
     files = _Files(prepared.ctx)
     files.images(prepared.image_ids, ctx)  # every file of the bundle read in bulk first
     files.documents(prepared.document_ids)
+    files.narrations(prepared.narration_rows)
     course_files = _files_of(prepared.course_data, files, ctx)
     lessons = []
     entries = {"course.json": prepared.course_json}

@@ -3,6 +3,7 @@
 import importlib
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from content.demo_loader import DemoLoader
@@ -25,6 +26,8 @@ class Command(BaseCommand):
         for module in demo_modules():
             self.stdout.write(self.style.MIGRATE_HEADING(f"{module.__name__}"))
             module.load(loader)
+        # Pages published now were narrated by their publish task; kept pages are here.
+        call_command("generate_narration", stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {loader.created} created, {loader.updated} updated, "
