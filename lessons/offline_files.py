@@ -17,6 +17,7 @@ for it (``include_sensitive``).
 from wagtail.documents import get_document_model
 
 from content.models import HeritageImage
+from content.narration import PageAudio
 from content.public import public_pages
 
 from .pages import CoursePage
@@ -136,6 +137,11 @@ def course_files(course, *, light=False, include_sensitive=False):
     for document in get_document_model().objects.filter(pk__in=audio).order_by("pk"):
         size = document.file_size or _size(document.file)
         files.append({"url": document.url, "kind": "audio", "bytes": size, "estimate": False})
+    # The narration of the course and its lessons (content.narration): one query for all.
+    narrated = PageAudio.objects.filter(page_id__in=[course.pk, *(lesson.pk for lesson in lessons)])
+    for row in narrated.order_by("page_id", "kind", "language"):
+        size = row.bytes or _size(row.file)
+        files.append({"url": row.file.url, "kind": "audio", "bytes": size, "estimate": False})
     seen = set()
     data["files"] = [f for f in files if not (f["url"] in seen or seen.add(f["url"]))]
     data["total_bytes"] = sum(f["bytes"] or 0 for f in data["files"])

@@ -143,3 +143,19 @@ def test_site_session_sends_progress_events_with_csrf_only(course_index):
         Client().post("/api/v1/me/progress-events", {"events": []}, content_type="application/json").status_code
         == 401
     )
+
+
+def test_the_narration_of_each_lesson_is_kept_too(client, course_index):
+    """The generated or recorded narration (content.narration.PageAudio) goes with the
+    lessons when a course is saved for offline use."""
+    from django.core.files.base import ContentFile
+
+    from content.narration import PageAudio
+
+    course, lessons = _with_media(course_index)
+    row = PageAudio(page=lessons[0], language="vi", kind="generated", bytes=1234, duration_seconds=3)
+    row.file.save("narration-test.mp3", ContentFile(b"\xff\xfb" * 617), save=True)
+    data = client.get(_url(course)).json()
+    narration = [f for f in data["files"] if f["url"] == row.file.url]
+    assert narration == [{"url": row.file.url, "kind": "audio", "bytes": 1234, "estimate": False}]
+    assert data["total_bytes"] == sum(f["bytes"] for f in data["files"])
