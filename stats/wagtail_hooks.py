@@ -1,11 +1,11 @@
-"""The statistics menu of the admin ("Số liệu thống kê"): data entry, approval, import."""
+"""The statistics menu of the admin ("Số liệu thống kê"): data entry, approval, import, periodic reports."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from . import admin_approval, admin_entry, admin_import, roles
+from . import admin_approval, admin_entry, admin_import, admin_reports, roles
 
 
 @hooks.register("register_admin_urls")
@@ -15,6 +15,8 @@ def register_stats_urls():
         path("stats/approval/", admin_approval.approval, name="stats_approval"),
         path("stats/values/<int:pk>/history/", admin_approval.value_history, name="stats_value_history"),
         path("stats/import/", admin_import.import_view, name="stats_import"),
+        path("stats/reports/", admin_reports.reports, name="stats_reports"),
+        path("stats/reports/<int:pk>.<str:kind>", admin_reports.report_file, name="stats_report_file"),
         path("stats/templates/<slug:code>.csv", admin_import.template_csv, name="stats_template_csv"),
         path("stats/templates/<slug:code>.xlsx", admin_import.template_xlsx, name="stats_template_xlsx"),
     ]
@@ -30,6 +32,11 @@ class ApproverItem(MenuItem):
         return admin_approval.may_approve(request.user)
 
 
+class OfficerItem(MenuItem):
+    def is_shown(self, request):
+        return roles.is_officer(request.user)
+
+
 class StatsMenu(SubmenuMenuItem):
     def is_shown(self, request):
         return roles.is_officer(request.user) or roles.is_reporter(request.user)
@@ -43,6 +50,9 @@ def _items():
         ),
         StatsUserItem(
             _("Import values"), reverse("stats_import"), name="stats-import", icon_name="upload", order=300
+        ),
+        OfficerItem(
+            _("Periodic reports"), reverse("stats_reports"), name="stats-reports", icon_name="doc-full", order=400
         ),
     ]
 

@@ -314,3 +314,13 @@ class DataValueFactory(factory.django.DjangoModelFactory):
 class ReporterCommuneFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "stats.ReporterCommune"
+
+
+class PeriodicReportFactory(factory.django.DjangoModelFactory):
+    """``PeriodicReportFactory(dataset=…, period="2025")``: not built yet (``stats.tasks.generate``)."""
+
+    class Meta:
+        model = "stats.PeriodicReport"
+
+    period = "2025"
+    language = "vi"
