@@ -21,6 +21,40 @@ HOME_COMMUNE = "nharong_home_commune"
 says they live in (a learner's profile), or None."""
 
 
+BODY_BLOCKS = "nharong_body_blocks"
+"""``fn() -> [(name, block)]``: StreamField blocks an app adds to the shared body
+(``content.blocks.BODY_BLOCKS``), e.g. the statistics app's indicator figure. Asked when a
+StreamField first builds its block, after every app is ready; a block's ``deconstruct`` must
+name only Wagtail's or the kernel's classes, so the migrations of the apps whose bodies carry
+it never import the app that gave it."""
+
+PAGES_ABOUT_UNITS = "nharong_pages_about_units"
+"""``fn(unit_ids, *, locale, limit) -> [{"title", "url", "kind", "unit_id"}]``: public pages
+about the ``content.AdministrativeUnit`` rows with these ids (heritage places and stories,
+courses, services…), at most ``limit`` per provider, in a bounded number of queries (a
+constant number whatever the number of pages); the commune profile of ``stats`` asks."""
+
+
+def extra_body_blocks():
+    found, names = [], set()
+    for provider in hooks.get_hooks(BODY_BLOCKS):
+        for name, block in provider() or ():
+            if name not in names:
+                names.add(name)
+                found.append((name, block))
+    return found
+
+
+def pages_about_units(unit_ids, *, locale, limit=20):
+    unit_ids = list(unit_ids)
+    if not unit_ids:
+        return []
+    found = []
+    for provider in hooks.get_hooks(PAGES_ABOUT_UNITS):
+        found.extend(provider(unit_ids, locale=locale, limit=limit) or ())
+    return found
+
+
 def completed_course_keys(user):
     keys = set()
     for provider in hooks.get_hooks(COMPLETED_COURSE_KEYS):

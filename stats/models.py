@@ -381,3 +381,6 @@ class PeriodicReport(models.Model):
         with translation.override(self.language):
             path = reverse("stats:report_file", args=[self.pk, "pdf"])
         return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+from .pages import ReportNarrativePage  # noqa: E402,F401  (the page model lives in its own module)

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
+from content import seams
+
 from . import admin_approval, admin_entry, admin_import, admin_reports, roles
 
 
@@ -60,3 +62,11 @@ def _items():
 @hooks.register("register_admin_menu_item")
 def register_stats_menu():
     return StatsMenu(_("Statistics"), Menu(items=_items()), name="stats", icon_name="table", order=450)
+
+
+@hooks.register(seams.BODY_BLOCKS)
+def indicator_figure_block():
+    """The indicator figure joins the shared body of every page type (``content.blocks.BODY_BLOCKS``)."""
+    from .blocks import IndicatorFigureBlock
+
+    return [("indicator_figure", IndicatorFigureBlock())]

@@ -324,3 +324,27 @@ class PeriodicReportFactory(factory.django.DjangoModelFactory):
 
     period = "2025"
     language = "vi"
+
+
+class ReportNarrativePageFactory(PageFactory):
+    """The narrative part of a report, under a section page."""
+
+    class Meta:
+        model = "stats.ReportNarrativePage"
+
+    summary = "Phần thuyết minh của báo cáo"
+
+
+def indicator_figure(code, kind="bar", period="", units="", show_table=True, caption=""):
+    """A body item of the statistics app's ``IndicatorFigureBlock``."""
+    return {
+        "type": "indicator_figure",
+        "value": {
+            "indicator": code,
+            "kind": kind,
+            "period": period,
+            "units": units,
+            "show_table": show_table,
+            "caption": caption,
+        },
+    }
