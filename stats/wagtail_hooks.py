@@ -7,7 +7,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from content import seams
 
-from . import admin_approval, admin_entry, admin_import, admin_reports, roles
+from . import admin_approval, admin_entry, admin_import, admin_models, admin_reports, roles
 
 
 @hooks.register("register_admin_urls")
@@ -39,6 +39,18 @@ class OfficerItem(MenuItem):
         return roles.is_officer(request.user)
 
 
+class PermissionItem(MenuItem):
+    """Shown to whoever may see the model's screen (officers: ``stats.roles``)."""
+
+    def __init__(self, *args, model, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.codename = f"{model._meta.app_label}.view_{model._meta.model_name}"
+        self.add_codename = f"{model._meta.app_label}.add_{model._meta.model_name}"
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.codename) or request.user.has_perm(self.add_codename)
+
+
 class StatsMenu(SubmenuMenuItem):
     def is_shown(self, request):
         return roles.is_officer(request.user) or roles.is_reporter(request.user)
@@ -56,7 +68,23 @@ def _items():
         OfficerItem(
             _("Periodic reports"), reverse("stats_reports"), name="stats-reports", icon_name="doc-full", order=400
         ),
+        *[
+            PermissionItem(
+                viewset.menu_label,
+                reverse(f"{viewset.name}:index"),
+                name=viewset.name.replace("_", "-"),
+                icon_name=viewset.icon,
+                order=500 + 10 * n,
+                model=viewset.model,
+            )
+            for n, viewset in enumerate(admin_models.VIEWSETS)
+        ],
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_stats_viewsets():
+    return [viewset() for viewset in admin_models.VIEWSETS]
 
 
 @hooks.register("register_admin_menu_item")
