@@ -29,10 +29,10 @@ name only Wagtail's or the kernel's classes, so the migrations of the apps whose
 it never import the app that gave it."""
 
 PAGES_ABOUT_UNITS = "nharong_pages_about_units"
-"""``fn(unit_ids, *, locale, limit) -> [{"title", "url", "kind", "unit_id"}]``: public pages
-about the ``content.AdministrativeUnit`` rows with these ids (heritage places and stories,
-courses, services…), at most ``limit`` per provider, in a bounded number of queries (a
-constant number whatever the number of pages); the commune profile of ``stats`` asks."""
+"""``fn(unit_ids) -> QuerySet``: the ids (``.values("pk")``, not evaluated) of an app's
+pages about the ``content.AdministrativeUnit`` rows with these ids (heritage pages, courses,
+services…). The asker (the commune profile of ``stats``) reads them all in one query with
+``pages_about_units``: public, listed, in the reader's language by the translation rule."""
 
 
 def extra_body_blocks():
@@ -45,14 +45,25 @@ def extra_body_blocks():
     return found
 
 
-def pages_about_units(unit_ids, *, locale, limit=20):
+def pages_about_units(unit_ids, *, language_code=None, limit=30):
+    """Public, listed pages about these units, best translation for the reader, by title:
+    ``[Page]`` (not specific), in one query whatever the number of providers and pages."""
+    from django.db.models import Q
+    from wagtail.models import Page
+
+    from .locales import localized
+    from .public import listed_pages
+
     unit_ids = list(unit_ids)
-    if not unit_ids:
-        return []
-    found = []
+    found = Q()
     for provider in hooks.get_hooks(PAGES_ABOUT_UNITS):
-        found.extend(provider(unit_ids, locale=locale, limit=limit) or ())
-    return found
+        ids = provider(unit_ids)
+        if ids is not None:
+            found |= Q(pk__in=ids)
+    if not unit_ids or not found:
+        return []
+    pages = localized(listed_pages(Page.objects.filter(found)), language_code)
+    return list(pages.order_by("title", "pk")[:limit])
 
 
 def completed_course_keys(user):

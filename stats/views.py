@@ -11,7 +11,9 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 
+from content import seams
 from content.models import AdministrativeUnit
 
 from . import charts, figures, queries, rules
@@ -149,8 +151,15 @@ def commune(request, code):
                 "line": charts.line_chart([(p, series[p]) for p in ordered], title=ind.label, sample=sample),
             }
         )
+    related_ids = [unit.pk] + [p.predecessor_id for p in predecessors] + [s.successor_id for s in successors]
+    about = [
+        {"title": page.title, "url": page.get_url(request), "kind": page.specific_class._meta.verbose_name}
+        for page in seams.pages_about_units(related_ids, language_code=get_language())
+        if page.specific_class is not None
+    ]
     context = {
         "unit": unit,
+        "about": about,
         "predecessors": predecessors,
         "successors": successors,
         "cards": cards,
