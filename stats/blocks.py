@@ -13,6 +13,9 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from content.api.blocks import register_block
+from content.api.schemas import Schema
+
 from . import periods
 
 KINDS = [("bar", _("Bar chart by commune")), ("line", _("Line chart over time")), ("table", _("Table only"))]
@@ -84,3 +87,28 @@ class IndicatorFigureBlock(blocks.StructBlock):
             {"value": value, "figures": figures, "kind": value.get("kind") or "bar"},
             request=(context or {}).get("request"),
         )
+
+
+# /api/v1/: the block as a reference to the indicator (its figures are at the stats API)
+
+
+class IndicatorFigureOut(Schema):
+    indicator: str
+    kind: str
+    period: str
+    units: list[str]
+    caption: str
+    values_url: str
+
+
+@register_block(IndicatorFigureBlock, IndicatorFigureOut)
+def _indicator_figure(value, ctx):
+    code = value.get("indicator") or ""
+    return {
+        "indicator": code,
+        "kind": value.get("kind") or "bar",
+        "period": value.get("period") or "",
+        "units": IndicatorFigureBlock.unit_codes(value),
+        "caption": value.get("caption") or "",
+        "values_url": ctx.absolute(f"/api/v1/stats/values?indicator={code}"),
+    }

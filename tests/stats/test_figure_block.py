@@ -51,6 +51,9 @@ def test_block_renders_in_a_heritage_page(client, home, values):
     assert "chart-bar" in html and "<svg" in html and "Số hộ theo xã" in html
     assert a.name in html and "1\u202f234" in html
     assert "4\u202f321" not in html  # a submitted value never shows
+    body = client.get(f"/api/v1/stories/{story.pk}").json()["body"]
+    assert body[0]["type"] == "indicator_figure" and body[0]["indicator"] == "households"
+    assert body[0]["values_url"].endswith("/api/v1/stats/values?indicator=households")
 
 
 def test_block_in_a_community_page_and_a_report_narrative_page(client, home, values):
