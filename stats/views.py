@@ -8,13 +8,14 @@ from collections import defaultdict
 from datetime import date
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from content import seams
-from content.models import AdministrativeUnit
+from content.models import AdministrativeUnit, UnitSuccession
 
 from . import charts, figures, queries, rules
 from .models import DataValue
@@ -83,8 +84,13 @@ def commune(request, code):
         except ValueError:
             raise Http404
     unit = _unit_for(code, at)
-    predecessors = list(unit.succession_from.select_related("predecessor"))
-    successors = list(unit.succession_to.select_related("successor"))
+    successions = list(  # both directions in one query (the profile stays within its query budget)
+        UnitSuccession.objects.filter(Q(successor=unit) | Q(predecessor=unit))
+        .select_related("predecessor", "successor")
+        .order_by("pk")
+    )
+    predecessors = [s for s in successions if s.successor_id == unit.pk]
+    successors = [s for s in successions if s.predecessor_id == unit.pk]
     indicators = list(queries.public_indicators())
     own = defaultdict(dict)
     sample = False
