@@ -1,7 +1,9 @@
-"""Admin of the community app: consultation requests, for Health staff only."""
+"""Admin of the community app (consultation requests, for Health staff only) and the seams it provides."""
 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
+
+from content import seams
 
 from .admin import HealthStaffPolicy, consultation_viewset
 from .models.consultation import ConsultationRequest
@@ -12,3 +14,20 @@ register_permission_policy(ConsultationRequest, HealthStaffPolicy(ConsultationRe
 @hooks.register("register_admin_viewset")
 def register_consultation_viewset():
     return consultation_viewset
+
+
+@hooks.register(seams.PAGES_ABOUT_UNITS)
+def community_pages_about_units(unit_ids):
+    """Health services, job postings and community articles in these communes (a closed job
+    leaves the list through ``listed_pages``, as everywhere)."""
+    from django.db.models import Q
+    from wagtail.models import Page
+
+    from .models.articles import CommunityArticlePage
+    from .models.health import HealthServicePage
+    from .models.jobs import JobPostingPage
+
+    about = Q()
+    for model in (HealthServicePage, JobPostingPage, CommunityArticlePage):
+        about |= Q(pk__in=model.objects.filter(commune_id__in=unit_ids).values("pk"))
+    return Page.objects.filter(about).values("pk")

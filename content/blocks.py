@@ -1,7 +1,9 @@
 """StreamField blocks shared by every page type.
 
 Apps build their bodies from these blocks (``BODY_BLOCKS`` is the common set),
-so the site templates and the API schemas know one vocabulary.
+so the site templates and the API schemas know one vocabulary. Apps add blocks of
+their own to that common set through the seam ``content.seams.BODY_BLOCKS`` (the
+statistics app's indicator figure), without the kernel importing them.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +11,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from . import seams
 
 
 class ImageBlock(blocks.StructBlock):
@@ -123,22 +127,42 @@ class DocumentBlock(blocks.StructBlock):
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
-BODY_BLOCKS = [
-    ("paragraph", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"))),
-    (
-        "heading",
-        blocks.CharBlock(
-            max_length=255, form_classname="title", label=_("Heading"), template="content/blocks/heading.html"
+
+class BodyBlocks:
+    """The shared body's blocks: the kernel's own, then the ones apps add through
+    ``seams.BODY_BLOCKS``. Wagtail's StreamField reads its block list only when it first
+    builds its block (``StreamField.stream_block``, after every app is ready), so the apps'
+    blocks are asked for then, not when the models are defined. ``BODY_BLOCKS + [...]``
+    (a lesson's body) stays lazy the same way."""
+
+    def __init__(self, own):
+        self.own = list(own)
+
+    def __iter__(self):
+        return iter(self.own + seams.extra_body_blocks())
+
+    def __add__(self, other):
+        return BodyBlocks(self.own + list(other))
+
+
+BODY_BLOCKS = BodyBlocks(
+    [
+        ("paragraph", blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"))),
+        (
+            "heading",
+            blocks.CharBlock(
+                max_length=255, form_classname="title", label=_("Heading"), template="content/blocks/heading.html"
+            ),
         ),
-    ),
-    ("image", ImageBlock()),
-    ("gallery", GalleryBlock()),
-    ("audio", AudioBlock()),
-    ("video", VideoBlock()),
-    ("quote", QuoteBlock()),
-    ("fact_box", FactBoxBlock()),
-    ("map_point", MapPointBlock()),
-    ("document", DocumentBlock()),
-]
+        ("image", ImageBlock()),
+        ("gallery", GalleryBlock()),
+        ("audio", AudioBlock()),
+        ("video", VideoBlock()),
+        ("quote", QuoteBlock()),
+        ("fact_box", FactBoxBlock()),
+        ("map_point", MapPointBlock()),
+        ("document", DocumentBlock()),
+    ]
+)
 
 SOURCE_BLOCKS = [("source", SourceBlock())]

@@ -107,6 +107,13 @@ class CoursePage(PrivateServeMixin, BasePage):
         help_text=_("Used by quizzes that do not set their own pass mark."),
     )
     issues_certificate = models.BooleanField(_("issues a certificate"), default=True)
+    units = ParentalManyToManyField(
+        "content.AdministrativeUnit",
+        verbose_name=_("communes"),
+        blank=True,
+        related_name="+",
+        help_text=_("The communes this course was made for; it is listed on their statistics profiles."),
+    )
     sources = StreamField(SOURCE_BLOCKS, blank=True, verbose_name=_("sources"))
     sensitive = models.BooleanField(
         _("sensitive"),
@@ -126,6 +133,7 @@ class CoursePage(PrivateServeMixin, BasePage):
                 FieldPanel("outcomes"),
                 FieldPanel("topic"),
                 FieldPanel("prerequisites"),
+                FieldPanel("units"),
             ],
             heading=_("About the course"),
         ),

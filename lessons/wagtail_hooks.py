@@ -66,3 +66,9 @@ def learner_context(request, page):
     if isinstance(page, LessonPage):
         return lesson_context(request, page)
     return {}
+
+
+@hooks.register(seams.PAGES_ABOUT_UNITS)
+def courses_about_units(unit_ids):
+    """Courses made for these communes (``CoursePage.units``); sensitive courses never."""
+    return CoursePage.objects.filter(units__in=unit_ids, sensitive=False).values("pk")

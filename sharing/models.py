@@ -169,3 +169,22 @@ class WebhookAttempt(models.Model):
 
     def __str__(self):
         return f"{self.delivery_id} #{self.number}"
+
+
+class DatasetLicence(models.Model):
+    """The licence an editor set for one open dataset (``sharing.datasets``); a dataset
+    without one is published under CC BY 4.0."""
+
+    slug = models.SlugField(_("dataset"), max_length=120, unique=True)
+    licence_url = models.URLField(
+        _("licence address"), max_length=300, help_text=_("E.g. https://creativecommons.org/licenses/by/4.0/")
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("dataset licence")
+        verbose_name_plural = _("dataset licences")
+
+    def __str__(self):
+        return f"{self.slug}: {self.licence_url}"

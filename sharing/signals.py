@@ -77,10 +77,22 @@ def on_values_approved(sender, dataset=None, period=None, units=(), **kwargs):
 
 
 def on_report_published(sender, report=None, **kwargs):
+    """A periodic report was published (``stats.tasks.publish``, after its commit): the payload
+    names the report and its public file addresses; the figures are in the files."""
     url = getattr(report, "url", "") or ""
+    dataset = getattr(report, "dataset", None)
     tasks.emit(
         "report.published",
-        {"id": getattr(report, "pk", None), "title": str(report), "url": url if isinstance(url, str) else ""},
+        {
+            "id": getattr(report, "pk", None),
+            "title": str(report),
+            "dataset": _code(dataset),
+            "period": getattr(report, "period", None),
+            "language": getattr(report, "language", None),
+            "sample": bool(getattr(report, "sample", False)),
+            "url": url if isinstance(url, str) else "",
+            "xlsx_url": url[: -len("pdf")] + "xlsx" if isinstance(url, str) and url.endswith(".pdf") else "",
+        },
     )
 
 

@@ -304,3 +304,83 @@ class ReporterCommune(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.unit}"
+
+
+def _report_file_name(instance, filename):
+    # A random folder per report: a draft's files are never at a guessable address
+    # (they are served through ``stats.views.report_file``, published reports only).
+    return f"stats/reports/{instance.token}/{filename}"
+
+
+class PeriodicReport(models.Model):
+    """A periodic report of one data set for one period, in one language: its PDF and XLSX
+    are built by a background task (``stats.tasks.build_report``) from approved values only
+    and stored in the default storage (atomic writes); publishing announces it
+    (``stats.signals.report_published``) and lists it on the site."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("being built")
+        READY = "ready", _("ready (not published)")
+        FAILED = "failed", _("failed")
+        PUBLISHED = "published", _("published")
+
+    dataset = models.ForeignKey(DataSet, verbose_name=_("data set"), on_delete=models.PROTECT, related_name="+")
+    period = models.CharField(_("period"), max_length=8)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="vi")
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
+    notes = models.TextField(
+        _("notes"), blank=True, help_text=_("Printed in the report's notes, after the rules of derived figures.")
+    )
+    token = models.CharField(max_length=32, editable=False, unique=True)
+    pdf_file = models.FileField(_("PDF file"), upload_to=_report_file_name, blank=True, max_length=255)
+    xlsx_file = models.FileField(_("XLSX file"), upload_to=_report_file_name, blank=True, max_length=255)
+    pdf_size = models.PositiveIntegerField(_("PDF size (bytes)"), default=0)
+    xlsx_size = models.PositiveIntegerField(_("XLSX size (bytes)"), default=0)
+    sample = models.BooleanField(_("sample"), default=False, help_text=_("Some figures are sample data."))
+    error = models.TextField(_("error"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    generated_at = models.DateTimeField(_("generated"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-period", "dataset__code", "language", "-created_at"]
+        verbose_name = _("periodic report")
+        verbose_name_plural = _("periodic reports")
+        permissions = [("publish_periodicreport", "Can publish periodic reports")]
+
+    def __str__(self):
+        return f"{self.dataset.label} · {self.period} ({self.language})"
+
+    def save(self, *args, **kwargs):
+        if not self.token:
+            import secrets
+
+            self.token = secrets.token_hex(16)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def url(self):
+        """The public address of the report's PDF (published reports only), else ""."""
+        if not self.is_published:
+            return ""
+        from django.urls import reverse
+        from django.utils import translation
+
+        with translation.override(self.language):
+            path = reverse("stats:report_file", args=[self.pk, "pdf"])
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+from .pages import ReportNarrativePage  # noqa: E402,F401  (the page model lives in its own module)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import report_views, views
 
 app_name = "stats"
 
@@ -10,4 +10,6 @@ urlpatterns = [
     path("statistics/", views.index, name="index"),
     path("statistics/indicators/<slug:code>/", views.indicator, name="indicator"),
     path("statistics/communes/<str:code>/", views.commune, name="commune"),
+    path("statistics/reports/", report_views.reports, name="reports"),
+    path("statistics/reports/<int:pk>.<str:kind>", report_views.report_file, name="report_file"),
 ]

@@ -8,18 +8,19 @@ from collections import defaultdict
 from datetime import date
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 
-from content.models import AdministrativeUnit
+from content import seams
+from content.models import AdministrativeUnit, UnitSuccession
 
-from . import charts, periods, queries, rules
+from . import charts, figures, queries, rules
 from .models import DataValue
 
-
-def _period_key(code):
-    return periods.parse(code).start, code
+_period_key = figures.period_key
 
 
 def index(request):
@@ -34,45 +35,11 @@ def index(request):
     return render(request, "stats/index.html", {"indicators": indicators, "communes": list(communes)})
 
 
-def _combine_period(indicator, rows, weights):
-    """The total of the communes that have a value (and, for a rate, a denominator)."""
-    ids = [r["unit_id"] for r in rows]
-    if indicator.aggregation == "weighted_mean":
-        ids = [i for i in ids if i in weights]
-        by_id = {r["unit_id"]: r["value"] for r in rows}
-        return rules.combine("weighted_mean", [by_id[i] for i in ids], [weights[i] for i in ids]), len(ids)
-    return rules.combine(indicator.aggregation, [r["value"] for r in rows]), len(ids)
-
-
 def indicator(request, code):
     found = queries.public_indicators().filter(code=code).first()
     if found is None:
         raise Http404
-    rows = [
-        r
-        for r in queries.approved_values(indicator=found, disaggregation="")
-        if r["unit_level"] in AdministrativeUnit.COMMUNE_LEVELS
-    ]
-    weights = defaultdict(dict)
-    if found.aggregation == "weighted_mean" and found.denominator_id:
-        for r in queries.approved_values(indicator=found.denominator, disaggregation=""):
-            weights[r["period"]][r["unit_id"]] = r["value"]
-    period_list = sorted({r["period"] for r in rows}, key=_period_key)
-    by_period = defaultdict(list)
-    units = {}
-    table = defaultdict(dict)
-    for r in rows:
-        by_period[r["period"]].append(r)
-        units[r["unit_id"]] = r
-        table[r["unit_id"]][r["period"]] = r["value"]
-    sample = any(r["sample"] for r in rows)
-    totals = []
-    for p in period_list:
-        value, n = _combine_period(found, by_period[p], weights[p])
-        totals.append({"period": p, "value": value, "communes": n})
-    latest = period_list[-1] if period_list else None
-    latest_rows = sorted(by_period.get(latest, []), key=lambda r: r["unit_name"])
-    unit_rows = sorted(units.values(), key=lambda r: (r["unit_valid_to"] is not None, r["unit_name"]))
+    context = figures.indicator_figures(found)
     markers = [
         {
             "lat": r["unit_latitude"],
@@ -81,34 +48,20 @@ def indicator(request, code):
             "value": float(r["value"]),
             "url": f"../../communes/{r['unit_code']}/",
         }
-        for r in latest_rows
+        for r in context["latest_rows"]
         if r["unit_latitude"] is not None
     ]
-    context = {
-        "indicator": found,
-        "periods": period_list,
-        "latest": latest,
-        "table": [{"unit": u, "values": [table[u["unit_id"]].get(p) for p in period_list]} for u in unit_rows],
-        "totals": totals,
-        "rule": rules.RULES[found.aggregation],
-        "sample": sample,
-        "bar": charts.bar_chart(
-            [(r["unit_name"], r["value"]) for r in latest_rows],
-            title=f"{found.label} ({latest})",
-            sample=sample,
-            target=found.target_value,
-        )
-        if latest
-        else "",
-        "line": charts.line_chart([(t["period"], t["value"]) for t in totals], title=found.label, sample=sample),
-        "markers": markers,
-        "map_config": json.dumps(
-            {
-                "tileUrl": getattr(settings, "MAP_TILE_URL", ""),
-                "attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
-            }
-        ),
-    }
+    context.update(
+        {
+            "markers": markers,
+            "map_config": json.dumps(
+                {
+                    "tileUrl": getattr(settings, "MAP_TILE_URL", ""),
+                    "attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
+                }
+            ),
+        }
+    )
     return render(request, "stats/indicator.html", context)
 
 
@@ -131,8 +84,13 @@ def commune(request, code):
         except ValueError:
             raise Http404
     unit = _unit_for(code, at)
-    predecessors = list(unit.succession_from.select_related("predecessor"))
-    successors = list(unit.succession_to.select_related("successor"))
+    successions = list(  # both directions in one query (the profile stays within its query budget)
+        UnitSuccession.objects.filter(Q(successor=unit) | Q(predecessor=unit))
+        .select_related("predecessor", "successor")
+        .order_by("pk")
+    )
+    predecessors = [s for s in successions if s.successor_id == unit.pk]
+    successors = [s for s in successions if s.predecessor_id == unit.pk]
     indicators = list(queries.public_indicators())
     own = defaultdict(dict)
     sample = False
@@ -199,8 +157,15 @@ def commune(request, code):
                 "line": charts.line_chart([(p, series[p]) for p in ordered], title=ind.label, sample=sample),
             }
         )
+    related_ids = [unit.pk] + [p.predecessor_id for p in predecessors] + [s.successor_id for s in successors]
+    about = [
+        {"title": page.title, "url": page.get_url(request), "kind": page.specific_class._meta.verbose_name}
+        for page in seams.pages_about_units(related_ids, language_code=get_language())
+        if page.specific_class is not None
+    ]
     context = {
         "unit": unit,
+        "about": about,
         "predecessors": predecessors,
         "successors": successors,
         "cards": cards,

@@ -324,3 +324,37 @@ class AudioDocumentFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Bài đọc {n}")
     file = factory.LazyFunction(lambda: ContentFile(b"ID3" + b"\x00" * 2045, name="doc.mp3"))
+
+
+class PeriodicReportFactory(factory.django.DjangoModelFactory):
+    """``PeriodicReportFactory(dataset=…, period="2025")``: not built yet (``stats.tasks.generate``)."""
+
+    class Meta:
+        model = "stats.PeriodicReport"
+
+    period = "2025"
+    language = "vi"
+
+
+class ReportNarrativePageFactory(PageFactory):
+    """The narrative part of a report, under a section page."""
+
+    class Meta:
+        model = "stats.ReportNarrativePage"
+
+    summary = "Phần thuyết minh của báo cáo"
+
+
+def indicator_figure(code, kind="bar", period="", units="", show_table=True, caption=""):
+    """A body item of the statistics app's ``IndicatorFigureBlock``."""
+    return {
+        "type": "indicator_figure",
+        "value": {
+            "indicator": code,
+            "kind": kind,
+            "period": period,
+            "units": units,
+            "show_table": show_table,
+            "caption": caption,
+        },
+    }

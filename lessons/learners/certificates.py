@@ -26,7 +26,6 @@ import json
 import logging
 import os
 from functools import lru_cache
-from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
@@ -41,19 +40,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from content.pdf import register_fonts  # DejaVu Sans, shipped in content/fonts/
+
 logger = logging.getLogger(__name__)
 
 PREFIX = "NR1"
 PDF_FORMAT = 1  # bump when the layout changes: every stored PDF misses and renders again
 PDF_FOLDER = "certificates"
-FONT_DIR = Path(__file__).parent.parent / "fonts"
-FONT_CANDIDATES = [
-    (FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"),
-    (
-        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-    ),
-]
 
 
 def _b64e(data):
@@ -154,24 +147,6 @@ def qr_png(text):
     out = io.BytesIO()
     qrcode.make(text, box_size=6, border=2).save(out)
     return out.getvalue()
-
-
-@lru_cache(maxsize=1)
-def register_fonts():
-    """Register a TTF that covers Vietnamese; returns (regular, bold) font names.
-
-    The project ships DejaVu Sans (lessons/fonts/, free licence) so a fresh
-    machine without Debian's fonts still prints diacritics correctly.
-    """
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    for regular, bold in FONT_CANDIDATES:
-        if regular.exists() and bold.exists():
-            pdfmetrics.registerFont(TTFont("NRSans", str(regular)))
-            pdfmetrics.registerFont(TTFont("NRSans-Bold", str(bold)))
-            return "NRSans", "NRSans-Bold"
-    return "Helvetica", "Helvetica-Bold"  # no Vietnamese glyphs: last resort only
 
 
 def _emblem_and_signature(pdf, width, font, labels):

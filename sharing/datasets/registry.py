@@ -8,7 +8,7 @@ personal data (learners, consultation requests) has no dataset at all.
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from django.conf import settings
@@ -102,7 +102,16 @@ def all_datasets():
     for provider in _PROVIDERS:
         for dataset in provider():
             found.setdefault(dataset.slug, dataset)
+    for slug, licence in _licences().items():  # an editor's licence (admin) over CC BY 4.0
+        if slug in found:
+            found[slug] = replace(found[slug], licence=licence)
     return sorted(found.values(), key=lambda d: (d.slug != UNITS_SLUG, d.slug))
+
+
+def _licences():
+    from ..models import DatasetLicence
+
+    return dict(DatasetLicence.objects.values_list("slug", "licence_url"))
 
 
 def get_dataset(slug):
