@@ -15,7 +15,6 @@ merge that regenerates the catalogue.
 """
 
 import json
-
 from pathlib import Path
 
 import polib
