@@ -183,6 +183,16 @@ def render_section(runs):
     return "\n".join(lines) + "\n"
 
 
+def keep_section(text, output):
+    """``text`` (a new docs/benchmarks.md) with the scale section of the file at ``output``
+    kept: ``make bench`` rewrites the document, ``bench.scale`` owns its section."""
+    path = Path(output)
+    old = path.read_text() if path.exists() else ""
+    if BEGIN not in old or END not in old:
+        return text
+    return text.rstrip("\n") + "\n\n" + old[old.index(BEGIN) : old.index(END) + len(END)] + "\n"
+
+
 def render(data, output):
     runs = {}
     for engine, label in (("sqlite", "SQLite"), ("postgres", "PostgreSQL")):
