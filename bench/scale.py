@@ -101,7 +101,7 @@ def _ms(row):
     return f"{row['median_ms']:.0f} / {row['p95_ms']:.0f}"
 
 
-def render_section(runs):
+def render_section(runs, note=""):
     lines = [
         BEGIN,
         "## Cold pages at 1,000 and 10,000 pages, SQLite and PostgreSQL (`bench/scale.py`)",
@@ -127,6 +127,8 @@ def render_section(runs):
         "bytes do not depend on load; the times do, and the growth ratios are only indicative.",
         "",
     ]
+    if note:
+        lines += [note, ""]
     for engine, res in runs.items():
         sizes = res.get("sizes", {})
         if not sizes:
@@ -193,13 +195,13 @@ def keep_section(text, output):
     return text.rstrip("\n") + "\n\n" + old[old.index(BEGIN) : old.index(END) + len(END)] + "\n"
 
 
-def render(data, output):
+def render(data, output, note=""):
     runs = {}
     for engine, label in (("sqlite", "SQLite"), ("postgres", "PostgreSQL")):
         path = Path(data) / f"{engine}.json"
         if path.exists():
             runs[label] = json.loads(path.read_text())
-    section = render_section(runs)
+    section = render_section(runs, note)
     doc = Path(output)
     text = doc.read_text() if doc.exists() else "# Benchmarks\n\n"
     if BEGIN in text and END in text:
@@ -221,9 +223,10 @@ def main(argv=None):
     parser.add_argument("--fresh", action="store_true", help="start again from an empty database")
     parser.add_argument("--render", action="store_true", help="only write docs/benchmarks.md from the results")
     parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
+    parser.add_argument("--note", default="", help="with --render: a paragraph about this run")
     args = parser.parse_args(argv)
     if args.render:
-        render(args.data, args.output)
+        render(args.data, args.output, args.note)
     else:
         run(args)
 
