@@ -1,6 +1,8 @@
 """Subcommands that run inside a Django process on the benchmark database:
 ``corpus`` (generate), ``queries`` (in-process measurements as JSON),
-``urls`` (key URLs and Lighthouse URLs as JSON)."""
+``urls`` (key URLs and Lighthouse URLs as JSON); for ``bench.scale``: ``pages N``
+(generated pages up to N, indexed), ``cold R`` (cold and uncached times of the key
+URLs), ``stats-values N`` and ``stats-measure R`` (bench/statsvalues.py)."""
 
 import json
 import os
@@ -39,6 +41,33 @@ def main(argv):
                 "gzip_bytes": uncached["gzip_bytes"],
             }
         print(json.dumps(out))
+    elif command == "pages":  # generated pages up to N (additive), indexed; no learners
+        from .corpus import generate
+
+        print(json.dumps(generate(out=sys.stderr, pages=int(argv[1]), learners=0, events=0)))
+    elif command == "cold":  # cold and uncached times and queries of every key URL
+        from django.conf import settings
+
+        from .statsvalues import timed_get
+        from .urls import key_urls
+
+        settings.ALLOWED_HOSTS = ["*"]
+        repeat = int(argv[1])
+        out = {
+            name: {m: timed_get(url, repeat, m) for m in ("cold", "uncached")} for name, url in key_urls().items()
+        }
+        print(json.dumps(out))
+    elif command == "stats-values":
+        from .statsvalues import generate_values
+
+        print(json.dumps({"added": generate_values(int(argv[1]), sys.stderr)}))
+    elif command == "stats-measure":
+        from django.conf import settings
+
+        from .statsvalues import measure
+
+        settings.ALLOWED_HOSTS = ["*"]
+        print(json.dumps(measure(int(argv[1]))))
     elif command == "urls":
         from .urls import key_urls, lighthouse_urls
 

@@ -15,6 +15,7 @@ from datetime import timedelta
 from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -92,16 +93,26 @@ def clone(template, parent, title, slug, locale=None, translation_key=None):
     return page
 
 
+def _existing_pages():
+    """Generated pages already there: ``(sources, all)``; sources are ``bench-<n>`` in Vietnamese."""
+    generated = Page.objects.filter(slug__regex=r"^bench-[0-9]+$")
+    return generated.filter(locale__language_code="vi").count(), generated.count()
+
+
 def _pages(count, out):
+    """Pages until ``count`` generated pages exist (additive: a larger count adds the
+    difference, continuing the numbering and the seeded choice of translations)."""
     templates = [(label, t) for label in PAGE_TYPES if (t := _template(label)) is not None]
     if not templates:
         raise SystemExit("No demo pages to clone: run load_demo_content first.")
     locales = {c: Locale.objects.filter(language_code=c).first() for c in TRANSLATION_SHARE}
-    rng = random.Random(8)
-    per_page = 1 + sum(TRANSLATION_SHARE.values())
+    start, _existing = _existing_pages()
     made = 0
+    rng = random.Random(8 + start)
+    per_page = 1 + sum(TRANSLATION_SHARE.values())
     progress = Progress(out, "Pages", count)
-    for n in itertools.count():
+    new_ids = []
+    for n in itertools.count(start):
         if made >= count:
             break
         label, template = templates[n % len(templates)]
@@ -109,6 +120,7 @@ def _pages(count, out):
         slug = f"bench-{n}"
         with transaction.atomic():
             page = clone(template, parent, f"{template.title} {n}", slug)
+            new_ids.append(page.pk)
             made += 1
             for code, share in TRANSLATION_SHARE.items():
                 if made >= count or rng.random() > share or locales[code] is None:
@@ -116,7 +128,7 @@ def _pages(count, out):
                 translated_parent = parent.get_translation_or_none(locales[code])
                 if translated_parent is None:
                     continue
-                clone(
+                translated = clone(
                     template,
                     translated_parent,
                     f"{template.title} {n} ({code})",
@@ -124,9 +136,35 @@ def _pages(count, out):
                     locale=locales[code],
                     translation_key=page.translation_key,
                 )
+                new_ids.append(translated.pk)
                 made += 1
         progress.update(made)
-    return made, per_page
+    return made, per_page, new_ids
+
+
+def index_pages(ids, out, chunk=250):
+    """Put ``ids`` in the search index (folded, in bulk per type) and their facets and
+    snippet text in ``PageSearchData``: the benchmark searches the corpus it serves."""
+    from wagtail.search.backends import get_search_backend
+
+    from search.indexing import page_facets, page_text
+    from search.models import PageSearchData
+
+    backend = get_search_backend()
+    progress = Progress(out, "Search index", len(ids))
+    for start in range(0, len(ids), chunk):
+        pages = list(Page.objects.filter(pk__in=ids[start : start + chunk]).specific())
+        by_model = {}
+        for page in pages:
+            by_model.setdefault(type(page), []).append(page)
+        with transaction.atomic():
+            for model, objects in by_model.items():
+                backend.add_bulk(model, objects)
+            PageSearchData.objects.filter(page_id__in=[p.pk for p in pages]).delete()
+            PageSearchData.objects.bulk_create(
+                [PageSearchData(page_id=p.pk, facets=page_facets(p), text=page_text(p)) for p in pages]
+            )
+        progress.update(start + len(pages))
 
 
 def _courses(count, out):
@@ -136,7 +174,8 @@ def _courses(count, out):
     lessons = list(public_pages(Page.objects.child_of(course)).specific())
     made = []
     progress = Progress(out, "Courses", count)
-    for n in range(count):
+    start = Page.objects.filter(slug__startswith="bench-course-").count()
+    for n in range(start, count):
         with transaction.atomic():
             new = clone(course, course.get_parent(), f"{course.title} {n}", f"bench-course-{n}")
             children = [clone(lesson, new, f"{lesson.title} {n}", lesson.slug) for lesson in lessons]
@@ -195,28 +234,57 @@ def _events(count, learners, courses, out):
     return count
 
 
-def generate(scale=1.0, out=None):
-    """Add the corpus; returns what was created."""
+def generate(scale=1.0, out=None, pages=None, learners=None, events=None, index=True):
+    """Add the corpus (or what is missing of it: it is additive); returns what was created.
+
+    ``pages``, ``learners``, ``events`` override the sizes that ``scale`` gives. The
+    generated pages are put in the search index at the end (``index``)."""
     import sys
 
-    from wagtail.search import index
+    from wagtail.search import index as search_index
 
     out = out or sys.stdout
     sizes = {k: max(1, int(v * scale)) for k, v in FULL.items()}
-    # Generated pages are not indexed one by one (bench_search measures search).
-    index.insert_or_update_object = lambda instance: None
-    courses = _courses(sizes["courses"], out)
-    lesson_pages = sum(len(c[1]) for c in courses)
-    pages, _ = _pages(max(0, sizes["pages"] - len(courses) - lesson_pages), out)
-    learners = _learners(sizes["learners"], out)
-    events = _events(sizes["events"], learners, courses, out)
+    for name, value in (("pages", pages), ("learners", learners), ("events", events)):
+        if value is not None:
+            sizes[name] = value
+    sizes["courses"] = min(sizes["courses"], max(1, sizes["pages"] // 50))
+    # Pages are indexed in bulk at the end, not one by one as they are saved.
+    saved_hook = search_index.insert_or_update_object
+    search_index.insert_or_update_object = lambda instance: None
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    try:  # cloned pages reference what their templates do: no reference index rows (as in bulk loads)
+        with disable_reference_index_auto_update():
+            courses = _courses(sizes["courses"], out)
+            made, _, new_ids = _pages(max(0, sizes["pages"] - generated_count()), out)
+    finally:
+        search_index.insert_or_update_object = saved_hook
+    new_ids += [pk for course, lessons in courses for pk in (course, *lessons)]
+    if index and new_ids:
+        index_pages(new_ids, out)
+    learners_made = _learners(max(0, sizes["learners"] - _bench_learners()), out) if sizes["learners"] else []
+    events_made = _events(sizes["events"], learners_made, courses, out) if sizes["events"] else 0
     from content.cache import bump
 
     bump()
     return {
         "scale": scale,
-        "pages": pages + len(courses) + lesson_pages,
+        "pages": generated_count(),
+        "pages_added": len(new_ids),
+        "pages_in_site": Page.objects.filter(depth__gt=1).count(),
         "courses": len(courses),
-        "learners": len(learners),
-        "events": events,
+        "learners": len(learners_made),
+        "events": events_made,
     }
+
+
+def generated_count():
+    """Generated pages in the database: cloned pages, courses and their lessons."""
+    courses = Page.objects.filter(slug__startswith="bench-course-")
+    lessons = courses.aggregate(n=Sum("numchild"))["n"] or 0
+    return _existing_pages()[1] + courses.count() + lessons
+
+
+def _bench_learners():
+    return apps.get_model("auth", "User").objects.filter(username__startswith="bench-learner-").count()

@@ -5,7 +5,7 @@ falls back to Vietnamese; Vietnamese (the source language) to English.
 """
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.utils import translation
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
@@ -126,12 +126,24 @@ def best_translation(page, language_code=None, queryset_filter=None):
 
 def localized(queryset, language_code=None):
     """The rule in SQL: ``queryset`` narrowed to the best translation of each key,
-    so that a list filters, orders, pages and counts in the database. One condition
-    per fallback step: a page in the chain's n-th language qualifies when no
-    translation of it in an earlier language is in ``queryset``."""
+    so that a list filters, orders, pages and counts in the database.
+
+    One correlated ``NOT EXISTS`` whatever the number of languages: a page in the
+    chain's n-th language qualifies when no translation of it (same
+    ``translation_key``, found through its unique index) in an earlier language
+    of the chain is in ``queryset``. The rank of a language is a ``CASE`` on the
+    locale, so the database compares ranks instead of running one sub-query per
+    fallback step."""
     chain = fallback_chain(language_code)
-    condition = Q(locale__language_code=chain[0])
-    for i, code in enumerate(chain[1:], start=1):
-        better = queryset.filter(locale__language_code__in=chain[:i]).values("translation_key")
-        condition |= Q(locale__language_code=code) & ~Q(translation_key__in=better)
-    return queryset.filter(condition)
+    if len(chain) == 1:
+        return queryset.filter(locale__language_code=chain[0])
+    rank = Case(
+        *(When(locale__language_code=code, then=Value(i)) for i, code in enumerate(chain)),
+        output_field=IntegerField(),
+    )
+    better = (
+        queryset.order_by()
+        .alias(_lang_rank=rank)
+        .filter(translation_key=OuterRef("translation_key"), _lang_rank__lt=OuterRef("_lang_rank"))
+    )
+    return queryset.alias(_lang_rank=rank).filter(locale__language_code__in=chain).exclude(Exists(better))

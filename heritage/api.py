@@ -24,17 +24,20 @@ router = Router(tags=["heritage"])
 # ---------------------------------------------------------------------------
 
 
+# The joins that may match a page several times go into a sub-query, so the list
+# stays without DISTINCT and is counted and paged in one query (content.api.pages).
 def by_group(qs, value):
-    return qs.filter(groups__code=value).distinct()
+    return qs.filter(pk__in=qs.model.objects.filter(groups__code=value).values("pk"))
 
 
 def by_commune(qs, value):
-    return qs.filter(
+    matching = qs.model.objects.filter(
         Q(unit__code=value)
         | Q(unit__parent__code=value)
         | Q(unit__successors__code=value)
         | Q(unit__parent__successors__code=value)
-    ).distinct()
+    )
+    return qs.filter(pk__in=matching.values("pk"))
 
 
 def choice_filter(field, choices):

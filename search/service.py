@@ -6,7 +6,9 @@ decides what may be shown; results are re-ranked so that the reader's own
 language comes first, title matches beat body matches and a title written
 exactly as typed (with its diacritics) beats a folded one. Facets are counted
 from ``PageSearchData`` in one query. A search costs a constant number of
-queries whatever the number of results.
+queries whatever the number of results: the database ranks and slices the
+candidates (``ranked_ids``), they are read as rows (``Candidate``), and only
+the pages of the shown window are loaded.
 """
 
 import unicodedata
@@ -87,19 +89,56 @@ def locale_ids(chain):
     )
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """What ranking, facets and the translation rule need of a hit: one row, no page."""
+
+    pk: int
+    title: str
+    locale_id: int
+    translation_key: object
+    content_type_id: int
+
+
+CANDIDATE_ROW = ("id", "title", "locale_id", "translation_key", "content_type_id")
+
+
+def ranked_ids(query, queryset, limit=CANDIDATES):
+    """Ids of the ``limit`` best matches of ``query`` in ``queryset``, best first.
+
+    The database backends rank in the database (SQLite FTS5 ``bm25``, PostgreSQL
+    ``ts_rank``) and slice there: ``ranked_ids()`` of their results reads ids only.
+    Other backends (Elasticsearch, the plain fallback) give their ranked objects."""
+    results = get_search_backend().search(query, queryset)[:limit]
+    ids = results.ranked_ids() if hasattr(results, "ranked_ids") else None
+    if ids is None:
+        ids = [obj.pk for obj in results]
+    return ids
+
+
+def listed_rows(ids):
+    """The listed pages among ``ids`` (``content.public.listed_pages``) as ``Candidate``
+    rows in the order of ``ids``: one query, no page loaded."""
+    if not ids:
+        return []
+    rows = listed_pages(Page.objects.filter(pk__in=ids)).order_by().values_list(*CANDIDATE_ROW)
+    found = {row[0]: Candidate(*row) for row in rows}
+    return [found[pk] for pk in ids if pk in found]
+
+
 def _candidates(units, ids, operator):
     query = build_query(units, operator)
     if query is None:
         return []
-    backend = get_search_backend()
     queryset = Page.objects.filter(live=True, locale_id__in=list(ids), depth__gt=1)
-    return list(backend.search(query, queryset.only(*CANDIDATE_FIELDS))[:CANDIDATES])
+    return listed_rows(ranked_ids(query, queryset.only(*CANDIDATE_FIELDS)))
 
 
 def candidate_pages(text, chain):
-    """Ranked live pages for ``text`` in the languages of ``chain`` (AND, else OR).
+    """Ranked listed pages (``Candidate`` rows) for ``text`` in the languages of
+    ``chain`` (AND, else OR).
 
-    Returns ``(pages, units, relaxed, {locale id: language})``.
+    Returns ``(candidates, units, relaxed, {locale id: language})``.
     """
     units = query_units(text)
     ids = locale_ids(chain)
@@ -139,6 +178,12 @@ def _type_of(content_type_id):
     return ContentType.objects.get_for_id(content_type_id).model
 
 
+def best_of(rows, language, languages, tiebreak):
+    """``best_listed`` for rows already listed (``listed_rows``): the rule only, no query."""
+    best = pick_best(rows, language, tiebreak, language_of=lambda row: languages.get(row.locale_id, ""))
+    return [(row, languages.get(row.locale_id, "")) for row in best]
+
+
 def best_listed(pages, language, languages, tiebreak):
     """The listed pages among ``pages`` (search hits), one per translation key by the
     site's translation rule (``content.locales.pick_best``): the reader's language
@@ -167,7 +212,7 @@ def search(text, language=None, filters=None, limit=10, offset=0):
         results.did_you_mean = did_you_mean(text, chain)
     if not pages:
         return results
-    ranked = best_listed(pages, language, languages, lambda page: -title_bonus(page.title, text, units))
+    ranked = best_of(pages, language, languages, lambda page: -title_bonus(page.title, text, units))
     facet_rows = dict(
         PageSearchData.objects.filter(page_id__in=[p.pk for p, _l in ranked]).values_list("page_id", "facets")
     )
@@ -194,14 +239,18 @@ def search(text, language=None, filters=None, limit=10, offset=0):
                 for value, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
             ]
     window = matching[offset : offset + limit]
-    texts = dict(
-        PageSearchData.objects.filter(page_id__in=[p.pk for p, _l in window]).values_list("page_id", "text")
-    )
+    shown = [row.pk for row, _l in window]
+    # Only the pages shown are loaded (for their URLs), with their snippet text.
+    loaded = Page.objects.only(*CANDIDATE_FIELDS).in_bulk(shown)
+    texts = dict(PageSearchData.objects.filter(page_id__in=shown).values_list("page_id", "text"))
     terms = [s for spellings in units for s in spellings]
     for page, lang in window:
+        if page.pk not in loaded:  # deleted between the two queries
+            results.total -= 1
+            continue
         results.hits.append(
             Hit(
-                page=page,
+                page=loaded[page.pk],
                 language=lang,
                 fallback=lang != chain[0],
                 type=_type_of(page.content_type_id),
@@ -219,11 +268,8 @@ def did_you_mean(text, chain):
     suggestion = correct(text, chain)
     if not suggestion or fold(suggestion) == fold(text):
         return ""
-    pages = candidate_pages(suggestion, chain)[0]
-    if not pages:
-        return ""
-    public = listed_pages(Page.objects.filter(pk__in=[p.pk for p in pages[:50]]))
-    return suggestion if public.exists() else ""
+    # candidates are listed pages already (content.public.listed_pages)
+    return suggestion if candidate_pages(suggestion, chain)[0] else ""
 
 
 def suggest(text, language=None, limit=8):

@@ -7,6 +7,7 @@ matched greedily, longest first, in the folded query.
 from modelsearch.query import And, Or, PlainText
 
 from content.cache import memoize
+from content.cachetags import depends_on
 
 from .folding import fold_query
 from .models import NameSynonym
@@ -14,12 +15,18 @@ from .models import NameSynonym
 MAX_PHRASE = 5
 
 
+SYNONYMS_TAG = "model:search.namesynonym"  # bumped by a snippet write (search.apps tagged_models)
+
+
 def synonym_groups():
-    """Folded spelling → all folded spellings of the same name (kept per content generation)."""
+    """Folded spelling → all folded spellings of the same name (kept per content
+    generation and per the snippet's tag, which the search results using it inherit:
+    a synonym edit makes search stale and no page)."""
     return memoize("search_synonyms", (), _synonym_groups)
 
 
 def _synonym_groups():
+    depends_on(SYNONYMS_TAG)
     groups = {}
     for synonym in NameSynonym.objects.all():
         spellings = synonym.spellings()

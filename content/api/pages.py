@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q, Window
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -269,8 +269,7 @@ def list_response(request, spec, params, scope=None, key=(), orderings=None, def
         for name, value in filters:
             if value not in (None, ""):
                 qs = spec.filters[name](qs, value)
-        qs = qs.order_by(*orderings[ordering], "pk")
-        return qs.count(), list(qs.values_list("pk", flat=True)[offset : offset + limit])
+        return count_and_page(qs.order_by(*orderings[ordering], "pk"), offset, limit)
 
     # Which pages and how many: kept per content generation like the items.
     count, ids = memoize("apilist", (spec.label, key, tuple(chain), filters, ordering, offset, limit), page_of_ids)
@@ -288,6 +287,19 @@ def list_response(request, spec, params, scope=None, key=(), orderings=None, def
     return conditional_bytes(
         request, body, "application/json; charset=utf-8", last_modified=spec.changed_at(chain)
     )
+
+
+def count_and_page(qs, offset, limit):
+    """``(count, [ids])`` of one page of an ordered queryset in one query: the count
+    is a window ``COUNT(*) OVER ()`` beside each id. Two queries only when the page
+    is empty past the start (the count is then asked alone) or the queryset is
+    ``DISTINCT`` (a window counts the rows before duplicates are removed)."""
+    if qs.query.distinct:
+        return qs.count(), list(qs.values_list("pk", flat=True)[offset : offset + limit])
+    rows = list(qs.annotate(_total=Window(Count("pk"))).values_list("pk", "_total")[offset : offset + limit])
+    if rows:
+        return rows[0][1], [pk for pk, _total in rows]
+    return (qs.count() if offset else 0), []
 
 
 def add_page_endpoints(router, spec):

@@ -41,8 +41,15 @@ def _postgres_backend():
     class FoldingPostgresIndex(FoldingIndexMixin, postgres.PostgresIndex):
         pass
 
+    class RankedPostgresSearchResults(postgres.PostgresSearchResults):
+        def ranked_ids(self):
+            """Ids of this slice of results, ranked by ``ts_rank`` in the database and
+            sliced there, without loading a page (one query)."""
+            return list(self.get_queryset().values_list("pk", flat=True))
+
     class FoldingPostgresSearchBackend(FoldingBackendMixin, postgres.PostgresSearchBackend):
         index_class = FoldingPostgresIndex
+        results_class = RankedPostgresSearchResults
 
         def __init__(self, params):
             super().__init__({"SEARCH_CONFIG": "simple", **params})

@@ -4,7 +4,8 @@ The stock backend ranks with a correlated sub-query (one FTS evaluation per
 candidate row), which grows to seconds on 10,000 pages. Here the FTS table is
 matched once, restricted to the searched queryset with ``IN (sub-query)``,
 ordered by BM25 and sliced in SQL; the page objects are then fetched by id.
-Two queries, same results and order as the stock backend.
+Two queries, same results and order as the stock backend. ``ranked_ids()`` stops
+after the first: the search service loads only the rows and pages it shows.
 """
 
 from django.db.models import TextField
@@ -45,6 +46,15 @@ class RankedAutocompleteCompiler(RankedIdsMixin, sqlite.SQLiteAutocompleteQueryC
 
 
 class RankedSQLiteSearchResults(sqlite.SQLiteSearchResults):
+    def ranked_ids(self):
+        """Ids of this slice of results, best first, without loading a page (one query),
+        or None when the stock path applies (no relevance order, a negated query)."""
+        ranked = self.query_compiler.ranked_ids(self.start, self.stop)
+        if ranked is None:
+            return None
+        to_python = self.query_compiler.queryset.model._meta.pk.to_python
+        return [to_python(oid) for oid, _score in ranked]
+
     def _do_search(self):
         ranked = self.query_compiler.ranked_ids(self.start, self.stop)
         if ranked is None:

@@ -161,3 +161,50 @@ def test_learner_records_and_sessions_invalidate_nothing_public(client, site, ho
     session["learner"] = learner.pk
     session.save()
     assert _hit(client, url)
+
+
+def test_a_name_synonym_edit_makes_search_stale_and_keeps_pages_cached(client, site, home):
+    from search.models import NameSynonym
+
+    SectionPageFactory(parent=home, title="Người Ba Na", slug="nguoi-ba-na", summary="Nhà rông.")
+    pages = ["/vi/le-hoi/lua-moi/", "/vi/le-hoi/", "/api/v1/festivals?locale=vi"]
+    search_url = "/vi/search/?q=kon+ko"
+    _warm(client, *pages, search_url)
+    assert "Người Ba Na" in client.get("/vi/search/?q=ba+na").content.decode()
+    assert "Người Ba Na" not in client.get(search_url).content.decode()
+    synonym = NameSynonym.objects.create(name="Ba Na Kriêm", variants="Kon Ko\nNgười Ba Na")  # made up
+    assert not _hit(client, search_url)
+    assert "Người Ba Na" in client.get(search_url).content.decode()
+    assert all(_hit(client, url) for url in pages)
+    synonym.delete()
+    assert "Người Ba Na" not in client.get(search_url).content.decode()
+    assert all(_hit(client, url) for url in pages)
+
+
+def test_search_data_and_index_writes_keep_pages_cached(client, site):
+    from search.indexing import update_page
+    from search.models import PageSearchData
+
+    urls = ["/vi/le-hoi/ben-nuoc/", "/vi/le-hoi/", "/api/v1/festivals?locale=vi", "/vi/dan-toc/ba-na/"]
+    _warm(client, *urls)
+    update_page(site["a"])  # what a publish's indexing task writes
+    PageSearchData.objects.filter(page_id=site["c"].pk).update(text="khác")
+    PageSearchData.objects.get(page_id=site["c"].pk).save()
+    assert all(_hit(client, url) for url in urls)
+
+
+def test_quiz_attempts_and_certificates_invalidate_no_page(client, site, home):
+    from lessons.learners.records import Certificate, QuizAttempt
+    from tests.factories import CourseIndexPageFactory, CoursePageFactory, LessonPageFactory, UserFactory
+
+    courses = CourseIndexPageFactory(parent=home, title="Khoá học", slug="khoa-hoc")
+    course = CoursePageFactory(parent=courses, title="Tiếng Ba Na", slug="tieng-ba-na")
+    lesson = LessonPageFactory(parent=course, title="Bài một", slug="bai-mot")
+    urls = ["/vi/le-hoi/ben-nuoc/", "/vi/le-hoi/", "/vi/khoa-hoc/tieng-ba-na/bai-mot/"]
+    _warm(client, *urls)
+    learner = UserFactory(username="hoc-vien-2")
+    QuizAttempt.objects.create(
+        learner=learner, course=course, lesson=lesson, quiz_id="quiz-1", score=100, passed=True
+    )
+    Certificate.objects.create(learner=learner, course=course, learner_name="Học viên", course_title=course.title)
+    assert all(_hit(client, url) for url in urls)

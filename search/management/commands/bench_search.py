@@ -4,6 +4,8 @@
 temporary section of the Vietnamese home page on the current DATABASE_URL,
 runs 20 typical queries (with and without diacritics), prints the figures,
 then deletes the generated pages (``--keep`` to keep them for a rerun).
+``--corpus`` generates nothing and searches what the database holds: ``make bench``
+measures search on the corpus it serves (``bench/corpus.py`` indexes it).
 """
 
 import json
@@ -74,8 +76,20 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=5, help="runs of each query")
         parser.add_argument("--keep", action="store_true", help="keep the generated pages")
         parser.add_argument("--json", action="store_true", dest="as_json", help="print the figures as JSON")
+        parser.add_argument(
+            "--corpus",
+            action="store_true",
+            help="generate nothing: search the pages the database holds (make bench's indexed corpus)",
+        )
 
-    def handle(self, *args, scale, repeat, keep, as_json, **options):
+    def handle(self, *args, scale, repeat, keep, as_json, corpus=False, **options):
+        if corpus:
+            figures = self.measure(repeat)
+            figures.update(
+                {"pages": Page.objects.filter(live=True, depth__gt=1).count(), "database": connection.vendor}
+            )
+            self.report(figures, as_json)
+            return
         loader = DemoLoader(self.stdout)
         home = loader.home("vi")
         parent = SectionPage.objects.child_of(home).filter(slug=BENCH_SLUG).first()
@@ -88,17 +102,20 @@ class Command(BaseCommand):
         figures = self.measure(repeat)
         corpus = Page.objects.get(pk=parent.pk).get_descendants().count()
         figures.update({"pages": corpus, "database": connection.vendor})
+        self.report(figures, as_json)
+        if not keep:
+            self.remove(parent)
+
+    def report(self, figures, as_json):
         if as_json:
             self.stdout.write(json.dumps(figures))
         else:
             self.stdout.write(
-                f"search on {figures['pages']} pages ({connection.vendor}): "
+                f"search on {figures['pages']} pages ({figures['database']}): "
                 f"p50 {figures['p50_ms']:.1f} ms, p95 {figures['p95_ms']:.1f} ms, "
                 f"{figures['queries_per_search']} SQL queries per search, "
                 f"{figures['queries_per_request']} per /vi/search/ request"
             )
-        if not keep:
-            self.remove(parent)
 
     def generate(self, parent, start, scale):
         """Pages in batches, indexed in bulk per batch (per-save indexing is quadratic)."""

@@ -1,0 +1,235 @@
+"""Cold cost at the province's scale, on SQLite and PostgreSQL (issue 20, issue 14).
+
+    python -m bench.scale --database sqlite   [--sizes 1000,10000] [--values 100000] [--repeat 7]
+    python -m bench.scale --database postgres [--postgres-url postgres://postgres@127.0.0.1:5432/wt_perf]
+    python -m bench.scale --render            # the section of docs/benchmarks.md from both runs
+
+One database per engine (``bench-data/scale/``): demo content, then generated pages
+(``bench/corpus.py``, search-indexed) up to each size in turn (additive), and at each
+size every key URL timed in-process with Django's test client, **cold** (nothing kept:
+no response cache, no kept fragments, routes or menus) and **uncached** (views run,
+what is kept per generation reused), with its SQL queries. After the first size,
+100,000 approved statistics values (``bench/statsvalues.py``), a commune profile and
+an indicator page timed the same way, and the CSV export of every value streamed with
+its peak Python memory. Results go to ``bench-data/scale/<engine>.json``; ``--render``
+writes them between the markers of ``docs/benchmarks.md``.
+"""
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .run import PY, ROOT, bench_env, manage
+
+BEGIN = "<!-- bench.scale: begin -->"
+END = "<!-- bench.scale: end -->"
+DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/wt_perf"
+
+
+def cli(env, *args):
+    print("$ python -m bench.cli", " ".join(args), flush=True)
+    result = subprocess.run(
+        [PY, "-m", "bench.cli", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE, text=True
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _reset_postgres(url):
+    name = url.rsplit("/", 1)[1]
+    base = url.rsplit("/", 1)[0] + "/postgres"
+    for sql in (f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'):
+        subprocess.run(["psql", base, "-q", "-c", sql], check=True)
+
+
+def run(args):
+    data = Path(args.data)
+    data.mkdir(parents=True, exist_ok=True)
+    results_file = data / f"{args.database}.json"
+    results = json.loads(results_file.read_text()) if results_file.exists() and not args.fresh else {}
+    env = bench_env(data, "cold")
+    if args.database == "postgres":
+        env["DATABASE_URL"] = args.postgres_url
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{data / 'scale.sqlite3'}"
+    env["PAGE_CACHE_STAMP"] = str(data / f"{args.database}.stamp")
+
+    def save():
+        results_file.write_text(json.dumps(results, indent=2))
+
+    if "setup" not in results:
+        if args.database == "postgres":
+            _reset_postgres(args.postgres_url)
+        else:
+            (data / "scale.sqlite3").unlink(missing_ok=True)
+        started = time.time()
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "compile_catalogues")
+        manage(env, "load_demo_content")
+        results["setup"] = {"seconds": round(time.time() - started)}
+        results["sizes"] = {}
+        save()
+    manage(env, "collectstatic", "--noinput", "-v0")  # production settings: a manifest of static files
+    for n, size in enumerate(args.sizes):
+        key = str(size)
+        if key not in results["sizes"]:
+            started = time.time()
+            corpus = cli(env, "pages", key)
+            corpus["seconds"] = round(time.time() - started)
+            urls = cli(env, "cold", str(args.repeat))
+            results["sizes"][key] = {
+                "corpus": corpus,
+                "urls": urls,
+                "at": time.strftime("%H:%M UTC", time.gmtime()),
+            }
+            save()
+        if n == 0 and args.values and "stats" not in results:  # the statistics do not depend on the pages
+            started = time.time()
+            added = cli(env, "stats-values", str(args.values))
+            added["seconds"] = round(time.time() - started)
+            measured = cli(env, "stats-measure", str(args.repeat))
+            results["stats"] = {"generate": added, **measured, "at": time.strftime("%H:%M UTC", time.gmtime())}
+            save()
+    results["command"] = "python -m bench.scale " + " ".join(sys.argv[1:])
+    save()
+    print(f"Wrote {results_file}")
+
+
+def _ms(row):
+    return f"{row['median_ms']:.0f} / {row['p95_ms']:.0f}"
+
+
+def render_section(runs, note=""):
+    lines = [
+        BEGIN,
+        "## Cold pages at 1,000 and 10,000 pages, SQLite and PostgreSQL (`bench/scale.py`)",
+        "",
+        "Commands (each engine builds its own database in `bench-data/scale/`; the second",
+        "size adds pages to the first):",
+        "",
+        "```",
+        "python -m bench.scale --database sqlite --sizes 1000,10000 --values 100000 --repeat 7",
+        "python -m bench.scale --database postgres --sizes 1000,10000 --values 100000 --repeat 7",
+        "python -m bench.scale --render",
+        "```",
+        "",
+        "Times are in-process (Django's test client, one process, no HTTP server): the median and",
+        "p95 in ms of 7 requests after one warm-up. **cold**: nothing kept (no response cache, no",
+        "kept fragments, routes, menus or lists: `FRAGMENT_CACHE_ENABLED=false`); **uncached**: the",
+        "view runs, what is kept per content generation is reused. SQL queries are counted per",
+        "request. The pages include the demo content; the search URL searches the generated corpus,",
+        "which is in the search index (`bench/corpus.py` `index_pages`).",
+        "",
+        "**Noise:** these figures were taken on a 2-core machine shared with four other agents",
+        "running tests and builds; times vary by tens of percent between runs. The query counts and",
+        "bytes do not depend on load; the times do, and the growth ratios are only indicative.",
+        "",
+    ]
+    if note:
+        lines += [note, ""]
+    for engine, res in runs.items():
+        sizes = res.get("sizes", {})
+        if not sizes:
+            continue
+        keys = sorted(sizes, key=int)
+        lines += [f"### {engine}", ""]
+        corpus = ", ".join(
+            f"{k}: {sizes[k]['corpus']['pages_in_site']} pages in the site, measured at {sizes[k]['at']}"
+            for k in keys
+        )
+        lines += [f"Generated pages {corpus}.", ""]
+        head = "| URL | " + " | ".join(f"cold ms (median / p95) at {k}" for k in keys)
+        head += " | cold growth | " + " | ".join(f"cold queries at {k}" for k in keys)
+        head += " | " + " | ".join(f"uncached ms at {k}" for k in keys) + " | uncached queries |"
+        lines += [head, "|" + " --- |" * (head.count("|") - 1)]
+        names = list(sizes[keys[0]]["urls"])
+        for name in names:
+            rows = [sizes[k]["urls"].get(name) for k in keys]
+            if any(r is None for r in rows):
+                continue
+            growth = rows[-1]["cold"]["median_ms"] / max(rows[0]["cold"]["median_ms"], 0.1)
+            cells = [_ms(r["cold"]) for r in rows] + [f"{growth:.2f}×"]
+            cells += [str(r["cold"]["queries"]) for r in rows]
+            cells += [_ms(r["uncached"]) for r in rows]
+            cells += [" → ".join(str(r["uncached"]["queries"]) for r in rows)]
+            lines.append(f"| {name} (`{rows[0]['cold']['url']}`) | " + " | ".join(cells) + " |")
+        lines.append("")
+        stats = res.get("stats")
+        if stats:
+            lines += [
+                f"Statistics with {stats['approved_values']:,} approved values loaded "
+                f"({stats['bench_values']:,} generated by `bench/statsvalues.py` in "
+                f"{stats['generate']['seconds']} s, bulk insert), measured at {stats['at']}:",
+                "",
+                "| URL | cold ms (median / p95) | cold queries | uncached ms | uncached queries | bytes |",
+                "| --- | --- | --- | --- | --- | --- |",
+            ]
+            for name in ("commune profile", "indicator page"):
+                row = stats[name]
+                lines.append(
+                    f"| {name} (`{row['cold']['url']}`) | {_ms(row['cold'])} | {row['cold']['queries']} | "
+                    f"{_ms(row['uncached'])} | {row['uncached']['queries']} | {row['cold']['bytes']:,} |"
+                )
+            csv = stats["csv export"]
+            lines += [
+                "",
+                f"CSV export of every approved value (`{csv['url']}`): {csv['bytes']:,} bytes, "
+                f"{csv['lines']:,} lines, {csv['queries']} SQL queries, streamed: {csv['streaming']}; "
+                f"peak Python memory while streaming (tracemalloc, request and whole iteration): "
+                f"**{csv['peak_python_mib']} MiB**.",
+                "",
+            ]
+    lines.append(END)
+    return "\n".join(lines) + "\n"
+
+
+def keep_section(text, output):
+    """``text`` (a new docs/benchmarks.md) with the scale section of the file at ``output``
+    kept: ``make bench`` rewrites the document, ``bench.scale`` owns its section."""
+    path = Path(output)
+    old = path.read_text() if path.exists() else ""
+    if BEGIN not in old or END not in old:
+        return text
+    return text.rstrip("\n") + "\n\n" + old[old.index(BEGIN) : old.index(END) + len(END)] + "\n"
+
+
+def render(data, output, note=""):
+    runs = {}
+    for engine, label in (("sqlite", "SQLite"), ("postgres", "PostgreSQL")):
+        path = Path(data) / f"{engine}.json"
+        if path.exists():
+            runs[label] = json.loads(path.read_text())
+    section = render_section(runs, note)
+    doc = Path(output)
+    text = doc.read_text() if doc.exists() else "# Benchmarks\n\n"
+    if BEGIN in text and END in text:
+        text = text[: text.index(BEGIN)] + section + text[text.index(END) + len(END) + 1 :]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    doc.write_text(text)
+    print(f"Wrote {doc}")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Cold pages at 1,000 and 10,000 pages on SQLite and PostgreSQL")
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--postgres-url", default=DEFAULT_PG)
+    parser.add_argument("--sizes", default="1000,10000", type=lambda v: [int(x) for x in v.split(",")])
+    parser.add_argument("--values", type=int, default=100_000, help="approved statistics values (0: none)")
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--data", default=str(ROOT / "bench-data" / "scale"))
+    parser.add_argument("--fresh", action="store_true", help="start again from an empty database")
+    parser.add_argument("--render", action="store_true", help="only write docs/benchmarks.md from the results")
+    parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
+    parser.add_argument("--note", default="", help="with --render: a paragraph about this run")
+    args = parser.parse_args(argv)
+    if args.render:
+        render(args.data, args.output, args.note)
+    else:
+        run(args)
+
+
+if __name__ == "__main__":
+    main()
