@@ -116,3 +116,13 @@ def test_the_scan_sees_english(vi_editor, pages):
     profile.save()
     texts = visible_text(vi_editor.get(reverse("wagtailadmin_home")).content.decode())
     assert {"Documents", "Snippets", "Reports"} <= set(texts)
+
+
+def test_javascript_strings_are_vietnamese(vi_editor):
+    """The editor's JavaScript (Wagtail's and wagtail-localize's "Publish in …") reads the
+    project's djangojs catalogue too."""
+    admin_js = vi_editor.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    assert "Thu g\\u1ecdn t\\u1ea5t c\\u1ea3" in admin_js or "Thu gọn tất cả" in admin_js
+    localize_js = vi_editor.get(reverse("wagtail_localize:javascript_catalog")).content.decode()
+    assert "Publish in " in localize_js
+    assert "Xu\\u1ea5t b\\u1ea3n b\\u1eb1ng ti\\u1ebfng" in localize_js or "Xuất bản bằng tiếng" in localize_js
