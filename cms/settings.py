@@ -286,11 +286,28 @@ LANGUAGE_COOKIE_NAME = "django_language"
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
+# Dates are typed and shown day first (dd/mm/yyyy) in every language: Django's defaults (and its
+# English formats) read "03/12/2026" as 12 March. cms/formats/<lang>/formats.py put the same
+# input formats before Django's per-language ones; other formats stay Django's.
+FORMAT_MODULE_PATH = ["cms.formats"]
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d/%m/%y"]
+DATETIME_INPUT_FORMATS = [
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+]
 
 # ---------------------------------------------------------------------------
 # Wagtail
 # ---------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Nhà Rông"
+# The admin's date pickers (one of DATE_INPUT_FORMATS, so what they write is read back)
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "content.HeritageImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # no SVG uploads

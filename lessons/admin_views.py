@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.widgets import AdminDateInput
 
 from content.models import AdministrativeUnit
 
@@ -32,10 +33,10 @@ class ReportFilterForm(forms.Form):
         required=False,
         queryset=AdministrativeUnit.objects.filter(level__in=["commune", "ward", "township"]),
     )
-    start = forms.DateField(
-        label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    # Wagtail's picker (dd/mm/yyyy, WAGTAIL_DATE_FORMAT): a browser's type=date shows its own
+    # locale's order (mm/dd/yyyy in an English browser)
+    start = forms.DateField(label=gettext_lazy("From"), required=False, widget=AdminDateInput())
+    end = forms.DateField(label=gettext_lazy("To"), required=False, widget=AdminDateInput())
     course = forms.ModelChoiceField(
         label=gettext_lazy("Course (for drop-off)"),
         required=False,

@@ -1,0 +1,1 @@
+"""Per-language format overrides (settings.FORMAT_MODULE_PATH): day-first date input everywhere."""
