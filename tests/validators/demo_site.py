@@ -136,6 +136,25 @@ def _page_urls():
     urls["not found"] = "/vi/khong-co-trang-nay/"
     urls["offline page"] = "/vi/offline/"
     urls["saved for offline"] = "/vi/saved/"
+    urls["site map"] = "/vi/site-map/"
+    # the statistics and open-data pages (issue 17: every public page type)
+    from stats.models import DataValue, Indicator
+
+    urls["statistics vi"] = "/vi/statistics/"
+    urls["statistics en"] = "/en/statistics/"
+    indicator = Indicator.objects.order_by("code").first()
+    if indicator is not None:
+        urls["indicator page"] = f"/vi/statistics/indicators/{indicator.code}/"
+    approved = DataValue.objects.filter(status="approved").select_related("unit").order_by("unit__code").first()
+    if approved is not None:
+        urls["commune profile"] = f"/vi/statistics/communes/{approved.unit.code}/"
+    urls["statistics reports"] = "/vi/statistics/reports/"
+    urls["open data catalogue"] = "/vi/data/"
+    from sharing.datasets import all_datasets
+
+    first = next(iter(all_datasets()), None)
+    if first is not None:
+        urls["open dataset"] = f"/vi/data/{first.slug}/"
     assert Page.objects.live().exists()
     return urls, quiz_lesson
 
