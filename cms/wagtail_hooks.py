@@ -35,5 +35,6 @@ def ask_for_contact_details(request, panels):
     from .models import SiteContact
 
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    if site is not None and not SiteContact.for_site(site).ready:
+    contact = SiteContact.objects.filter(site=site).first() if site is not None else None
+    if site is not None and not (contact is not None and contact.ready):
         panels.insert(0, ContactPlaceholderPanel(site))

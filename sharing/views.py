@@ -113,7 +113,7 @@ def dataset_page(request, slug):
         "license": dataset.licence,
         "isAccessibleForFree": True,
         "keywords": list(dataset.keywords),
-        "inLanguage": ["vi", "en"],
+        "inLanguage": language,  # the language this page describes it in
         "creator": {"@type": "Organization", "name": dataset.publisher, "email": dataset.contact_email},
         "publisher": {"@type": "Organization", "name": dataset.publisher},
         "distribution": [

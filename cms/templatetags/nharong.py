@@ -194,7 +194,11 @@ def site_contact(context):
         site = site or Site.objects.filter(is_default_site=True).first()
         if site is None:
             return {"ready": False}
-        contact = SiteContact.for_site(site)
+        # Not ``for_site``: it creates the row on first use, and a write while serving a
+        # page makes every kept page stale (content.cache).
+        contact = SiteContact.objects.filter(site=site).first()
+        if contact is None:
+            return {"ready": False}
         fields = ("publisher", "address", "phone", "email")
         return {"ready": contact.ready, **{name: getattr(contact, name) for name in fields}}
 

@@ -211,7 +211,7 @@ def enrollments(request):
 
 @router.post(
     "/me/progress-events",
-    response={200: ProgressOut, **ERRORS},
+    response={200: ProgressOut, 403: ErrorOut, **ERRORS},  # 403: the site session without its CSRF token
     summary="Upload events queued offline (idempotent on their UUIDs)",
     auth=[bearer, site_session],
 )

@@ -84,7 +84,7 @@ def _render_all(client, pages):
     for url in [*_screens(pages), *sorted(_sidebar_urls(html))]:
         if url in seen or url.endswith("/logout/"):
             continue
-        response = client.get(url)
+        response = client.get(url, follow=True)  # e.g. a site setting redirects to its site's form
         assert response.status_code == 200, (url, response.status_code)
         if "html" in response.get("Content-Type", ""):
             seen[url] = visible_text(response.content.decode())

@@ -81,11 +81,13 @@ def test_every_key_url_exists(site):
 # ceilings keep them from growing. Uncached requests must meet MAX_QUERIES.
 # Raised on 2026-12-03 after the merges of issues 17, 18 and 20: the main menu lists every
 # section in every language (its translations and their pages: +2), cache tags per page.
+# Raised again on 2026-12-03 (session 5): the footer's publisher and contact (+1, kept per
+# host afterwards) and a lesson's narration files and offline save box (+3).
 COLD_CEILINGS = {
-    "home": 19,
+    "home": 20,
     "heritage page": 40,
-    "lesson page": 30,
-    "listing": 33,
+    "lesson page": 33,
+    "listing": 34,
     "API list": 11,
     "API detail": 11,
     "sync": 60,
