@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from django.db import connection
 from django.test import Client
-from django.test.utils import override_settings
+from django.test.utils import CaptureQueriesContext, override_settings
 
 from .corpus import Progress
 from .modes import MODES
@@ -74,23 +74,6 @@ def generate_values(count, out, seed=20):
     return added
 
 
-class QueryCounter:
-    """SQL statements run (``connection.queries`` is off without DEBUG)."""
-
-    def __enter__(self):
-        self.count = 0
-        self._ctx = connection.execute_wrapper(self)
-        self._ctx.__enter__()
-        return self
-
-    def __exit__(self, *exc):
-        self._ctx.__exit__(*exc)
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
-
-
 def timed_get(url, repeat, mode="cold"):
     """Median and p95 milliseconds, SQL queries, status and bytes of ``repeat`` GETs of
     ``url`` in ``mode`` (bench/modes.py), after one warm-up."""
@@ -100,7 +83,7 @@ def timed_get(url, repeat, mode="cold"):
         times = []
         for _ in range(repeat):
             started = time.perf_counter()
-            with QueryCounter() as counter:
+            with CaptureQueriesContext(connection) as counter:
                 response = client.get(url)
                 body = b"".join(response.streaming_content) if response.streaming else response.content
             times.append((time.perf_counter() - started) * 1000)
@@ -108,7 +91,7 @@ def timed_get(url, repeat, mode="cold"):
     return {
         "url": url,
         "status": response.status_code,
-        "queries": counter.count,
+        "queries": len(counter),
         "bytes": len(body),
         "median_ms": round(statistics.median(times), 1),
         "p95_ms": round(times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], 1),
@@ -123,7 +106,7 @@ def stream_memory(url):
         client = Client()
         tracemalloc.start()
         size = lines = 0
-        with QueryCounter() as counter:
+        with CaptureQueriesContext(connection) as counter:
             response = client.get(url)
             for chunk in response.streaming_content:
                 size += len(chunk)
@@ -136,7 +119,7 @@ def stream_memory(url):
         "streaming": response.streaming,
         "bytes": size,
         "lines": lines,
-        "queries": counter.count,
+        "queries": len(counter),
         "peak_python_mib": round(peak / 2**20, 2),
     }
 

@@ -1,6 +1,7 @@
 """Template helpers for the public site: language switcher, menus, fallback marker."""
 
 from django import template
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
@@ -147,33 +148,40 @@ def menu_pages(context):
 def site_map_sections(context):
     """The menu's sections, each with its public child pages in the visitor's language
     (or the next of the fallback chain): the human site map (``/<lang>/site-map/``).
-    One query per section for its children, kept per content like the menu."""
+    Four queries whatever the number of sections, kept per content like the menu."""
     request = context.get("request")
     language = translation.get_language()
     sections = menu_pages(context)
 
     def compute():
         depends_on("menu", ANY_PAGE)  # a page added anywhere under a section shows here
+        keys = dict(Page.objects.filter(pk__in=[s["id"] for s in sections]).values_list("pk", "translation_key"))
+        parents = Page.objects.filter(translation_key__in=keys.values(), locale__language_code=DEFAULT_LANGUAGE)
+        parent_of_key = {p.translation_key: p for p in parents}
+        under = Q()
+        for parent in parent_of_key.values():
+            under |= Q(path__startswith=parent.path, depth=parent.depth + 1)
+        kids = list(public_pages(Page.objects.filter(under)).order_by("path")) if under else []
+        shown = {
+            kid.translation_key: kid for kid in translations_for(kids, language, queryset_filter=public_pages)
+        }
         out = []
-        home_prefix = f"/{language}/"
         for section in sections:
-            page = Page.objects.filter(pk=section["id"]).first()
+            parent = parent_of_key.get(keys.get(section["id"]))
+            mine = [kid for kid in kids if parent is not None and kid.path.startswith(parent.path)][:50]
             children = []
-            if page is not None:
-                vi_parent = Page.objects.filter(
-                    translation_key=page.translation_key, locale__language_code=DEFAULT_LANGUAGE
-                ).first()
-                if vi_parent is not None:
-                    kids = list(public_pages(vi_parent.get_children()).order_by("path")[:50])
-                    for child in translations_for(kids, language, queryset_filter=public_pages):
-                        slug_path = child.url_path.split("/")[2:]  # drop the locale root
-                        children.append(
-                            {
-                                "title": child.title,
-                                "url": home_prefix + "/".join(part for part in slug_path if part) + "/",
-                                "language": child.locale.language_code,
-                            }
-                        )
+            for kid in mine:
+                child = shown.get(kid.translation_key)
+                if child is None:
+                    continue
+                slug_path = child.url_path.split("/")[2:]  # drop the locale root
+                children.append(
+                    {
+                        "title": child.title,
+                        "url": f"/{language}/" + "/".join(part for part in slug_path if part) + "/",
+                        "language": child.locale.language_code,
+                    }
+                )
             out.append({**section, "children": children})
         return out
 

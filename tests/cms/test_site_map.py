@@ -36,3 +36,14 @@ def test_site_map_lists_sections_and_their_public_pages_in_the_visitor_language(
     english = client.get("/en/site-map/").content.decode()
     assert '<a href="/en/le-hoi/">Festivals</a>' in english
     assert client.get("/bdq/le-hoi/le-dam-trau/").status_code == 200  # the link opens (fallback)
+
+
+def test_site_map_queries_do_not_grow_with_sections(client, tree, all_homes, django_assert_max_num_queries):
+    client.get("/vi/")  # the shell (menu, footer) is kept after its first use
+    for n in range(6):
+        section = SectionPageFactory(parent=all_homes["vi"], title=f"Mục {n}", slug=f"muc-{n}", show_in_menus=True)
+        StoryPageFactory(parent=section, title=f"Bài {n}", slug=f"bai-{n}")
+    client.get("/vi/")
+    with django_assert_max_num_queries(14):
+        html = client.get("/vi/site-map/").content.decode()
+    assert all(f"Bài {n}" in html for n in range(6))

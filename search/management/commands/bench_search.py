@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -155,12 +156,12 @@ class Command(BaseCommand):
         for query in QUERIES:
             search(query, "vi")  # warm the caches once, as a running site has them
             for _ in range(repeat):
-                with QueryCounter() as counter:
+                with CaptureQueriesContext(connection) as counter:
                     started = time.perf_counter()
                     search(query, "vi")
                     timings.append((time.perf_counter() - started) * 1000)
-                counts.append(counter.count)
-        with QueryCounter() as counter:  # a first request: nothing cached for it
+                counts.append(len(counter))
+        with CaptureQueriesContext(connection) as counter:  # a first request: nothing cached for it
             Client().get("/vi/search/", {"q": QUERIES[1], "page": "1"})
         return {
             "queries": len(QUERIES),
@@ -168,22 +169,5 @@ class Command(BaseCommand):
             "p50_ms": statistics.median(timings),
             "p95_ms": percentile(timings, 0.95),
             "queries_per_search": max(counts),
-            "queries_per_request": counter.count,
+            "queries_per_request": len(counter),
         }
-
-
-class QueryCounter:
-    """Counts SQL statements (``connection.queries`` is capped and off without DEBUG)."""
-
-    def __enter__(self):
-        self.count = 0
-        self._ctx = connection.execute_wrapper(self)
-        self._ctx.__enter__()
-        return self
-
-    def __exit__(self, *exc):
-        self._ctx.__exit__(*exc)
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
