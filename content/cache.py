@@ -150,7 +150,7 @@ def _after_move(sender, instance=None, **kwargs):
 
 
 def _on_tagged_model_change(sender, instance=None, **kwargs):
-    tags_module.bump(f"model:{sender._meta.label_lower}")
+    tags_module.bump(f"model:{sender._meta.label_lower}", tags_module.app_tag(sender._meta.app_label))
 
 
 def _watched_models():

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import models
 
 ANY_PAGE = "pages"  # bumped by every page change: what is not precise depends on it
 TAG_PREFIX = "tag:"
@@ -73,6 +74,24 @@ def precise():
     stack = _collectors.get()
     if stack:
         stack[0].precise = True
+
+
+def app_tag(app_label):
+    """The tag of everything an app keeps in its tagged models (bumped by a write
+    to any of them, read by every query of them: ``TaggedReadsManager``)."""
+    return f"app:{app_label}"
+
+
+class TaggedReadsManager(models.Manager):
+    """A manager whose every queryset records its app's tag in the response being
+    computed. Reads are tagged where they start, not in each view that shows the
+    data, so a figure shown anywhere (a page's figure block, the statistics pages,
+    the API, the open data) goes stale with the data and with nothing else. Writes
+    bump the tag through ``ProjectAppConfig.tagged_models`` (``content.cache``)."""
+
+    def get_queryset(self):
+        depends_on(app_tag(self.model._meta.app_label))
+        return super().get_queryset()
 
 
 def _shared_cache():

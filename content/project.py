@@ -16,8 +16,11 @@ class ProjectAppConfig(AppConfig):
       public sees (personal or high-churn records); writing any other model of
       the app invalidates kept pages (``content.cache``).
     * ``tagged_models``: names of its models whose writes bump only the cache tag
-      ``model:<app>.<model>``; the views that show them call
-      ``content.cachetags.depends_on`` with it (a certificate's public page).
+      ``model:<app>.<model>`` and ``app:<app>``, never the whole site; the views
+      that show them call ``content.cachetags.depends_on`` with one of them (a
+      certificate's public page), or the models read through
+      ``content.cachetags.TaggedReadsManager``, which records ``app:<app>`` for every
+      query (the statistics).
 
     Every project app may have translation catalogues in ``<app>/locale`` (compiled
     and checked by the catalogue commands) and templates in ``templates/<app>/``.

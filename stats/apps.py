@@ -10,9 +10,12 @@ class StatsConfig(ProjectAppConfig):
     verbose_name = _("Ethnic-affairs statistics")
     demo_order = 60
     api_router = "stats.api.router"
-    # Data values are not private: approving one changes public pages, so saving any
-    # value renews the page cache's generation (coarse, but never stale).
+    # Data values are not private: approving one changes public pages. Their writes
+    # bump the tag ``app:stats`` only, which every query of these models records
+    # (``content.cachetags.TaggedReadsManager``): what shows a figure goes stale
+    # with it, the rest of the site stays kept.
     private_models = ("historicaldatavalue", "reportercommune")
+    tagged_models = ("disaggregationoption", "indicator", "dataset", "datavalue", "periodicreport")
 
     def ready(self):
         from django.db.models.signals import post_migrate

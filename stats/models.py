@@ -16,6 +16,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from content.cachetags import TaggedReadsManager
+
 from . import periods
 
 
@@ -39,6 +41,8 @@ class DisaggregationOption(models.Model):
     name = models.CharField(_("name (Vietnamese)"), max_length=120)
     name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = TaggedReadsManager()  # reads record app:stats (content.cachetags)
 
     class Meta:
         ordering = ["category", "sort_order", "code"]
@@ -135,6 +139,8 @@ class Indicator(models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = TaggedReadsManager()  # reads record app:stats (content.cachetags)
+
     class Meta:
         ordering = ["sort_order", "code"]
         verbose_name = _("indicator")
@@ -184,6 +190,8 @@ class DataSet(models.Model):
         choices=[("year", _("year")), ("half", _("half-year")), ("quarter", _("quarter")), ("month", _("month"))],
     )
     indicators = models.ManyToManyField(Indicator, verbose_name=_("indicators"), related_name="datasets")
+
+    objects = TaggedReadsManager()  # reads record app:stats (content.cachetags)
 
     class Meta:
         ordering = ["code"]
@@ -252,7 +260,7 @@ class DataValue(models.Model):
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
-    objects = DataValueQuerySet.as_manager()
+    objects = TaggedReadsManager.from_queryset(DataValueQuerySet)()  # reads record app:stats
 
     class Meta:
         verbose_name = _("data value")
@@ -349,6 +357,8 @@ class PeriodicReport(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     generated_at = models.DateTimeField(_("generated"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    objects = TaggedReadsManager()  # reads record app:stats (content.cachetags)
 
     class Meta:
         ordering = ["-period", "dataset__code", "language", "-created_at"]
