@@ -37,11 +37,6 @@ def public_state(visitor, base, page_id):
     return page.status, in_api, f"/vi/stories/{SLUG}/" in sitemap.text()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="Since the session-5 merges the body's add-block button is not found within 15 s in a fresh "
-    "clone under xdist (it passes alone); being investigated, see the stop's closing note.",
-)
 def test_editor_drafts_and_submits_moderator_approves_and_publishes(open_tab, live_server, home):
     from wagtail.models import Page
 
@@ -56,6 +51,9 @@ def test_editor_drafts_and_submits_moderator_approves_and_publishes(open_tab, li
 
     # The editor drafts a story under "Chuyện kể" and submits it for review.
     editor = open_tab("editor")
+    # The page editor's scripts are the heaviest the suite loads; under a full parallel run
+    # on two cores they took more than the usual 15 s to draw the body's add-block button.
+    editor.set_default_timeout(60_000)
     log_in(editor, base, "bien-tap")
     editor.goto(f"{base}/admin/pages/{index.pk}/add_subpage/")
     editor.get_by_role("link", name=re.compile("Story page", re.I)).first.click()
@@ -63,6 +61,7 @@ def test_editor_drafts_and_submits_moderator_approves_and_publishes(open_tab, li
     editor.fill("#id_title", TITLE)
     editor.fill("#id_summary", "Ngôi nhà chung của làng Ba Na.")
     body = editor.locator("#panel-child-content-body-content")
+    expect(body.locator("button.c-sf-add-button").first).to_be_visible()
     body.locator("button.c-sf-add-button").first.click()
     editor.get_by_role("option", name=re.compile(r"^Paragraph", re.I)).first.click()
     paragraph = body.locator(".public-DraftEditor-content").first
@@ -91,6 +90,7 @@ def test_editor_drafts_and_submits_moderator_approves_and_publishes(open_tab, li
 
     # The moderator approves it from the edit view; approving the last task publishes.
     moderator = open_tab("moderator")
+    moderator.set_default_timeout(60_000)
     log_in(moderator, base, "kiem-duyet")
     moderator.goto(f"{base}/admin/pages/{page_id}/edit/")
     footer_action(moderator, "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])")
