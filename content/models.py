@@ -327,6 +327,36 @@ class SyncEvent(models.Model):
 
 
 # ---------------------------------------------------------------------------
+# Translations not yet done (content.translations keeps these rows)
+# ---------------------------------------------------------------------------
+
+
+class UnfinishedTranslation(models.Model):
+    """A live translated page whose text is not yet (mostly) translated.
+
+    wagtail-localize publishes a translation as soon as it is created, holding the
+    source's text; readers must keep getting the honest fallback (the source page with
+    the "not yet translated" mark) until the translators are (mostly) done. The row is
+    written and removed when the page is published (``content.translations``), so
+    ``content.public`` reads a small table instead of counting segments per request.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+", verbose_name=_("page")
+    )
+    translated_segments = models.PositiveIntegerField(_("translated segments"), default=0)
+    total_segments = models.PositiveIntegerField(_("segments"), default=0)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("unfinished translation")
+        verbose_name_plural = _("unfinished translations")
+
+    def __str__(self):
+        return f"{self.page_id}: {self.translated_segments}/{self.total_segments}"
+
+
+# ---------------------------------------------------------------------------
 # Generic page types
 # ---------------------------------------------------------------------------
 
