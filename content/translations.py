@@ -13,9 +13,16 @@ A page translated by hand (no wagtail-localize translation, or one switched to m
 editing) counts as translated: its editors wrote it.
 """
 
+from django.apps import apps
 from django.conf import settings
 
 from .cache import memoize
+
+
+def _model():
+    """``content.UnfinishedTranslation``, by name: ``content.public`` (which the models
+    import) reads this module, so it may not import the models back."""
+    return apps.get_model("content", "UnfinishedTranslation")
 
 
 def done_share():
@@ -47,8 +54,7 @@ def is_done(translated, total):
 
 def refresh(page):
     """Record whether ``page`` (just published) is a finished translation."""
-    from .models import UnfinishedTranslation
-
+    UnfinishedTranslation = _model()
     found = progress(page)
     if found is None or is_done(*found):
         UnfinishedTranslation.objects.filter(page_id=page.pk).delete()
@@ -64,12 +70,10 @@ def refresh(page):
 def unfinished_ids():
     """Ids of live pages whose translation is not done yet. Kept per content generation:
     every write to the table bumps it (``content.cache``: a project model)."""
-    from .models import UnfinishedTranslation
-
     return memoize(
         "unfinished_translations",
         (),
-        lambda: sorted(UnfinishedTranslation.objects.values_list("page_id", flat=True)),
+        lambda: sorted(_model().objects.values_list("page_id", flat=True)),
     )
 
 
