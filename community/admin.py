@@ -52,7 +52,8 @@ def hidden_requests_hint(request):
 
     user = request.user
     account_url = None
-    if Group.objects.filter(name=HEALTH_STAFF).exists() and (user.is_superuser or user.has_perm("auth.change_user")):
+    may_edit_accounts = user.is_superuser or user.has_perm("auth.change_user")
+    if may_edit_accounts and Group.objects.filter(name=HEALTH_STAFF).exists():
         account_url = reverse("wagtailusers_users:edit", args=[user.pk])  # its Roles tab holds the groups
     return render(
         request,
