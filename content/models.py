@@ -435,13 +435,22 @@ class HomePage(BasePage):
         return jsonld.website(self, request)
 
 
+ABOUT_PAGE_HELP = _("For the About page: show the publisher (Settings); until checked it says “being completed”.")
+
+
 class SectionPage(BasePage):
     """A plain page of text (about, contact, a section introduction)."""
 
     body = StreamField(BODY_BLOCKS, blank=True, verbose_name=_("body"))
     sources = StreamField(SOURCE_BLOCKS, blank=True, verbose_name=_("sources"))
+    shows_publisher = models.BooleanField(
+        _("says who publishes the site"),
+        default=False,
+        help_text=ABOUT_PAGE_HELP,
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("body"), FieldPanel("sources")]
+    settings_panels = BasePage.settings_panels + [FieldPanel("shows_publisher")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
     api_fields = BasePage.api_fields + [ApiField("body", detail=True), ApiField("sources", detail=True)]
 
