@@ -70,6 +70,11 @@ def test_a_new_translation_is_live_but_readers_get_the_marked_fallback(client, s
 
     # the offline sync feed says the Bahnar page is not there (the reader keeps the Vietnamese one)
     assert SyncEvent.objects.filter(page_id=bahnar.pk).latest("id").action == SyncEvent.Action.DELETE
+    # nor do the sitemap and the Bahnar list of sections
+    assert "/bdq/nha-rong-kon-klor/" not in client.get("/sitemap.xml").content.decode()
+    listed = client.get("/api/v1/sections", {"locale": "bdq", "limit": 100}).json()["results"]
+    mine = [item for item in listed if item["translation_key"] == str(source.translation_key)]
+    assert [(item["id"], item["is_fallback"]) for item in mine] == [(source.pk, True)]
 
 
 def test_a_translation_half_done_is_still_the_fallback(client, source):
@@ -111,3 +116,13 @@ def test_a_page_translated_by_hand_counts_as_translated(client, source, demo_loa
     page = demo_loader.translate(source, "bdq", title="Hnam rông")
     assert is_public(Page.objects.get(pk=page.pk))
     assert 'class="notice untranslated"' not in client.get("/bdq/nha-rong-kon-klor/").content.decode()
+
+
+def test_the_command_marks_translations_made_before_the_rule(source):
+    from django.core.management import call_command
+
+    bahnar = _translate_into_bahnar(source)
+    UnfinishedTranslation.objects.all().delete()  # as on a database from before the rule
+    assert is_public(Page.objects.get(pk=bahnar.pk))
+    call_command("refresh_translation_progress", stdout=open("/dev/null", "w"))
+    assert UnfinishedTranslation.objects.filter(page_id=bahnar.pk).exists()
