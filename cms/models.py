@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+PUBLISHER_HELP = _("To fill: the agency in charge of the site. Shown in footers and the About page once checked.")
+
 
 @register_setting(icon="mail")
 class SiteContact(BaseSiteSetting):
@@ -18,7 +20,7 @@ class SiteContact(BaseSiteSetting):
         _("publisher"),
         max_length=200,
         blank=True,
-        help_text=_("The agency responsible for the site, e.g. the provincial ethnic affairs office."),
+        help_text=PUBLISHER_HELP,
     )
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)

@@ -317,6 +317,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILLOCALIZE_ENABLE_MACHINE_TRANSLATION = False
+# A page made with "Translate" counts as translated (readers get it instead of the
+# fallback with the "not yet translated" mark) once this share of its text segments is
+# translated (content.translations).
+TRANSLATION_DONE_SHARE = env.float("TRANSLATION_DONE_SHARE", default=0.9)
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page, Site
 from content.cache import memoize, route_tags
 from content.cachetags import ANY_PAGE, depends_on
 from content.locales import fallback_chain
+from content.translations import is_unfinished
 
 
 @require_GET
@@ -43,7 +44,7 @@ def _find_route(request, path):
     """``(page, args, kwargs, fallback_language)``: the visitor's language first,
     then the next languages of the fallback chain; None when no language has it."""
     route = Page.route_for_request(request, path)
-    if route is not None:
+    if route is not None and not is_unfinished(route[0]):
         return (*route, "")
     site = Site.find_for_request(request)
     if site is None:
@@ -60,6 +61,8 @@ def _find_route(request, path):
         try:
             page, args, kwargs = root.specific.route(request, components)
         except Http404:
+            continue
+        if is_unfinished(page):
             continue
         return page, args, kwargs, code
     return None

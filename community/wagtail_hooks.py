@@ -31,3 +31,11 @@ def community_pages_about_units(unit_ids):
     for model in (HealthServicePage, JobPostingPage, CommunityArticlePage):
         about |= Q(pk__in=model.objects.filter(commune_id__in=unit_ids).values("pk"))
     return Page.objects.filter(about).values("pk")
+
+
+@hooks.register("construct_homepage_panels")
+def community_dashboard_panels(request, panels):
+    """Job postings closing soon and policies to review, for the editors who look after them."""
+    from .dashboard import ExpiringJobsPanel, StalePoliciesPanel
+
+    panels += [ExpiringJobsPanel(), StalePoliciesPanel()]

@@ -18,12 +18,13 @@ class ContentConfig(ProjectAppConfig):
     def ready(self):
         from wagtail.models import get_page_models
 
-        from . import sync, tasks
+        from . import sync, tasks, translations
         from .api import fields
         from .roles import ensure_roles
         from .speech import tasks as speech_tasks
 
         fields.bind(get_page_models())  # computed API fields get their /api/v2/ serializer
+        translations.connect()  # before the sync log reads whether a published page is public
         sync.connect()
         tasks.connect()  # renditions made in the background on image save and publish
         speech_tasks.connect()  # generated narration after publishing, removed on unpublish

@@ -220,6 +220,7 @@ KEPT = {
     "langs": "a page's language links (cms.templatetags.nharong)",
     "restricted_paths": "tree paths under a view restriction (content.public)",
     "alias_paths": "tree paths of alias pages (content.public)",
+    "unfinished_translations": "ids of translated pages not yet translated enough (content.translations)",
     "apilist": "an API list's page of ids and count (content.api.pages)",
     "apiitem": "an API list item's JSON (content.api.pages)",
     "apidetail": "an API detail's JSON, also in the sync feed and bundles (content.api.pages)",

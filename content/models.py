@@ -327,6 +327,36 @@ class SyncEvent(models.Model):
 
 
 # ---------------------------------------------------------------------------
+# Translations not yet done (content.translations keeps these rows)
+# ---------------------------------------------------------------------------
+
+
+class UnfinishedTranslation(models.Model):
+    """A live translated page whose text is not yet (mostly) translated.
+
+    wagtail-localize publishes a translation as soon as it is created, holding the
+    source's text; readers must keep getting the honest fallback (the source page with
+    the "not yet translated" mark) until the translators are (mostly) done. The row is
+    written and removed when the page is published (``content.translations``), so
+    ``content.public`` reads a small table instead of counting segments per request.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+", verbose_name=_("page")
+    )
+    translated_segments = models.PositiveIntegerField(_("translated segments"), default=0)
+    total_segments = models.PositiveIntegerField(_("segments"), default=0)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("unfinished translation")
+        verbose_name_plural = _("unfinished translations")
+
+    def __str__(self):
+        return f"{self.page_id}: {self.translated_segments}/{self.total_segments}"
+
+
+# ---------------------------------------------------------------------------
 # Generic page types
 # ---------------------------------------------------------------------------
 
@@ -405,13 +435,22 @@ class HomePage(BasePage):
         return jsonld.website(self, request)
 
 
+ABOUT_PAGE_HELP = _("For the About page: show the publisher (Settings); until checked it says “being completed”.")
+
+
 class SectionPage(BasePage):
     """A plain page of text (about, contact, a section introduction)."""
 
     body = StreamField(BODY_BLOCKS, blank=True, verbose_name=_("body"))
     sources = StreamField(SOURCE_BLOCKS, blank=True, verbose_name=_("sources"))
+    shows_publisher = models.BooleanField(
+        _("says who publishes the site"),
+        default=False,
+        help_text=ABOUT_PAGE_HELP,
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("body"), FieldPanel("sources")]
+    settings_panels = BasePage.settings_panels + [FieldPanel("shows_publisher")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
     api_fields = BasePage.api_fields + [ApiField("body", detail=True), ApiField("sources", detail=True)]
 

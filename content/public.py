@@ -1,7 +1,9 @@
 """The one rule that decides what the public may see.
 
 A page is public when it is live, not under a view restriction (itself or an
-ancestor), and not past its expiry time. The site, the API, the sync feed,
+ancestor), not past its expiry time, and not a translation still waiting for its
+translators (``content.translations``: readers get the source page instead, marked
+"not yet translated", through the translation rule). The site, the API, the sync feed,
 bundles, search and the sitemap all ask this module, never their own filter.
 """
 
@@ -11,6 +13,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from .cache import memoize
 from .cachetags import depends_on
+from .translations import unfinished_ids
 
 
 def restricted_paths():
@@ -56,6 +59,9 @@ def public_pages(queryset=None):
     private = Q()
     for path in restricted_paths():
         private |= Q(path__startswith=path)
+    unfinished = unfinished_ids()
+    if unfinished:
+        private |= Q(pk__in=unfinished)
     return qs.exclude(private) if private else qs
 
 
@@ -64,6 +70,8 @@ def is_public(page):
     if not page.live:
         return False
     if page.expire_at and page.expire_at <= timezone.now():
+        return False
+    if page.pk in unfinished_ids():
         return False
     return not PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists()
 

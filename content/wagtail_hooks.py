@@ -1,4 +1,5 @@
-"""Wagtail hooks of the content app: the public rule at serve time."""
+"""Wagtail hooks of the content app: the public rule at serve time, and the editors'
+dashboard panels the kernel knows about (``content.dashboard``)."""
 
 from django.http import Http404
 from django.utils import timezone
@@ -29,3 +30,21 @@ def refuse_documents_no_public_page_uses(document, request):
     if not used_on_public_pages(get_document_model().objects.filter(pk=document.pk)).exists():
         raise Http404
     return None
+
+
+@hooks.register("construct_homepage_panels")
+def editors_dashboard(request, panels):
+    """What waits for this editor (review) and what readers still get in Vietnamese."""
+    from .dashboard import ReviewPanel, TranslationsPanel
+
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "workflow_objects_to_moderate"]
+    panels += [ReviewPanel(), TranslationsPanel()]
+
+
+@hooks.register("register_admin_urls")
+def untranslated_pages_urls():
+    from django.urls import path
+
+    from .admin_views import untranslated_pages_view
+
+    return [path("translations/missing/<str:code>/", untranslated_pages_view, name="content_untranslated_pages")]

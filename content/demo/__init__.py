@@ -26,10 +26,11 @@ def load(loader):
         loader.translate(home, code, **site["home"][code])
     for section in loader.progress(site["sections"], "Section pages"):
         page = loader.page(home, SectionPage, section["slug"], show_in_menus=True, **section["vi"])
+        shared = {"show_in_menus": True, "shows_publisher": section["vi"].get("shows_publisher", False)}
         for code, fields in section.items():
             if code in ("slug", "vi"):
                 continue
-            loader.translate(page, code, show_in_menus=True, **fields)
+            loader.translate(page, code, **shared, **fields)
 
 
 def _changed(home, fields):

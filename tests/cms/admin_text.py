@@ -3,7 +3,9 @@
 ``visible_text(html)`` gathers the words a person sees on an admin page: HTML text nodes (not
 scripts or styles), the ``title``/``aria-label``/``placeholder`` attributes, button values,
 and the labels of the sidebar, which Wagtail renders from JSON props in a script.
-``untranslated_msgids()`` lists the msgids of the English catalogues of Django, Wagtail,
+``untranslated_patterns()`` does the same for the msgids with placeholders ("Page '%(page_title)s'
+has been published."), as regular expressions a whole text must match. ``untranslated_msgids()``
+lists the msgids of the English catalogues of Django, Wagtail,
 wagtail-localize, django-oauth-toolkit and the project for which ``gettext`` under ``vi``
 returns the msgid unchanged: text equal to one of them is English an editor sees.
 """
@@ -18,6 +20,7 @@ from django.conf import settings
 from django.utils import translation
 
 ATTRIBUTES = ("title", "aria-label", "placeholder", "data-w-tooltip-content-value")
+JSON_ATTRIBUTES = ("data-props",)  # wagtail-localize's translation editor: its React props
 SKIP_TAGS = {"script", "style"}
 SPACE = re.compile(r"\s+")
 
@@ -54,6 +57,12 @@ class _Text(HTMLParser):
         for name in ATTRIBUTES:
             if attrs.get(name):
                 self.texts.append(attrs[name])
+        for name in JSON_ATTRIBUTES:
+            if attrs.get(name):
+                try:
+                    self.texts.extend(_json_labels(json.loads(attrs[name])))
+                except ValueError:
+                    pass
         if (
             tag in ("button", "input")
             and attrs.get("type") in ("submit", "button", "reset")
@@ -141,3 +150,37 @@ def untranslated_msgids():
             elif translation.gettext(msgid) == msgid:
                 english.add(msgid)
     return english
+
+
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdr]|%[sd]|\{\w*\}")
+
+
+def _pattern_words(msgid):
+    """Letters outside the placeholders: a msgid made only of placeholders matches anything."""
+    return len(re.findall(r"[A-Za-z]", PLACEHOLDER.sub("", msgid)))
+
+
+def untranslated_patterns(language="vi"):
+    """Regular expressions for the msgids with placeholders that ``gettext`` under ``language``
+    leaves in English (HTML-free ones: a text node is compared whole)."""
+    msgids = set()
+    for path in _catalogue_paths():
+        for entry in polib.pofile(str(path)):
+            if entry.obsolete or "<" in entry.msgid:
+                continue
+            for msgid in filter(None, (entry.msgid, entry.msgid_plural)):
+                if PLACEHOLDER.search(msgid) and _pattern_words(msgid) >= 6 and msgid not in NOT_ENGLISH:
+                    msgids.add((entry.msgctxt, entry.msgid, entry.msgid_plural or None, msgid))
+    patterns = {}
+    with translation.override(language):
+        for context, msgid, plural, text in msgids:
+            if plural:
+                english = translation.ngettext(msgid, plural, 2) in (msgid, plural)
+            elif context:
+                english = translation.pgettext(context, msgid) == msgid
+            else:
+                english = translation.gettext(msgid) == msgid
+            if english:
+                parts = PLACEHOLDER.split(text)
+                patterns[text] = re.compile(".+?".join(re.escape(" ".join(part.split())) for part in parts))
+    return patterns

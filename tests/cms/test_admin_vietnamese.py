@@ -2,8 +2,11 @@
 
 A superuser whose Wagtail profile says ``vi`` opens the screens of an editor's day (dashboard,
 explorer, the edit form of a story, a lesson and a policy, history, images, documents,
-snippets, reports, settings, workflows, statistics) and every screen its sidebar links to;
-no text on them may equal a msgid that the active catalogues leave in English.
+snippets, reports, settings, workflows, statistics), the translation editor and the screens
+of a page under review (its workflow history, the workflow and task forms, the reports), the
+kernel's and community's own screens (pages not yet translated, the consultation hint), and
+every screen its sidebar links to; no text on them may equal a msgid that the active
+catalogues leave in English, nor match one with placeholders ("Page '%(page_title)s' …").
 """
 
 import json
@@ -12,7 +15,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.cms.admin_text import untranslated_msgids, visible_text
+from tests.cms.admin_text import untranslated_msgids, untranslated_patterns, visible_text
 from tests.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
@@ -40,7 +43,14 @@ def vi_editor(client):
 
 
 @pytest.fixture
-def pages(home):
+def pages(all_homes, vi_editor):
+    from django.contrib.auth import get_user_model
+    from django.test import TestCase
+    from wagtail.models import Locale, Page, WorkflowState
+    from wagtail_localize.models import Translation
+    from wagtail_localize.operations import translate_object
+
+    home = all_homes["vi"]
     heritage = HeritageIndexPageFactory(parent=home, title="Di sản")
     story = StoryPageFactory(parent=heritage, title="Chuyện nhà rông")
     courses = CourseIndexPageFactory(parent=home)
@@ -48,7 +58,26 @@ def pages(home):
     lesson = LessonPageFactory(parent=course, title="Bài 1")
     library = PolicyLibraryPageFactory(parent=home)
     policy = PolicyDocumentPageFactory(parent=library)
-    return {"home": home, "heritage": heritage, "story": story, "lesson": lesson, "policy": policy}
+    # "Translate into Bahnar": its page opens in wagtail-localize's translation editor
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translate_object(story, [Locale.objects.get(language_code="bdq")])
+    bahnar = Page.objects.get(translation_key=story.translation_key, locale__language_code="bdq")
+    translation = Translation.objects.get(source__object_id=story.translation_key)
+    # a lesson under review: its workflow, task, history and the moderation screens
+    editor = get_user_model().objects.get(username="bien-tap-vien")
+    lesson.save_revision(user=editor)
+    workflow_state = lesson.get_workflow().start(lesson, editor)
+    assert WorkflowState.objects.filter(pk=workflow_state.pk).exists()
+    return {
+        "home": home,
+        "heritage": heritage,
+        "story": story,
+        "lesson": lesson,
+        "policy": policy,
+        "bahnar": bahnar,
+        "translation": translation,
+        "workflow_state": workflow_state,
+    }
 
 
 def _sidebar_urls(html):
@@ -74,6 +103,25 @@ def _screens(pages):
     yield reverse("stats_approval")
     yield reverse("stats_import")
     yield reverse("lessons_learning_report")
+    # the translation editor, and asking for / syncing a translation
+    yield reverse("wagtailadmin_pages:edit", args=[pages["bahnar"].pk])
+    yield reverse("wagtail_localize:submit_page_translation", args=[pages["heritage"].pk])
+    yield reverse("wagtail_localize:update_translations", args=[pages["translation"].source_id])
+    yield reverse("wagtail_localize:translations_report")
+    # a page under review: its workflow, its task, its history, the reports
+    state = pages["workflow_state"]
+    yield reverse("wagtailadmin_pages:workflow_history", args=[pages["lesson"].pk])
+    yield reverse("wagtailadmin_pages:workflow_history_detail", args=[pages["lesson"].pk, state.pk])
+    yield reverse("wagtailadmin_workflows:edit", args=[state.workflow_id])
+    yield reverse("wagtailadmin_workflows:edit_task", args=[state.current_task_state.task_id])
+    yield reverse("wagtailadmin_workflows:usage", args=[state.workflow_id])
+    yield reverse("wagtailadmin_reports:workflow")
+    yield reverse("wagtailadmin_reports:workflow_tasks")
+    yield reverse("wagtailadmin_reports:locked_pages")
+    yield reverse("wagtailadmin_reports:site_history")
+    # the kernel's and community's own screens
+    yield reverse("content_untranslated_pages", args=["bdq"])
+    yield reverse("consultation_requests:index")  # the hint for an administrator outside Health staff
 
 
 def _render_all(client, pages):
@@ -94,14 +142,18 @@ def _render_all(client, pages):
 def test_admin_pages_show_no_english(vi_editor, pages):
     english = untranslated_msgids()
     assert len(english) > 500  # Wagtail's own Vietnamese covers a few hundred of its strings
+    patterns = untranslated_patterns()
     seen = _render_all(vi_editor, pages)
-    assert len(seen) >= 25, sorted(seen)  # the sidebar was read: documents, snippets, reports, settings
+    assert len(seen) >= 40, sorted(seen)  # the sidebar was read: documents, snippets, reports, settings
     found = {}
     for url, texts in seen.items():
         for text in texts:
             for candidate in (text, text.rstrip(":…").strip()):
                 if candidate in english:
                     found.setdefault(candidate, set()).add(url)
+            for msgid, pattern in patterns.items():
+                if pattern.fullmatch(text):
+                    found.setdefault(msgid, set()).add(url)
     report = json.dumps({k: sorted(v)[:2] for k, v in sorted(found.items())}, ensure_ascii=False)
     assert not found, f"{len(found)} English strings in the Vietnamese admin:\n{report}"
 
@@ -116,6 +168,14 @@ def test_the_scan_sees_english(vi_editor, pages):
     profile.save()
     texts = visible_text(vi_editor.get(reverse("wagtailadmin_home")).content.decode())
     assert {"Documents", "Snippets", "Reports"} <= set(texts)
+
+
+def test_the_scan_sees_english_with_placeholders(db):
+    """A message with placeholders is caught whatever its values; translated, it is not."""
+    msgid = "Page '%(page_title)s' has been published."
+    english = untranslated_patterns("en")
+    assert english[msgid].fullmatch("Page 'Chuyện nhà rông' has been published.")
+    assert msgid not in untranslated_patterns("vi")
 
 
 def test_javascript_strings_are_vietnamese(vi_editor):

@@ -1,0 +1,112 @@
+"""The editors' dashboard panels the kernel knows about: what waits for the user's review,
+and which pages are not yet translated into each language (with a list per language).
+
+Feature apps register their own panels in their ``wagtail_hooks.py`` (community: expiring
+job postings, policies not reviewed for a year); the kernel never imports them.
+"""
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, TaskState
+
+from .locales import DEFAULT_LANGUAGE, LANGUAGE_INFO, language_codes
+from .public import public_pages
+
+REVIEW_LIMIT = 10
+
+
+class ReviewPanel(Component):
+    """Pages (and snippets) in a workflow task the user can approve or reject now. It
+    replaces Wagtail's own "Awaiting your review" panel, so the list is shown once."""
+
+    name = "nharong_review"
+    order = 20
+    template_name = "content/admin/dashboard_review.html"
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        states = (
+            TaskState.objects.reviewable_by(request.user)
+            .select_related("revision__user", "task", "workflow_state__workflow")
+            .prefetch_related("revision__content_object")
+            .order_by("-started_at")
+        )
+        finder = AdminURLFinder(request.user)
+        items = []
+        total = states.count()
+        for state in states[:REVIEW_LIMIT]:
+            obj = state.revision.content_object
+            if obj is None:
+                continue
+            items.append(
+                {
+                    "title": getattr(obj, "get_admin_display_title", obj.__str__)(),
+                    "url": finder.get_edit_url(obj),
+                    "task": state.task.name,
+                    "requested_by": state.revision.user,
+                    "started_at": state.started_at,
+                }
+            )
+        return {"items": items, "total": total, "more": max(total - len(items), 0)}
+
+
+def source_pages():
+    """Public pages in the source language (Vietnamese), the home pages included."""
+    return public_pages(Page.objects.filter(depth__gt=1, locale__language_code=DEFAULT_LANGUAGE))
+
+
+def translated_in(code):
+    """A condition on a page: it has a public translation in ``code`` (one that counts as
+    translated: ``content.translations``)."""
+    return Exists(
+        public_pages(Page.objects.filter(locale__language_code=code)).filter(
+            translation_key=OuterRef("translation_key")
+        )
+    )
+
+
+def target_languages():
+    return [code for code in language_codes() if code != DEFAULT_LANGUAGE]
+
+
+def untranslated_counts():
+    """``{language: number of source pages without a translation readers get}`` in one query."""
+    aggregates = {code: Count("pk", filter=~Q(translated_in(code))) for code in target_languages()}
+    return source_pages().aggregate(**aggregates)
+
+
+def unfinished_counts():
+    """``{language: translations begun but not yet done}``."""
+    from .models import UnfinishedTranslation
+
+    rows = UnfinishedTranslation.objects.values_list("page__locale__language_code").annotate(n=Count("pk"))
+    return dict(rows)
+
+
+def untranslated_pages(code):
+    return source_pages().exclude(translated_in(code)).order_by("path")
+
+
+class TranslationsPanel(Component):
+    """Per language, how many pages readers still get in Vietnamese, linked to their list."""
+
+    name = "nharong_translations"
+    order = 30
+    template_name = "content/admin/dashboard_translations.html"
+
+    def get_context_data(self, parent_context):
+        counts = untranslated_counts()
+        unfinished = unfinished_counts()
+        rows = [
+            {
+                "code": code,
+                "name": LANGUAGE_INFO.get(code, {}).get("name_vi", code),
+                "missing": counts[code],
+                "unfinished": unfinished.get(code, 0),
+                "url": reverse("content_untranslated_pages", args=[code]),
+            }
+            for code in target_languages()
+        ]
+        return {"rows": rows, "total": source_pages().count()}
