@@ -46,7 +46,8 @@ def test_bahnar_menu_lists_every_section_and_opens_untranslated_ones_in_vietname
     home = all_homes["vi"]
     festivals = SectionPageFactory(parent=home, title="Lễ hội", slug="le-hoi", show_in_menus=True)
     demo_loader.translate(festivals, "bdq", title="Ning nơng", slug="le-hoi")
-    for title, slug in [("Sản vật", "san-vat"), ("Chính sách và pháp luật", "chinh-sach"), ("Việc làm", "viec-lam")]:
+    untranslated = [("Sản vật", "san-vat"), ("Chính sách và pháp luật", "chinh-sach"), ("Việc làm", "viec-lam")]
+    for title, slug in untranslated:
         SectionPageFactory(parent=home, title=title, slug=slug, show_in_menus=True)
 
     phone.goto(f"{live_server.url}/bdq/")
@@ -73,10 +74,10 @@ def test_bahnar_menu_lists_every_section_and_opens_untranslated_ones_in_vietname
 
 def test_search_on_a_phone_shows_the_first_result_before_the_filters(phone, live_server, home):
     index = HeritageIndexPageFactory(parent=home, title="Lễ hội", slug="festivals", listing="festivals")
-    FestivalPageFactory(parent=index, title="Lễ hội cồng chiêng", slug="cong-chieng", summary="Tiếng cồng mừng lúa mới")
-    FestivalPageFactory(parent=index, title="Lễ cồng chiêng cầu mưa", slug="cau-mua", summary="Cồng chiêng gọi mưa")
+    FestivalPageFactory(parent=index, title="Lễ hội cồng chiêng", slug="cong-chieng", summary="Mừng lúa mới")
+    FestivalPageFactory(parent=index, title="Lễ cồng chiêng cầu mưa", slug="cau-mua", summary="Gọi mưa")
     stories = HeritageIndexPageFactory(parent=home, title="Câu chuyện", slug="stories", listing="stories")
-    StoryPageFactory(parent=stories, title="Chuyện cồng chiêng", slug="chuyen-cong", summary="Vì sao có cồng chiêng")
+    StoryPageFactory(parent=stories, title="Chuyện cồng chiêng", slug="chuyen-cong", summary="Vì sao có cồng")
 
     phone.goto(f"{live_server.url}/vi/search/?q=cong+chieng")
     first = phone.locator("ol.search-results > li").first
@@ -94,11 +95,13 @@ def test_search_on_a_phone_shows_the_first_result_before_the_filters(phone, live
 
 def _picture_quiz_course(home):
     """A lesson whose quiz asks for the rain pictogram among rain and sun."""
-    rain = HeritageImageFactory(
-        title="Mưa", alt_text="Mây có mưa", file=ContentFile(illustrations.render("rain", (480, 360)), name="rain.png")
-    )
-    sun = HeritageImageFactory(
-        title="Nắng", alt_text="Mặt trời", file=ContentFile(illustrations.render("sun", (480, 360)), name="sun.png")
+    rain, sun = (
+        HeritageImageFactory(
+            title=title,
+            alt_text=alt,
+            file=ContentFile(illustrations.render(motif, (480, 360)), name=f"{motif}.png"),
+        )
+        for motif, title, alt in [("rain", "Mưa", "Mây có mưa"), ("sun", "Nắng", "Mặt trời")]
     )
     index = CourseIndexPageFactory(parent=home, title="Khoá học", show_in_menus=True)
     course, lessons = make_course(index, title="Xem thời tiết", lessons=1)

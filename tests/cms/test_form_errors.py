@@ -35,7 +35,8 @@ def test_sign_in_left_empty(client, home):
 
 
 def test_sign_up_left_empty(client, home):
-    html = client.post("/vi/learn/signup/", dict.fromkeys(["display_name", "username", "phone", "password"], "")).content.decode()
+    empty = dict.fromkeys(["display_name", "username", "phone", "password"], "")  # as a browser sends it
+    html = client.post("/vi/learn/signup/", empty).content.decode()
     for name in ("display_name", "password"):
         _assert_announced(html, name)
     # an optional field with help text is described by its help, and not marked invalid
@@ -46,7 +47,8 @@ def test_sign_up_left_empty(client, home):
 
 
 def test_consultation_left_empty(client, home):
-    html = client.post("/vi/consultation/", dict.fromkeys(["name", "phone", "description", "stamp", "website"], "")).content.decode()
+    empty = dict.fromkeys(["name", "phone", "description", "stamp", "website"], "")
+    html = client.post("/vi/consultation/", empty).content.decode()
     assert 'class="form-errors" role="alert"' in html
     for name in ("name", "phone"):
         _assert_announced(html, name)

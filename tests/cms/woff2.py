@@ -57,7 +57,7 @@ def codepoints(path):
             segs = seg2 // 2
             ends = struct.unpack(f">{segs}H", cmap[offset + 14 : offset + 14 + seg2])
             starts = struct.unpack(f">{segs}H", cmap[offset + 16 + seg2 : offset + 16 + 2 * seg2])
-            found.update(cp for s, e in zip(starts, ends) if s != 0xFFFF for cp in range(s, e + 1))
+            found.update(cp for s, e in zip(starts, ends, strict=True) if s != 0xFFFF for cp in range(s, e + 1))
         elif fmt == 12:
             (groups,) = struct.unpack(">I", cmap[offset + 12 : offset + 16])
             for g in range(groups):
