@@ -53,8 +53,6 @@ def form_field(field, **attrs):
         widget_attrs["aria-describedby"] = " ".join(described)
     if field.errors:
         widget_attrs["aria-invalid"] = "true"
-    if field.field.required:
-        widget_attrs["aria-required"] = "true"
     return {"field": field, "widget": field.as_widget(attrs=widget_attrs), "error_icon": icon("circle-alert")}
 
 
