@@ -128,6 +128,12 @@ def main(argv=None):
                     size = target.stat().st_size // 1024
                     line = f"[{done:>2}/{total}] {width:>4} px  {name:<16} {path}"
                     print(f"{line}  → {target.name} ({size} KiB, HTTP {status})", flush=True)
+                    fold = tab.locator(".menu-fold > summary")
+                    if name.startswith("home") and fold.is_visible():  # a phone: the folded menu, opened
+                        fold.click()
+                        opened = out / f"{name}-menu-{width}.png"
+                        tab.screenshot(path=str(opened))
+                        print(f"{'':>10}{width:>4} px  {name + ' menu':<16} → {opened.name}", flush=True)
                 context.close()
             browser.close()
     finally:

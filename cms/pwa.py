@@ -24,14 +24,16 @@ from lessons.offline_files import offline_strings
 
 SHELL_STATIC = (
     "css/site.css",
+    "fonts/be-vietnam-pro-400.woff2",
+    "fonts/be-vietnam-pro-700.woff2",
     "js/offline.js",
     "lessons/learning.js",
     "img/nharong.svg",
     "img/favicon.svg",
     "img/icon-192.png",
 )
-THEME_COLOUR = "#8a3b12"  # --accent of site.css
-BACKGROUND = "#fbf8f2"
+THEME_COLOUR = "#1f2a44"  # --indigo of site.css, the header
+BACKGROUND = "#faf6ee"  # --paper
 
 
 def _languages():

@@ -86,6 +86,8 @@ def search_view(request):
     topics = popular(language, chain, "topic") or popular(language, chain, "group")
     context = {
         "query": query,
+        # the form was sent with nothing to look for: say so at the field, not a blank page
+        "empty_query": "q" in request.GET and not query,
         "results": results,
         "facets": facets,
         "filters": filters,

@@ -28,6 +28,7 @@ def test_tourist_switches_language_browses_festival_and_map_and_searches(page, l
     assert page.locator("html").get_attribute("lang") == "en"
 
     page.goto(f"{live_server.url}/vi/")
+    page.locator(".menu-fold > summary").click()  # a phone: the menu is folded behind its button
     page.locator("nav.main-nav a", has_text="Lễ hội").first.click()
     page.wait_for_url(re.compile(r"/vi/festivals/$"))
     page.locator("a", has_text="Lễ hội cồng chiêng").first.click()

@@ -130,6 +130,7 @@ def _page_urls():
     urls["search with results"] = "/vi/search/?q=c%E1%BB%93ng+chi%C3%AAng"
     urls["search without results"] = "/vi/search/?q=zzqqxxkhongco"
     urls["search form"] = "/vi/search/"
+    urls["search sent empty"] = "/vi/search/?q="  # the field's error, announced
     urls["consultation form"] = "/vi/consultation/"
     urls["learner log-in"] = "/vi/learn/login/"
     urls["learner sign-up"] = "/vi/learn/signup/"
