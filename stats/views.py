@@ -18,6 +18,7 @@ from content import seams
 from content.models import AdministrativeUnit, UnitSuccession
 
 from . import charts, figures, queries, rules
+from . import jsonld as stats_jsonld
 from .models import DataValue
 
 _period_key = figures.period_key
@@ -32,7 +33,13 @@ def index(request):
         .distinct()
         .order_by("unit__name")
     )
-    return render(request, "stats/index.html", {"indicators": indicators, "communes": list(communes)})
+    communes = list(communes)
+    context = {
+        "indicators": indicators,
+        "communes": communes,
+        "jsonld": stats_jsonld.index_document(request, indicators, communes),
+    }
+    return render(request, "stats/index.html", context)
 
 
 def indicator(request, code):
@@ -54,6 +61,7 @@ def indicator(request, code):
     context.update(
         {
             "markers": markers,
+            "jsonld": stats_jsonld.indicator_document(request, context),
             "map_config": json.dumps(
                 {
                     "tileUrl": getattr(settings, "MAP_TILE_URL", ""),
@@ -172,5 +180,6 @@ def commune(request, code):
         "province": province,
         "sample": sample,
         "at": at,
+        "jsonld": stats_jsonld.commune_document(request, unit, province, cards, sample, at),
     }
     return render(request, "stats/commune.html", context)
