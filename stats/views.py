@@ -100,25 +100,32 @@ def commune(request, code):
     predecessors = [s for s in successions if s.successor_id == unit.pk]
     successors = [s for s in successions if s.predecessor_id == unit.pk]
     indicators = list(queries.public_indicators())
-    own = defaultdict(dict)
-    sample = False
-    for r in queries.approved_values(unit=[unit], disaggregation=""):
-        own[r["indicator"]][r["period"]] = r["value"]
-        sample = sample or r["sample"]
-    before = defaultdict(lambda: defaultdict(dict))  # indicator → period → predecessor id → value
-    if predecessors:
-        for r in queries.approved_values(unit_ids=[p.predecessor_id for p in predecessors], disaggregation=""):
-            before[r["indicator"]][r["period"]][r["unit_id"]] = r["value"]
-            sample = sample or r["sample"]
     province = (
         unit.parent
         if unit.parent and unit.parent.tier == "province"
         else (unit.parent.parent if unit.parent else None)
     )
+    # One query for the commune, its predecessors and every commune of its province (the
+    # profile stays within its query budget, cold); the rows are sorted out here.
+    predecessor_ids = {p.predecessor_id for p in predecessors}
+    wanted = [unit.pk, *predecessor_ids]
+    unit_ids = (
+        AdministrativeUnit.objects.filter(rules.models_q_under(province) | Q(pk__in=wanted)).values("pk")
+        if province is not None
+        else wanted
+    )
+    own = defaultdict(dict)
+    sample = False
+    before = defaultdict(lambda: defaultdict(dict))  # indicator → period → predecessor id → value
     province_rows = defaultdict(lambda: defaultdict(dict))
-    if province is not None:
-        under = AdministrativeUnit.objects.filter(rules.models_q_under(province)).values("pk")
-        for r in queries.approved_values(unit_ids=under, disaggregation=""):
+    for r in queries.approved_values(unit_ids=unit_ids, disaggregation=""):
+        if r["unit_id"] == unit.pk:
+            own[r["indicator"]][r["period"]] = r["value"]
+            sample = sample or r["sample"]
+        if r["unit_id"] in predecessor_ids:
+            before[r["indicator"]][r["period"]][r["unit_id"]] = r["value"]
+            sample = sample or r["sample"]
+        if province is not None and province.pk in (r["unit_parent_id"], r["unit_grandparent_id"]):
             province_rows[r["indicator"]][r["period"]][r["unit_id"]] = r["value"]
     links = [(p.predecessor_id, p.relation) for p in predecessors]
     cards = []
