@@ -18,9 +18,6 @@ from content import jsonld
 
 from . import periods
 
-SAMPLE_NOTE = "Sample data for the demonstration, not official figures."
-
-
 def _language():
     return translation.get_language()
 
@@ -40,8 +37,12 @@ def _temporal(codes):
     return f"{parsed[0].start.isoformat()}/{parsed[-1].end.isoformat()}"
 
 
+def _sample_note():
+    return _("Sample data for the demonstration, not official figures.")
+
+
 def _describe(text, sample):
-    return " ".join(part for part in (text, _(SAMPLE_NOTE) if sample else "") if part)
+    return " ".join(part for part in (text, _sample_note() if sample else "") if part)
 
 
 def _variable(indicator, value=None):
@@ -183,7 +184,7 @@ def reports_document(request, reports):
                 "temporalCoverage": _temporal([report.period]),
                 "datePublished": report.published_at.isoformat() if report.published_at else None,
                 "publisher": jsonld.publisher(),
-                "description": _(SAMPLE_NOTE) if report.sample else None,
+                "description": _sample_note() if report.sample else None,
                 "encoding": [
                     {
                         "@type": "MediaObject",
