@@ -1,8 +1,9 @@
 """What publishing tells the sharing app: webhook events (``page.published``,
 ``page.unpublished``, ``dataset.updated``) and a rebuild of the stored dump of the
 page's locale; and what the statistics app announces (``stats.values.approved``,
-``report.published``, ``dataset.updated`` of the statistics datasets). Everything is
-queued after the commit: the editor's request never waits for a receiver. Only public pages are announced."""
+``report.published``, ``dataset.updated`` of the statistics datasets); and an editor's
+change of a dataset's licence (``dataset.updated``). Everything is queued after the
+commit: the editor's request never waits for a receiver. Only public pages are announced."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
