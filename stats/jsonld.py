@@ -18,6 +18,7 @@ from content import jsonld
 
 from . import periods
 
+
 def _language():
     return translation.get_language()
 
