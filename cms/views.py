@@ -8,23 +8,56 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.static import serve as static_serve
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 
+from content import jsonld
 from content.cache import memoize, route_tags
 from content.cachetags import ANY_PAGE, depends_on
 from content.locales import fallback_chain
 from content.translations import is_unfinished
 
+from .templatetags.nharong import site_map_sections
+
 
 @require_GET
 def site_map(request):
     """The site map for people (the footer's link): every section and its pages, in the
-    visitor's language or marked as shown in another. ``/sitemap.xml`` stays for crawlers."""
-    return render(request, "cms/site_map.html")
+    visitor's language or marked as shown in another. ``/sitemap.xml`` stays for crawlers.
+    Its JSON-LD is a ``WebPage`` whose main entity lists the sections, each a
+    ``SiteNavigationElement`` with its pages."""
+    sections = site_map_sections({"request": request})
+    return render(
+        request, "cms/site_map.html", {"sections": sections, "jsonld": _site_map_jsonld(request, sections)}
+    )
+
+
+def _site_map_jsonld(request, sections):
+    language = translation.get_language()
+    data = jsonld.web_page(request, "WebPage", _("Site map"), language, publisher=jsonld.publisher())
+    things = [
+        {
+            "@type": "SiteNavigationElement",
+            "name": section["title"],
+            "url": section["url"],
+            "inLanguage": section.get("language") or language,
+            "hasPart": [
+                {
+                    "@type": "WebPage",
+                    "name": child["title"],
+                    "url": jsonld.absolute(request, child["url"]),
+                    "inLanguage": child["language"],
+                }
+                for child in section["children"]
+            ],
+        }
+        for section in sections
+    ]
+    return jsonld.with_things(data, request, things)
 
 
 def serve(request, path):

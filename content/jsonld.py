@@ -102,6 +102,21 @@ def with_items(data, request, items):
     return data
 
 
+def with_things(data, request, things, key="mainEntity"):
+    """``data`` with ``things`` (schema.org nodes, each with a ``url``) as an ``ItemList``
+    under ``key``: a listing whose items are described, not only linked (the statistics
+    index's data sets, the reports, the site map's sections). URLs made absolute."""
+    elements = []
+    for position, thing in enumerate((t for t in things if t), start=1):
+        thing = {k: v for k, v in thing.items() if v not in (None, "", [])}
+        if "url" in thing:
+            thing["url"] = absolute(request, thing["url"])
+        elements.append({"@type": "ListItem", "position": position, "item": thing})
+    if elements:
+        data[key] = {"@type": "ItemList", "numberOfItems": len(elements), "itemListElement": elements}
+    return data
+
+
 def web_page(request, schema_type, name, language, **fields):
     """A document for a view that is not a page (calendar, map, search)."""
     data = {

@@ -5,18 +5,34 @@ Subscriptions: create one for a client that has the ``webhooks`` scope (the sign
 shown once), change its address and events, switch it back on after it was disabled (the
 failure count starts again), delete it; the listing shows who to call when one fails (the
 client's contact). Addresses pass the same check as the API (``webhooks.check_url``).
+Deliveries: the latest ones with their attempts; a failed one can be sent again by hand
+("Gửi lại": queued for the worker, the action recorded in Wagtail's log with who did it).
 Licences: an editor sets another licence than CC BY 4.0 for a dataset (``DatasetLicence``)."""
 
+import logging
+
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 
-from . import webhooks
+from . import tasks, webhooks
 from .datasets import all_datasets
-from .models import EVENTS, ApiClient, DatasetLicence, WebhookSubscription
+from .models import EVENTS, ApiClient, DatasetLicence, WebhookAttempt, WebhookDelivery, WebhookSubscription
+
+logger = logging.getLogger(__name__)
+REDELIVER_ACTION = "sharing.webhook_redelivered"
+DELIVERIES_SHOWN = 100
 
 
 class SubscriptionForm(forms.ModelForm):
@@ -108,6 +124,67 @@ class WebhookSubscriptionViewSet(ModelViewSet):
 
     def get_queryset(self, request):
         return WebhookSubscription.objects.select_related("client")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("deliveries/", deliveries, name="deliveries"),
+            path("deliveries/<int:pk>/redeliver/", redeliver, name="redeliver"),
+        ]
+
+
+def _require_change(user):
+    if not user.has_perm("sharing.change_webhooksubscription"):
+        raise PermissionDenied
+
+
+def deliveries(request):
+    """The latest deliveries (``?status=failed`` for the failed ones), each with its attempts."""
+    _require_change(request.user)
+    shown = WebhookDelivery.objects.select_related("subscription__client").prefetch_related(
+        Prefetch("attempt_log", queryset=WebhookAttempt.objects.order_by("number"))
+    )
+    status = request.GET.get("status", "")
+    if status in WebhookDelivery.Status.values:
+        shown = shown.filter(status=status)
+    shown = list(shown.order_by("-created_at", "-pk")[:DELIVERIES_SHOWN])
+    for delivery in shown:
+        attempts = list(delivery.attempt_log.all())
+        delivery.last_attempt = attempts[-1] if attempts else None
+    heading = gettext("Webhook deliveries")
+    return TemplateResponse(
+        request,
+        "sharing/admin/webhook_deliveries.html",
+        {
+            "deliveries": shown,
+            "statuses": WebhookDelivery.Status.choices,
+            "status": status,
+            "failed": WebhookDelivery.Status.FAILED,
+            "page_title": heading,
+            "header_title": heading,
+        },
+    )
+
+
+@require_POST
+def redeliver(request, pk):
+    """Send a failed delivery again: pending and due now, queued for the worker after the
+    commit (``tasks.redeliver``, as the API's redeliver does); recorded in Wagtail's log."""
+    _require_change(request.user)
+    delivery = get_object_or_404(WebhookDelivery.objects.select_related("subscription__client"), pk=pk)
+    if delivery.status != WebhookDelivery.Status.FAILED:
+        messages.error(request, gettext("Only a failed delivery can be sent again."))
+        return redirect("sharing_webhooks:deliveries")
+    tasks.redeliver(delivery)
+    log(
+        instance=delivery,
+        action=REDELIVER_ACTION,
+        user=request.user,
+        data={"message_id": delivery.message_id, "event": delivery.event, "url": delivery.subscription.url},
+    )
+    logger.info("webhook delivery %s queued again by %s", delivery.message_id, request.user)
+    messages.success(request, gettext("Delivery %(id)s queued to be sent again.") % {"id": delivery.message_id})
+    return redirect("sharing_webhooks:deliveries")
 
 
 class LicenceForm(forms.ModelForm):

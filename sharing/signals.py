@@ -1,10 +1,12 @@
 """What publishing tells the sharing app: webhook events (``page.published``,
 ``page.unpublished``, ``dataset.updated``) and a rebuild of the stored dump of the
 page's locale; and what the statistics app announces (``stats.values.approved``,
-``report.published``, ``dataset.updated`` of the statistics datasets). Everything is
-queued after the commit: the editor's request never waits for a receiver. Only public pages are announced."""
+``report.published``, ``dataset.updated`` of the statistics datasets); and an editor's
+change of a dataset's licence (``dataset.updated``). Everything is queued after the
+commit: the editor's request never waits for a receiver. Only public pages are announced."""
 
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_unpublished
 
 from content.api.context import TYPES, ApiContext
@@ -12,6 +14,8 @@ from content.public import is_public
 
 from . import dumps, tasks
 from .datasets import all_datasets
+from .datasets.registry import CC_BY_4
+from .models import DatasetLicence
 
 
 def page_data(page):
@@ -96,7 +100,42 @@ def on_report_published(sender, report=None, **kwargs):
     )
 
 
+def _licence_before(sender, instance, **kwargs):
+    """Remember the licence a dataset had before this save (CC BY 4.0 when it had no row)."""
+    old = DatasetLicence.objects.filter(pk=instance.pk).first() if instance.pk else None
+    if old is None and instance.slug:
+        old = DatasetLicence.objects.filter(slug=instance.slug).first()
+    instance._licence_before = (old.slug, old.licence_url) if old is not None else (instance.slug, CC_BY_4)
+
+
+def _licence_event(slug, licence, before):
+    tasks.emit(
+        "dataset.updated", {"dataset": slug, "trigger": "licence", "licence": licence, "previous_licence": before}
+    )
+
+
+def on_licence_saved(sender, instance, **kwargs):
+    """An editor set a dataset's licence (``DatasetLicence``): ``dataset.updated`` when the
+    licence it is published under changed (a note alone changes nothing a receiver reads);
+    a row moved to another dataset changes both."""
+    old_slug, old_licence = getattr(instance, "_licence_before", (instance.slug, None))
+    if old_slug != instance.slug:
+        _licence_event(old_slug, CC_BY_4, old_licence)
+        old_licence = CC_BY_4
+    if old_licence != instance.licence_url:
+        _licence_event(instance.slug, instance.licence_url, old_licence)
+
+
+def on_licence_deleted(sender, instance, **kwargs):
+    """The editor's licence removed: the dataset is CC BY 4.0 again."""
+    if instance.licence_url != CC_BY_4:
+        _licence_event(instance.slug, CC_BY_4, instance.licence_url)
+
+
 def connect():
+    pre_save.connect(_licence_before, sender=DatasetLicence, dispatch_uid="sharing_licence_before")
+    post_save.connect(on_licence_saved, sender=DatasetLicence, dispatch_uid="sharing_licence_saved")
+    post_delete.connect(on_licence_deleted, sender=DatasetLicence, dispatch_uid="sharing_licence_deleted")
     page_published.connect(on_published, dispatch_uid="sharing_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="sharing_unpublished")
     from . import statistics

@@ -7,7 +7,9 @@ import json
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from content import jsonld as schema
 from content.api.conditional import body_etag, is_not_modified, last_modified_header
 from content.locales import normalize_language
 
@@ -86,14 +88,61 @@ def catalogue_page(request):
             "description": d.description(language),
             "modified": d.modified(),
             "sample": d.sample,
+            "licence": d.licence,
         }
         for d in all_datasets()
     ]
-    return render(
+    context = {
+        "datasets": datasets,
+        "catalog_jsonld": "/catalog.jsonld",
+        "catalog_ttl": "/catalog.ttl",
+        "jsonld": _catalogue_jsonld(request, datasets, language),
+    }
+    return render(request, "sharing/catalogue.html", context)
+
+
+def _catalogue_jsonld(request, datasets, language):
+    """The catalogue page as a schema.org ``DataCatalog`` of its public datasets (each with
+    its page, licence and CSV), beside the DCAT catalogue (``/catalog.jsonld``) for
+    harvesters; ``inLanguage`` is the page's (its ``<html lang>``)."""
+    base = _base(request)
+    data = schema.web_page(
         request,
-        "sharing/catalogue.html",
-        {"datasets": datasets, "catalog_jsonld": "/catalog.jsonld", "catalog_ttl": "/catalog.ttl"},
+        "DataCatalog",
+        _("Open data"),
+        get_language(),
+        description=_(
+            "Datasets anyone may download and reuse under their licence (CC BY 4.0 unless stated), "
+            "as CSV with a Frictionless data package."
+        ),
+        publisher=schema.publisher(),
+        sameAs=base.rstrip("/") + "/catalog.jsonld",
+        dataset=[
+            _without_empty(
+                {
+                    "@type": "Dataset",
+                    "name": d["title"],
+                    "description": d["description"],
+                    "identifier": d["slug"],
+                    "url": page_url(base, d["slug"], language),
+                    "license": d["licence"],
+                    "isAccessibleForFree": True,
+                    "dateModified": d["modified"].isoformat() if d["modified"] else None,
+                    "distribution": {
+                        "@type": "DataDownload",
+                        "encodingFormat": "text/csv",
+                        "contentUrl": csv_url(base, d["slug"]),
+                    },
+                }
+            )
+            for d in datasets
+        ],
     )
+    return data
+
+
+def _without_empty(node):
+    return {key: value for key, value in node.items() if value not in (None, "", [])}
 
 
 def dataset_page(request, slug):

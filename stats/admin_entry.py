@@ -2,10 +2,13 @@
 
 The indicators of the data set are the rows; an indicator with disaggregations gets a
 column per option of each of its categories besides the total, the others one value
-column. "Save draft" keeps the values as drafts, "Submit" sends them for approval. A
-reporter sees and writes only the communes assigned to them (``stats.roles``); an
-approved value is read-only for a reporter and, changed by an officer, goes back through
-approval (its history stays in ``DataValue.history``).
+column. An indicator that declares two categories (e.g. sex and age band) also gets their
+combined cells (DHIS2's category option combos: "Nữ × 15–59 tuổi"), drawn as a grid whose
+margins are the single-category cells; for a count, filled cells must add up to their
+filled margin and the margins to the total. "Save draft" keeps the values as drafts,
+"Submit" sends them for approval. A reporter sees and writes only the communes assigned
+to them (``stats.roles``); an approved value is read-only for a reporter and, changed by
+an officer, goes back through approval (its history stays in ``DataValue.history``).
 """
 
 from decimal import Decimal
@@ -24,7 +27,7 @@ from django.utils.translation import gettext_lazy
 from content.models import AdministrativeUnit
 
 from . import periods, roles
-from .models import DataSet, DataValue, DisaggregationOption
+from .models import DataSet, DataValue, DisaggregationOption, disaggregation_key
 
 SAVE_DRAFT, SUBMIT = "draft", "submit"
 
@@ -80,11 +83,29 @@ class SelectionForm(forms.Form):
 
 
 def columns_for(indicator, options):
-    """``[(key, label)]``: the total, then one column per option of each category it takes."""
+    """``[(key, label)]``: the total, one column per option of each category it takes and,
+    for two categories, one per pair of their options (the combined cells)."""
     columns = [("", _("Total"))]
-    for category in indicator.disaggregations or ():
-        columns += [(o.key, o.label) for o in options if o.category == category]
+    by_category = {c: [o for o in options if o.category == c] for c in indicator.disaggregations or ()}
+    for category_options in by_category.values():
+        columns += [(o.key, o.label) for o in category_options]
+    for first, second in combined_options(indicator, options):
+        columns.append((combined_key(first, second), f"{first.label} × {second.label}"))
     return columns
+
+
+def combined_options(indicator, options):
+    """The pairs of options of an indicator's two categories (none for fewer or more)."""
+    categories = list(indicator.disaggregations or ())
+    if len(categories) != 2:
+        return []
+    rows = [o for o in options if o.category == categories[0]]
+    cols = [o for o in options if o.category == categories[1]]
+    return [(r, c) for r in rows for c in cols]
+
+
+def combined_key(first, second):
+    return disaggregation_key({first.category: first.code, second.category: second.code})
 
 
 def field_name(indicator, key):
@@ -94,10 +115,11 @@ def field_name(indicator, key):
 class ValuesForm(forms.Form):
     """One decimal field per indicator and column; checked with ``Indicator.check_value``."""
 
-    def __init__(self, *args, rows, existing, officer, **kwargs):
+    def __init__(self, *args, rows, existing, officer, options=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.rows = rows
         self.existing = existing
+        self.options = list(options)
         for indicator, columns in rows:
             for key, label in columns:
                 name = field_name(indicator, key)
@@ -126,17 +148,59 @@ class ValuesForm(forms.Form):
                     reason = indicator.check_value(Decimal(value))
                     if reason:
                         self.add_error(name, reason)
+            if indicator.aggregation == indicator.Aggregation.SUM:
+                self._check_sums(indicator, data)
         return data
 
+    def _check_sums(self, indicator, data):
+        """Parts that are all filled add up to their filled whole: a category's options to the
+        total, and each row and column of the combined grid to its margin."""
+
+        def value(key):
+            return data.get(field_name(indicator, key))
+
+        groups = []  # (whole key, [part keys])
+        for category in indicator.disaggregations or ():
+            groups.append(("", [o.key for o in self.options if o.category == category]))
+        pairs = combined_options(indicator, self.options)
+        for margin in {o for pair in pairs for o in pair}:
+            groups.append((margin.key, [combined_key(a, b) for a, b in pairs if margin in (a, b)]))
+        for whole, parts in groups:
+            found = [value(k) for k in parts]
+            if not parts or value(whole) is None or any(v is None for v in found):
+                continue
+            total = sum(found)
+            if total != value(whole) and field_name(indicator, whole) not in self.errors:
+                self.add_error(
+                    field_name(indicator, whole),
+                    _("Its parts add up to %(sum)s, not %(total)s.")
+                    % {"sum": total.normalize(), "total": value(whole).normalize()},
+                )
+
     def table(self):
-        """Rows for the template: (indicator, [(column label, bound field, status)])."""
+        """Rows for the template: (indicator, [(column label, bound field, status)], grid);
+        ``grid`` (two categories) is ``{"columns": [labels], "rows": [(label, margin cell,
+        [cells])], "margins": [cells]}``, its cells those of ``cells``' kind."""
         out = []
         for indicator, columns in self.rows:
-            cells = []
+            cell = {}
             for key, label in columns:
                 current = self.existing.get((indicator.pk, key))
-                cells.append((label, self[field_name(indicator, key)], current))
-            out.append((indicator, cells))
+                cell[key] = (label, self[field_name(indicator, key)], current)
+            pairs = combined_options(indicator, self.options)
+            grid = None
+            if pairs:
+                first = list(dict.fromkeys(a for a, _b in pairs))
+                second = list(dict.fromkeys(b for _a, b in pairs))
+                grid = {
+                    "columns": [o.label for o in second],
+                    "margins": [cell[o.key] for o in second],
+                    "rows": [(o.label, cell[o.key], [cell[combined_key(o, c)] for c in second]) for o in first],
+                }
+                flat = [cell[""]]
+            else:
+                flat = list(cell.values())
+            out.append((indicator, flat, grid))
         return out
 
 
@@ -202,7 +266,7 @@ def entry(request):
                 unit=unit, period=period.code, indicator__in=indicators
             )
         }
-        form = ValuesForm(request.POST or None, rows=rows, existing=existing, officer=officer)
+        form = ValuesForm(request.POST or None, rows=rows, existing=existing, officer=officer, options=options)
         if request.method == "POST" and form.is_valid():
             action = SUBMIT if request.POST.get("action") == SUBMIT else SAVE_DRAFT
             changed = save_values(form, user=request.user, unit=unit, period=period, action=action)

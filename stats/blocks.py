@@ -8,6 +8,7 @@ table, approved values only, SAMPLE labelled, the rule of derived totals), in a 
 of queries (the indicator, its values, a rate's denominator). Its ``deconstruct`` names only
 Wagtail's classes: the migrations of the apps whose bodies carry it stay free of ``stats``."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +39,63 @@ class IndicatorChoiceBlock(blocks.ChoiceBlock):
         return ("wagtail.blocks.CharBlock", [], {"label": self.meta.label})
 
 
+def commune_choices():
+    """The communes and wards in force today, by name (with the official code: names repeat
+    across provinces, and codes are reused across the 2025 reorganisation)."""
+    from django.utils import timezone
+
+    from content.models import AdministrativeUnit
+
+    units = AdministrativeUnit.objects.communes().valid_on(timezone.localdate()).order_by("name", "code")
+    return [(u.code, f"{u.name} ({u.code})") for u in units.only("code", "name")]
+
+
+class CommuneChoiceBlock(blocks.MultipleChoiceBlock):
+    """Communes picked from the units in force today, not typed as codes: a typed code could
+    name a unit that ended in 2025 or a code reused since. Stored as the codes joined by
+    commas, as the field always was (pages saved before the chooser read the same), so its
+    migration form stays a ``CharBlock``."""
+
+    MIGRATION_KWARGS = {
+        "label": "Communes",
+        "help_text": "Official codes separated by commas, e.g. 21609, 21610; empty: every commune.",
+        "max_length": 255,
+        "required": False,
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=commune_choices,
+            required=False,
+            search_index=False,
+            widget=forms.SelectMultiple(attrs={"size": 8}),
+            **kwargs,
+        )
+
+    @staticmethod
+    def codes(value):
+        if not value:
+            return []
+        if isinstance(value, str):
+            value = value.split(",")
+        return [str(code).strip() for code in value if str(code).strip()]
+
+    def to_python(self, value):
+        return self.codes(value)
+
+    def get_prep_value(self, value):
+        return ", ".join(self.codes(value))
+
+    def normalize(self, value):
+        return self.codes(value)
+
+    def value_for_form(self, value):
+        return self.codes(value)
+
+    def deconstruct(self):
+        return ("wagtail.blocks.CharBlock", [], self.MIGRATION_KWARGS)
+
+
 class IndicatorFigureBlock(blocks.StructBlock):
     indicator = IndicatorChoiceBlock(label=_("Indicator"))
     kind = blocks.ChoiceBlock(choices=KINDS, default="bar", label=_("Chart"))
@@ -47,11 +105,9 @@ class IndicatorFigureBlock(blocks.StructBlock):
         label=_("Period"),
         help_text=_("For the bar chart, e.g. 2024 or 2025Q3; empty: the latest period with figures."),
     )
-    units = blocks.CharBlock(
-        required=False,
-        max_length=255,
+    units = CommuneChoiceBlock(
         label=_("Communes"),
-        help_text=_("Official codes separated by commas, e.g. 21609, 21610; empty: every commune."),
+        help_text=_("Pick one or more communes in force today (Ctrl or ⌘ to pick several); none: every commune."),
     )
     show_table = blocks.BooleanBlock(required=False, default=True, label=_("Show the figures as a table"))
     caption = blocks.CharBlock(required=False, max_length=255, label=_("Caption"))
@@ -71,7 +127,7 @@ class IndicatorFigureBlock(blocks.StructBlock):
 
     @staticmethod
     def unit_codes(value):
-        return [c.strip() for c in (value.get("units") or "").split(",") if c.strip()][:50]
+        return CommuneChoiceBlock.codes(value.get("units"))[:50]
 
     def render(self, value, context=None):
         from .figures import indicator_figures

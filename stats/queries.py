@@ -29,6 +29,7 @@ VALUE_FIELDS = {
     "unit_latitude": "unit__latitude",
     "unit_longitude": "unit__longitude",
     "unit_parent_id": "unit__parent_id",
+    "unit_grandparent_id": "unit__parent__parent_id",
     "period": "period",
     "disaggregation_key": "disaggregation",
     "value": "value",
@@ -71,7 +72,8 @@ def approved_values(
     * ``unit_ids`` / ``disaggregation``: narrower filters for the app's own rules (``""`` = totals).
 
     Each dict: indicator, indicator_unit, unit_id, unit_code, unit_name, unit_level,
-    unit_valid_from, unit_valid_to, unit_latitude, unit_longitude, unit_parent_id, period,
+    unit_valid_from, unit_valid_to, unit_latitude, unit_longitude, unit_parent_id,
+    unit_grandparent_id (the province of a commune before 2025, under its district), period,
     disaggregation (a dict, ``{}`` for the total), disaggregation_key, value (Decimal), sample, source,
     approved_at.
     """

@@ -8,6 +8,7 @@ from django.shortcuts import render
 
 from content.files import complete
 
+from . import jsonld
 from .models import PeriodicReport
 
 CONTENT_TYPES = {
@@ -22,7 +23,9 @@ def reports(request):
         .select_related("dataset")
         .order_by("-period", "dataset__code", "language")
     )
-    return render(request, "stats/reports.html", {"reports": list(published)})
+    published = list(published)
+    context = {"reports": published, "jsonld": jsonld.reports_document(request, published)}
+    return render(request, "stats/reports.html", context)
 
 
 def report_file(request, pk, kind):

@@ -18,6 +18,7 @@ from content import seams
 from content.models import AdministrativeUnit, UnitSuccession
 
 from . import charts, figures, queries, rules
+from . import jsonld as stats_jsonld
 from .models import DataValue
 
 _period_key = figures.period_key
@@ -32,7 +33,13 @@ def index(request):
         .distinct()
         .order_by("unit__name")
     )
-    return render(request, "stats/index.html", {"indicators": indicators, "communes": list(communes)})
+    communes = list(communes)
+    context = {
+        "indicators": indicators,
+        "communes": communes,
+        "jsonld": stats_jsonld.index_document(request, indicators, communes),
+    }
+    return render(request, "stats/index.html", context)
 
 
 def indicator(request, code):
@@ -54,6 +61,7 @@ def indicator(request, code):
     context.update(
         {
             "markers": markers,
+            "jsonld": stats_jsonld.indicator_document(request, context),
             "map_config": json.dumps(
                 {
                     "tileUrl": getattr(settings, "MAP_TILE_URL", ""),
@@ -92,25 +100,32 @@ def commune(request, code):
     predecessors = [s for s in successions if s.successor_id == unit.pk]
     successors = [s for s in successions if s.predecessor_id == unit.pk]
     indicators = list(queries.public_indicators())
-    own = defaultdict(dict)
-    sample = False
-    for r in queries.approved_values(unit=[unit], disaggregation=""):
-        own[r["indicator"]][r["period"]] = r["value"]
-        sample = sample or r["sample"]
-    before = defaultdict(lambda: defaultdict(dict))  # indicator → period → predecessor id → value
-    if predecessors:
-        for r in queries.approved_values(unit_ids=[p.predecessor_id for p in predecessors], disaggregation=""):
-            before[r["indicator"]][r["period"]][r["unit_id"]] = r["value"]
-            sample = sample or r["sample"]
     province = (
         unit.parent
         if unit.parent and unit.parent.tier == "province"
         else (unit.parent.parent if unit.parent else None)
     )
+    # One query for the commune, its predecessors and every commune of its province (the
+    # profile stays within its query budget, cold); the rows are sorted out here.
+    predecessor_ids = {p.predecessor_id for p in predecessors}
+    wanted = [unit.pk, *predecessor_ids]
+    unit_ids = (
+        AdministrativeUnit.objects.filter(rules.models_q_under(province) | Q(pk__in=wanted)).values("pk")
+        if province is not None
+        else wanted
+    )
+    own = defaultdict(dict)
+    sample = False
+    before = defaultdict(lambda: defaultdict(dict))  # indicator → period → predecessor id → value
     province_rows = defaultdict(lambda: defaultdict(dict))
-    if province is not None:
-        under = AdministrativeUnit.objects.filter(rules.models_q_under(province)).values("pk")
-        for r in queries.approved_values(unit_ids=under, disaggregation=""):
+    for r in queries.approved_values(unit_ids=unit_ids, disaggregation=""):
+        if r["unit_id"] == unit.pk:
+            own[r["indicator"]][r["period"]] = r["value"]
+            sample = sample or r["sample"]
+        if r["unit_id"] in predecessor_ids:
+            before[r["indicator"]][r["period"]][r["unit_id"]] = r["value"]
+            sample = sample or r["sample"]
+        if province is not None and province.pk in (r["unit_parent_id"], r["unit_grandparent_id"]):
             province_rows[r["indicator"]][r["period"]][r["unit_id"]] = r["value"]
     links = [(p.predecessor_id, p.relation) for p in predecessors]
     cards = []
@@ -172,5 +187,6 @@ def commune(request, code):
         "province": province,
         "sample": sample,
         "at": at,
+        "jsonld": stats_jsonld.commune_document(request, unit, province, cards, sample, at),
     }
     return render(request, "stats/commune.html", context)

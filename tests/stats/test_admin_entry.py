@@ -150,3 +150,53 @@ def test_the_menu_is_in_vietnamese(client, officer):
     props = json.loads(html.split('id="wagtail-sidebar-props" type="application/json">')[1].split("</script>")[0])
     labels = json.dumps(props, ensure_ascii=False)
     assert "Số liệu thống kê" in labels and "Nhập số liệu" in labels and "Duyệt số liệu" in labels
+
+
+@pytest.mark.django_db
+def test_two_breakdowns_give_combined_cells_that_add_up(client, dataset, indicators, communes, reporter):
+    """An indicator declaring sex and age band is entered as a grid: each sex × age cell
+    (stored under its canonical key, as the importer spells it), the single-breakdown cells
+    in its margins and the total; for a count, filled parts must add up to their whole."""
+    from tests.factories import DisaggregationOptionFactory, IndicatorFactory
+
+    DisaggregationOptionFactory(category="age", code="0-14", name="0–14 tuổi", sort_order=1)
+    DisaggregationOptionFactory(category="age", code="15-59", name="15–59 tuổi", sort_order=2)
+    learners = IndicatorFactory(
+        code="learners",
+        name="Người học",
+        unit="persons",
+        value_type="integer",
+        aggregation="sum",
+        disaggregations=["sex", "age"],
+    )
+    dataset.indicators.add(learners)
+    a = communes[0]
+    client.force_login(reporter)
+    html = client.get(entry_url(dataset, a)).content.decode()
+    pk = learners.pk
+    for key in ("", "sex=F", "sex=M", "age=0-14", "age=15-59", "age=0-14;sex=F", "age=15-59;sex=M"):
+        assert f'name="v-{pk}-{key}"' in html, key
+    assert 'class="stats-grid"' in html and "Nữ × 0–14 tuổi" in html
+    assert f'name="v-{indicators["households"].pk}-sex=F"' not in html  # no breakdown declared, none drawn
+
+    cells = {"age=0-14;sex=F": "3", "age=15-59;sex=F": "4", "age=0-14;sex=M": "5", "age=15-59;sex=M": "6"}
+    wrong = {f"v-{pk}-{k}": v for k, v in {**cells, "sex=F": "8", "": "18"}.items()}
+    response = client.post(entry_url(dataset, a), {**wrong, "action": "draft"})
+    assert response.status_code == 200 and not DataValue.objects.exists()  # all or nothing
+    errors = response.context["form"].errors
+    assert "7" in str(errors[f"v-{pk}-sex=F"]) and f"v-{pk}-" not in errors  # 3 + 4 = 7, not 8
+
+    right = {f"v-{pk}-{k}": v for k, v in {**cells, "sex=F": "7", "sex=M": "11", "": "18"}.items()}
+    response = client.post(entry_url(dataset, a), {**right, "action": "submit"})
+    assert response.status_code == 302
+    stored = dict(DataValue.objects.filter(indicator=learners).values_list("disaggregation", "value"))
+    assert stored == {
+        "": 18,
+        "sex=F": 7,
+        "sex=M": 11,
+        "age=0-14;sex=F": 3,
+        "age=15-59;sex=F": 4,
+        "age=0-14;sex=M": 5,
+        "age=15-59;sex=M": 6,
+    }
+    assert set(DataValue.objects.values_list("status", flat=True)) == {"submitted"}

@@ -7,6 +7,7 @@ import json
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail import blocks
 
 from content.blocks import BODY_BLOCKS
 from content.seams import extra_body_blocks
@@ -97,3 +98,41 @@ def test_unknown_or_restricted_indicator_renders_no_figures(values, indicators):
     block = IndicatorFigureBlock()
     html = block.render(block.to_python({"indicator": "households", "kind": "bar"}))
     assert "<svg" not in html and "1\u202f234" not in html
+
+
+def test_communes_are_chosen_among_the_units_in_force(units, values):
+    """The block's communes are a chooser over the units in force today, not a typed code:
+    an ended commune (21610, merged in 2025) is not offered and is refused; a code reused
+    since 2025 (21609) is offered once, as the current commune."""
+    a, _b = values
+    field = IndicatorFigureBlock().child_blocks["units"]
+    choices = dict(field.field.choices)
+    assert choices["21609"] == "Xã An Lão (21609)" and "Thị trấn An Lão" not in " ".join(choices.values())
+    assert "21610" not in choices and a.code in choices
+    assert "<select" in field.field.widget.render("units", [a.code]) and "multiple" in field.field.widget.render(
+        "units", []
+    )
+    block = IndicatorFigureBlock()
+    with pytest.raises(blocks.StructBlockValidationError):
+        block.clean(block.to_python({"indicator": "households", "kind": "bar", "units": ["21610"]}))
+    cleaned = block.clean(block.to_python({"indicator": "households", "kind": "bar", "units": [a.code, "21609"]}))
+    assert cleaned["units"] == [a.code, "21609"]
+    # stored as the codes joined by commas, as pages saved before the chooser were
+    assert block.get_prep_value(cleaned)["units"] == f"{a.code}, 21609"
+    old = block.to_python({"indicator": "households", "kind": "table", "units": f" {a.code} ,21609"})
+    assert old["units"] == [a.code, "21609"] and IndicatorFigureBlock.unit_codes(old) == [a.code, "21609"]
+    html = block.render(block.to_python({"indicator": "households", "kind": "table", "units": [a.code]}))
+    assert "1\u202f234" in html
+
+
+def test_the_editor_offers_the_commune_chooser(admin_client, home, values):
+    a, _b = values
+    section = f.SectionPageFactory(parent=home, title="Thống kê", slug="thong-ke")
+    narrative = f.ReportNarrativePageFactory(
+        parent=section, title="Thuyết minh", body=json.dumps([f.indicator_figure("households", units=a.code)])
+    )
+    html = admin_client.get(f"/admin/pages/{narrative.pk}/edit/").content.decode()
+    state = html.replace("&quot;", '"').replace('\\"', '"')
+    assert '<option value="21609">' in state.replace("&lt;", "<").replace("&gt;", ">")
+    assert '<option value="21610">' not in state.replace("&lt;", "<").replace("&gt;", ">")
+    assert f'"units": ["{a.code}"]' in state  # the saved code comes back selected
