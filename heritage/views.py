@@ -166,7 +166,12 @@ def place_map(request):
         "places": places,
         "rows": rows,
         "markers": markers,
-        "counts": {"total": len(rows), "exact": exact, "approximate": approximate, "none": len(rows) - exact - approximate},
+        "counts": {
+            "total": len(rows),
+            "exact": exact,
+            "approximate": approximate,
+            "none": len(rows) - exact - approximate,
+        },
         "map_config": json.dumps(
             {
                 "tileUrl": settings.MAP_TILE_URL,

@@ -209,7 +209,8 @@ class FestivalPage(HeritagePage):
         if (self.start_day or self.end_day or self.end_month) and not self.start_month:
             raise ValidationError({"start_month": _("Give the month first.")})
         if (self.every_years or 1) > 1 and not self.cycle_year:
-            raise ValidationError({"cycle_year": _("Give one year it was held, so the calendar knows which years.")})
+            message = _("Give one year it was held, so the calendar knows which years.")
+            raise ValidationError({"cycle_year": message})
         if self.calendar == self.Calendar.LUNAR:
             for field in ("start_day", "end_day"):
                 if (getattr(self, field) or 0) > 30:

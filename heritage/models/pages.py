@@ -14,7 +14,6 @@ from wagtail.search import index
 
 from content import jsonld
 from content.api.fields import ApiField
-
 from content.api.values import unit_ref
 
 from ..schemas import CertificationOut, CoordinatesOut

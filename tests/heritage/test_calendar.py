@@ -352,7 +352,7 @@ def test_api_window(windows):
         "cycle_year": None,
         "date_chosen_by": "village",
     }
-    items = {i["title"]: i for i in Client().get("/api/v1/festivals?locale=en").json()["items"]}
+    items = {i["title"]: i for i in Client().get("/api/v1/festivals?locale=en").json()["results"]}
     assert items["Ngày hội văn hóa"]["window"]["every_years"] == 2
 
 

@@ -105,7 +105,9 @@ def merged(db):
     UnitSuccession.objects.create(predecessor=old, successor=new)
     split = U.objects.create(code="99990", name="Xã Chia Đôi", level="commune", valid_to=end)
     for code, lat in (("99991", 14.0), ("99992", 14.1)):
-        part = U.objects.create(code=code, name=f"Xã {code}", level="commune", valid_from=start, latitude=lat, longitude=108.8)
+        part = U.objects.create(
+            code=code, name=f"Xã {code}", level="commune", valid_from=start, latitude=lat, longitude=108.8
+        )
         UnitSuccession.objects.create(predecessor=split, successor=part, relation="part")
     return {"district": district, "old": old, "new": new, "split": split}
 
@@ -175,7 +177,7 @@ def test_api_coordinates(approximate):
     assert body["coordinates"]["precision"] == "commune_centre"
     assert body["coordinates"]["commune"]["name"] == "Xã Vĩnh Sơn"
     assert body["latitude"] is None  # the page's own coordinates stay empty
-    items = {i["title"]: i for i in client.get("/api/v1/places?locale=vi&limit=50").json()["items"]}
+    items = {i["title"]: i for i in client.get("/api/v1/places?locale=vi&limit=50").json()["results"]}
     assert items["Tháp Phú Lộc"]["coordinates"]["precision"] == "exact"
     assert items["Tháp huyện"]["coordinates"] is None
 
