@@ -191,3 +191,22 @@ def test_jsonld_gives_no_geo_for_an_approximate_place(approximate, rf):
     assert area["geo"]["latitude"] == 14.3348 and area["geo"]["description"]
     exact = approximate["exact"].jsonld(request)
     assert exact["geo"]["latitude"] == 13.954526
+
+
+def test_a_chăm_tower_cannot_be_chăm_hroi_heritage(indexes):
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import EthnicGroupPageFactory
+
+    hroi = EthnicGroupPageFactory(parent=indexes["groups"], title="Người Chăm H'roi", code="cham-hroi")
+    tower = PlacePageFactory(parent=indexes["places"], title="Tháp Đôi", kind="cham-tower")
+    tower.groups = [hroi]
+    with pytest.raises(ValidationError) as caught:
+        tower.clean()
+    assert "groups" in caught.value.message_dict
+    tower.groups = []
+    tower.heritage_of = "Người Chăm thời vương quốc Chăm Pa (Vijaya)"
+    tower.clean()
+    village = PlacePageFactory(parent=indexes["places"], title="Khu phố Hiệp Hà", kind="village")
+    village.groups = [hroi]
+    village.clean()
