@@ -101,9 +101,10 @@ class FestivalPage(HeritagePage):
     )
     every_years = models.PositiveSmallIntegerField(
         _("every … years"),
-        default=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(50)],
-        help_text=_("1 for a yearly festival; 2 for one held every two years, and so on."),
+        help_text=_("Empty or 1 for a yearly festival; 2 for one held every two years, and so on."),
     )
     cycle_year = models.PositiveSmallIntegerField(
         _("a year it was held"),
