@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
 from .lunar import lunar_to_solar, month_length, solar_to_lunar
@@ -147,9 +148,54 @@ def occurrences(festival, start, end):
             last = first
         if f.only_year and first.year != f.only_year:
             continue
+        if not in_cycle(f, first.year):
+            continue
         if first <= end and last >= start:
             found.append(Occurrence(f, first, last, exact))
     return sorted(found, key=lambda o: o.start)
+
+
+def in_cycle(festival, year):
+    """Whether a festival held every few years (``every_years``, counted from
+    ``cycle_year``) takes place in ``year``; a yearly one always does."""
+    every = festival.every_years or 1
+    if every <= 1 or not festival.cycle_year:
+        return True
+    return (year - festival.cycle_year) % every == 0
+
+
+def is_window(festival):
+    """A festival whose months are known but not its day: a window, not a date."""
+    return bool(festival.start_month) and not festival.start_day and not festival.end_day
+
+
+def describe_window(festival):
+    """The window in words, in the active language: 'Held in lunar months 2–5; each
+    village chooses its day', 'Held in December–March', 'Held in June; every two years'.
+    Empty when the festival is not a window (``is_window``)."""
+    f = festival
+    if not is_window(f):
+        return ""
+    start, end = f.start_month, f.end_month or f.start_month
+    names = {"start": start, "end": end, "start_name": MONTHS[start], "end_name": MONTHS[end]}
+    if f.calendar == "lunar":
+        held = _("Held in lunar months %(start)s–%(end)s") if end != start else _("Held in lunar month %(start)s")
+    else:
+        held = _("Held in %(start_name)s–%(end_name)s") if end != start else _("Held in %(start_name)s")
+    parts = [held % names]
+    every = f.every_years or 1
+    if every == 2:
+        parts.append(_("every two years"))
+    elif every > 2:
+        parts.append(_("every %(years)s years") % {"years": every})
+    chosen = {
+        "village": _("each village chooses its day"),
+        "household": _("each village or household chooses its day"),
+        "organisers": _("the organisers announce the dates"),
+    }.get(f.date_chosen_by)
+    if chosen:
+        parts.append(chosen)
+    return "; ".join(parts)
 
 
 def _part(month, day, lunar):
@@ -209,6 +255,7 @@ def month_grids(festivals, start, months=12):
                         "in_month": day.month == month_start.month,
                         "lunar": lunar_label(day) if day.month == month_start.month else "",
                         "festivals": [o.festival for o in in_month if o.exact and o.covers(day)],
+                        "windows": [o.festival for o in in_month if not o.exact and o.covers(day)],
                     }
                     for day in week
                 ]

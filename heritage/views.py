@@ -19,6 +19,7 @@ from content.cachetags import depends_on, precise
 from .calendar import month_grids, occurrences, today_in_vietnam, window
 from .models import FestivalPage, PlacePage
 from .models.base import cards
+from .models.pages import approximate_note
 
 
 def _festivals():
@@ -97,10 +98,32 @@ def festival_calendar_ics(request):
             event.add("dtstamp", stamp)
             event.add("dtstart", occ.start)
             event.add("dtend", occ.end + datetime.timedelta(days=1))
-            summary = festival.title if occ.exact else f"{festival.title} ({_('approximate')})"
+            window_text = "" if occ.exact else festival.window_display()
+            if occ.exact:
+                summary = festival.title
+            elif window_text:
+                summary = f"{festival.title} ({_('day not fixed')})"
+            else:
+                summary = f"{festival.title} ({_('approximate')})"
             event.add("summary", summary)
-            description = " · ".join(p for p in [festival.when_display(), festival.summary] if p)
-            event.add("description", description)
+            if window_text:
+                # A whole window as one all-day span: calendar apps show it as a bar over the
+                # months, and the description says it is not the festival's date.
+                window_note = _(
+                    "This is a window, not a date: %(window)s. The span shown, %(start)s – %(end)s, "
+                    "is the whole window in %(year)s."
+                ) % {
+                    "window": window_text,
+                    "start": f"{occ.start:%d/%m/%Y}",
+                    "end": f"{occ.end:%d/%m/%Y}",
+                    "year": occ.start.year,
+                }
+                parts = [window_note, festival.season_text, festival.summary]
+            else:
+                parts = [festival.when_display(), festival.summary]
+            event.add("description", " · ".join(str(p) for p in parts if p))
+            if window_text:
+                event.add("categories", [_("Window")])
             event.add("url", festival.get_full_url(request))
             where = festival.place.title if festival.place_id else (festival.unit.name if festival.unit_id else "")
             if where:
@@ -114,23 +137,41 @@ def festival_calendar_ics(request):
 
 @require_GET
 def place_map(request):
-    """Every public place; those with verified coordinates become markers."""
-    places = cards(PlacePage.objects.select_related("unit"), translation.get_language())
-    markers = [
-        {
+    """Every public place, each with where its marker stands: its sourced coordinates, or
+    the centre of its commune marked approximate (``PlacePage.coordinates``), or no marker."""
+    queryset = PlacePage.objects.select_related("unit").prefetch_related("unit__successors")
+    places = cards(queryset, translation.get_language())
+    markers = []
+    rows = []
+    for p in places:
+        where = p.coordinates()
+        rows.append({"page": p, "where": where})
+        if where is None:
+            continue
+        marker = {
             "id": f"place-{p.pk}",
             "title": p.title,
             "url": p.get_url(request),
-            "lat": float(p.latitude),
-            "lon": float(p.longitude),
+            "lat": where["lat"],
+            "lon": where["lon"],
             "kind": str(p.get_kind_display()),
+            "precision": where["precision"],
         }
-        for p in places
-        if p.has_coordinates
-    ]
+        if where["commune"]:
+            marker["note"] = approximate_note(where["commune"]["name"])
+        markers.append(marker)
+    exact = sum(1 for r in rows if r["where"] and r["where"]["precision"] == "exact")
+    approximate = sum(1 for r in rows if r["where"] and r["where"]["precision"] == "commune_centre")
     context = {
         "places": places,
+        "rows": rows,
         "markers": markers,
+        "counts": {
+            "total": len(rows),
+            "exact": exact,
+            "approximate": approximate,
+            "none": len(rows) - exact - approximate,
+        },
         "map_config": json.dumps(
             {
                 "tileUrl": settings.MAP_TILE_URL,

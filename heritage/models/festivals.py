@@ -15,8 +15,8 @@ from wagtail.search import index
 from content import jsonld
 from content.api.fields import ApiField
 
-from ..calendar import describe_timing, missing_day_30, occurrences, window
-from ..schemas import GroupRef
+from ..calendar import describe_timing, describe_window, is_window, missing_day_30, occurrences, window
+from ..schemas import GroupRef, WindowOut
 from .base import HERITAGE_PANELS, HeritagePage
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -40,6 +40,12 @@ class FestivalPage(HeritagePage):
         LUNAR = "lunar", _("Vietnamese lunar calendar")
         SOLAR = "solar", _("Solar (Gregorian) calendar")
         VARIABLE = "variable", _("Variable (a season)")
+
+    class ChosenBy(models.TextChoices):
+        FIXED = "", _("Not said (or a fixed date)")
+        VILLAGE = "village", _("Each village chooses its day")
+        HOUSEHOLD = "household", _("Each village or household chooses its day")
+        ORGANISERS = "organisers", _("The organisers announce the dates")
 
     ethnic_name = models.CharField(
         _("name in the community's language"),
@@ -93,6 +99,27 @@ class FestivalPage(HeritagePage):
         blank=True,
         validators=[MinValueValidator(1)],
     )
+    every_years = models.PositiveSmallIntegerField(
+        _("every … years"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_("Empty or 1 for a yearly festival; 2 for one held every two years, and so on."),
+    )
+    cycle_year = models.PositiveSmallIntegerField(
+        _("a year it was held"),
+        null=True,
+        blank=True,
+        help_text=_("For a festival held every two years or more: one (solar) year it took place, e.g. 2024."),
+    )
+    date_chosen_by = models.CharField(
+        _("who chooses the day"),
+        max_length=16,
+        choices=ChosenBy.choices,
+        blank=True,
+        default="",
+        help_text=_("When only the months are known: who sets the day within them."),
+    )
     place = models.ForeignKey(
         "heritage.PlacePage",
         verbose_name=_("place"),
@@ -124,6 +151,8 @@ class FestivalPage(HeritagePage):
                 FieldRowPanel([FieldPanel("start_month"), FieldPanel("start_day")]),
                 FieldRowPanel([FieldPanel("end_month"), FieldPanel("end_day")]),
                 FieldPanel("only_year"),
+                FieldRowPanel([FieldPanel("every_years"), FieldPanel("cycle_year")]),
+                FieldPanel("date_chosen_by"),
                 FieldPanel("season_text"),
                 FieldPanel("duration_days"),
             ],
@@ -157,6 +186,7 @@ class FestivalPage(HeritagePage):
         ApiField("only_year"),
         ApiField("season_text"),
         ApiField("timing", str, value=lambda page, ctx: str(page.when_display())),
+        ApiField("window", WindowOut | None, value=lambda page, ctx: page.window()),
         ApiField(
             "place",
             GroupRef | None,
@@ -179,6 +209,9 @@ class FestivalPage(HeritagePage):
             raise ValidationError({"season_text": _("Describe the season in words.")})
         if (self.start_day or self.end_day or self.end_month) and not self.start_month:
             raise ValidationError({"start_month": _("Give the month first.")})
+        if (self.every_years or 1) > 1 and not self.cycle_year:
+            message = _("Give one year it was held, so the calendar knows which years.")
+            raise ValidationError({"cycle_year": message})
         if self.calendar == self.Calendar.LUNAR:
             for field in ("start_day", "end_day"):
                 if (getattr(self, field) or 0) > 30:
@@ -196,6 +229,25 @@ class FestivalPage(HeritagePage):
     def when_display(self):
         """The timing in words, e.g. 'Lunar 15/1 – 16/1' or 'After the harvest'."""
         return describe_timing(self)
+
+    def window_display(self):
+        """A festival with months but no day, as a window in words: 'Held in lunar months
+        2–5; each village chooses its day'. Empty for a dated or an undated festival."""
+        return describe_window(self)
+
+    def window(self):
+        """``WindowOut`` (the API), or None when the festival is not a window."""
+        if not is_window(self):
+            return None
+        return {
+            "text": str(describe_window(self)),
+            "calendar": "lunar" if self.calendar == self.Calendar.LUNAR else "solar",
+            "start_month": self.start_month,
+            "end_month": self.end_month or self.start_month,
+            "every_years": self.every_years or 1,
+            "cycle_year": self.cycle_year,
+            "date_chosen_by": self.date_chosen_by,
+        }
 
     def upcoming(self, today=None, months=12):
         start, end = window(today, months)
@@ -231,11 +283,11 @@ class FestivalPage(HeritagePage):
         return {
             "eventSchedule": {
                 "@type": "Schedule",
-                "repeatFrequency": "P1Y",
+                "repeatFrequency": f"P{self.every_years or 1}Y",
                 "startDate": first.start.isoformat(),
                 "endDate": first.end.isoformat(),
                 "scheduleTimezone": "Asia/Ho_Chi_Minh",
-                "description": str(self.season_text or self.when_display()),
+                "description": str(self.window_display() or self.season_text or self.when_display()),
             }
         }
 

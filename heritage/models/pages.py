@@ -1,8 +1,10 @@
 """Stories, products and places: the factual heritage pages (festivals live in
 ``festivals.py``). Each defines ``search_facets()`` and ``jsonld(request)``."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -12,8 +14,9 @@ from wagtail.search import index
 
 from content import jsonld
 from content.api.fields import ApiField
+from content.api.values import unit_ref
 
-from ..schemas import CertificationOut
+from ..schemas import CertificationOut, CoordinatesOut
 from .base import HERITAGE_PANELS, HeritagePage
 
 
@@ -229,6 +232,23 @@ class Ranking(models.TextChoices):
     SPECIAL = "special-national", _("Special national relic")
 
 
+def approximate_note(commune_name):
+    """'approximate location: centre of xã Vĩnh Sơn' (the unit's name in running text), for
+    the map's popups and list, the place page and the calendar of a marker at a commune centre."""
+    from django.utils.translation import gettext
+
+    name = commune_name[:1].lower() + commune_name[1:]
+    return gettext("approximate location: centre of %(commune)s") % {"commune": name}
+
+
+CHAM_HROI = "cham-hroi"
+CHAMPA_NOT_HROI = _(
+    "A Chăm tower is a monument of the Cham of the Champa kingdom (Vijaya), not the heritage of "
+    "the Chăm H'roi: leave the Chăm H'roi group unticked and say whose heritage it is in "
+    "“heritage of”."
+)
+
+
 class PlacePage(HeritagePage):
     """A site to visit. Coordinates are optional: leave them empty unless a source gives them."""
 
@@ -270,10 +290,21 @@ class PlacePage(HeritagePage):
         default="",
     )
     ranking_year = models.PositiveSmallIntegerField(_("year ranked"), null=True, blank=True)
+    heritage_of = models.CharField(
+        _("heritage of"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The people or civilisation that made this place when it has no group page here, e.g. "
+            "'the Cham of the Champa kingdom (Vijaya)'. Tick a group above only if the place is that "
+            "group's own heritage."
+        ),
+    )
 
     content_panels = HeritagePage.content_panels + [
         FieldPanel("kind"),
         *HERITAGE_PANELS,
+        FieldPanel("heritage_of"),
         MultiFieldPanel(
             [
                 FieldPanel("latitude"),
@@ -301,6 +332,8 @@ class PlacePage(HeritagePage):
         ApiField("address"),
         ApiField("ranking"),
         ApiField("ranking_year"),
+        ApiField("heritage_of"),
+        ApiField("coordinates", CoordinatesOut | None, value=lambda page, ctx: page.coordinates()),
         ApiField("opening_hours", detail=True),
         ApiField("access_notes", detail=True),
         ApiField("coordinates_source", detail=True),
@@ -313,8 +346,59 @@ class PlacePage(HeritagePage):
     def has_coordinates(self):
         return self.latitude is not None and self.longitude is not None
 
+    def clean(self):
+        super().clean()
+        # Issue 18: the Champa towers are the monuments of the Cham of Champa (Vijaya), not of
+        # the Chăm H'roi; the two share a name, which is how they got mixed up.
+        if self.kind == PlaceKind.CHAM_TOWER and any(g.code == CHAM_HROI for g in self.groups.all()):
+            raise ValidationError({"groups": CHAMPA_NOT_HROI})
+
+    def commune_centre(self):
+        """The commune in force today whose centre may stand in for this place's unknown
+        coordinates: the page's unit if it is a current commune, ward or township with a
+        centre, else the one current commune that took all of the old commune's territory
+        (``AdministrativeUnit.current_units``, through the 2025 succession links). None for
+        a district or province (too coarse to place a marker), and for a commune divided
+        between several (no single centre is right)."""
+        unit = self.unit
+        if unit is None or unit.level not in unit.COMMUNE_LEVELS:
+            return None
+        current = unit.current_units()
+        if len(current) != 1:
+            return None
+        commune = current[0]
+        if commune.level not in commune.COMMUNE_LEVELS or commune.latitude is None or commune.longitude is None:
+            return None
+        return commune
+
+    def coordinates(self):
+        """Where the marker stands and how precisely (``CoordinatesOut``): the sourced
+        coordinates, else the commune centre marked as such, else None (no marker)."""
+        if self.has_coordinates:
+            return {
+                "lat": float(self.latitude),
+                "lon": float(self.longitude),
+                "precision": "exact",
+                "commune": None,
+            }
+        commune = self.commune_centre()
+        if commune is None:
+            return None
+        return {
+            "lat": commune.latitude,
+            "lon": commune.longitude,
+            "precision": "commune_centre",
+            "commune": unit_ref(commune),
+        }
+
     def search_facets(self) -> dict[str, list[str]]:
         return {**super().search_facets(), "kind": [self.kind]}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Lazy: the article fragment is usually cached and then this never queries.
+        context["place_centre"] = SimpleLazyObject(lambda: None if self.has_coordinates else self.commune_centre())
+        return context
 
     def jsonld(self, request):
         schema_type = "Museum" if self.kind == PlaceKind.MUSEUM else "TouristAttraction"
@@ -329,7 +413,21 @@ class PlacePage(HeritagePage):
             data["address"] = self.address
         if self.opening_hours and schema_type == "Museum":  # a CivicStructure; an attraction has none
             data["openingHours"] = self.opening_hours
-        if self.unit_id:
+        commune = None if self.has_coordinates else self.commune_centre()
+        if commune is not None:
+            # No ``geo`` of the place's own: a commune centre is not where it stands. The centre
+            # belongs to the commune, the place is said to lie within it.
+            data["containedInPlace"] = {
+                "@type": "AdministrativeArea",
+                "name": commune.name,
+                "geo": {
+                    "@type": "GeoCoordinates",
+                    "latitude": commune.latitude,
+                    "longitude": commune.longitude,
+                    "description": str(_("Commune centre, not the place itself")),
+                },
+            }
+        elif self.unit_id:
             data["containedInPlace"] = {"@type": "AdministrativeArea", "name": self.unit.name}
         data["publicAccess"] = True
         return data

@@ -75,3 +75,11 @@ def locator(lat, lon, width=240, height=240):
         "width": width,
         "height": height,
     }
+
+
+@register.simple_tag
+def approximate_note(commune_name):
+    """The words beside a marker placed at a commune's centre (``PlacePage.coordinates``)."""
+    from ..models.pages import approximate_note as note
+
+    return note(commune_name)

@@ -224,3 +224,147 @@ def test_calendar_grid_has_no_day_zero(festivals, start):
     html = Client().get(f"/vi/festivals/calendar/?start={start}").content.decode()
     assert '<span class="l">0/' not in html
     assert '<span class="l">30/3</span>' in html or '<span class="l">30/2</span>' in html
+
+
+# ---------------------------------------------------------------------------
+# Windows: festivals with no fixed date, held on a day chosen locally within known months
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def windows(indexes):
+    parent = indexes["festivals"]
+    return {
+        "village": FestivalPageFactory(
+            parent=parent,
+            title="Lễ thần làng",
+            slug="than-lang",
+            calendar="lunar",
+            start_month=2,
+            start_day=None,
+            end_month=5,
+            date_chosen_by="village",
+        ),
+        "harvest": FestivalPageFactory(
+            parent=parent,
+            title="Ăn cốm mới",
+            slug="an-com",
+            calendar="solar",
+            start_month=12,
+            start_day=None,
+            end_month=3,
+            season_text="Sau mùa gặt",
+            date_chosen_by="household",
+        ),
+        "biennial": FestivalPageFactory(
+            parent=parent,
+            title="Ngày hội văn hóa",
+            slug="ngay-hoi",
+            calendar="solar",
+            start_month=6,
+            start_day=None,
+            every_years=2,
+            cycle_year=2024,
+            date_chosen_by="organisers",
+        ),
+    }
+
+
+def test_window_in_words(windows):
+    from django.utils import translation
+
+    with translation.override("vi"):
+        assert windows["village"].window_display() == "Tổ chức trong tháng 2–5 âm lịch; mỗi làng tự chọn ngày"
+        assert windows["biennial"].window_display() == (
+            "Tổ chức trong tháng 6 dương lịch; hai năm một lần; ban tổ chức công bố ngày"
+        )
+    with translation.override("en"):
+        assert windows["village"].window_display() == "Held in lunar months 2–5; each village chooses its day"
+        assert windows["harvest"].window_display() == (
+            "Held in December–March; each village or household chooses its day"
+        )
+        assert windows["biennial"].window_display() == (
+            "Held in June; every two years; the organisers announce the dates"
+        )
+
+
+def test_every_two_years_only_in_its_years(windows):
+    found = occurrences(windows["biennial"], datetime.date(2025, 1, 1), datetime.date(2028, 12, 31))
+    assert [(o.start, o.end) for o in found] == [
+        (datetime.date(2026, 6, 1), datetime.date(2026, 6, 30)),
+        (datetime.date(2028, 6, 1), datetime.date(2028, 6, 30)),
+    ]
+
+
+def test_biennial_needs_a_year_it_was_held(windows):
+    from django.core.exceptions import ValidationError
+
+    festival = windows["biennial"]
+    festival.cycle_year = None
+    with pytest.raises(ValidationError) as caught:
+        festival.clean()
+    assert "cycle_year" in caught.value.message_dict
+
+
+def test_calendar_shows_windows_in_grid_and_list(windows):
+    html = Client().get("/vi/festivals/calendar/?start=2027-01").content.decode()
+    # Lunar months 2–5 of 2027: 8 March to 3 July, shaded day by day in the grid.
+    assert "in-window" in html and '<span class="win" title="Lễ thần làng">' in html
+    assert "Tổ chức trong tháng 2–5 âm lịch; mỗi làng tự chọn ngày" in html
+    assert "8/3/2027 – 3/7/2027" in html
+    assert "Tổ chức trong tháng 12–3 dương lịch; mỗi làng hoặc mỗi nhà tự chọn ngày" in html
+    assert "Ngày hội văn hóa" not in html  # not in 2027: every two years from 2024
+    html = Client().get("/en/festivals/calendar/?start=2026-01").content.decode()
+    assert "Held in June; every two years; the organisers announce the dates" in html
+
+
+def test_ics_window_is_an_all_day_span_saying_so(windows):
+    response = Client().get("/en/festivals/calendar.ics?start=2027-01")
+    cal = Calendar.from_ical(response.content)
+    for component in cal.walk():  # the strict reading: no property the parser could not read
+        assert component.errors == [], (component.name, component.errors)
+    events = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
+    event = events["Lễ thần làng (day not fixed)"]
+    assert event.decoded("DTSTART") == datetime.date(2027, 3, 8)  # 1st day of lunar month 2
+    assert event.decoded("DTEND") == datetime.date(2027, 7, 4)  # the day after the last of month 5
+    description = str(event["DESCRIPTION"])
+    assert description.startswith("This is a window, not a date: Held in lunar months 2–5; each village chooses")
+    assert "08/03/2027 – 03/07/2027" in description
+    assert "Ngày hội văn hóa (day not fixed)" not in events
+    response = Client().get("/vi/festivals/calendar.ics?start=2026-01")
+    events = {str(e["SUMMARY"]): e for e in Calendar.from_ical(response.content).walk("VEVENT")}
+    biennial = events["Ngày hội văn hóa (ngày không cố định)"]
+    assert (biennial.decoded("DTSTART"), biennial.decoded("DTEND")) == (
+        datetime.date(2026, 6, 1),
+        datetime.date(2026, 7, 1),
+    )
+    assert "Đây là khoảng thời gian, không phải ngày cụ thể" in str(biennial["DESCRIPTION"])
+
+
+def test_api_window(windows):
+    body = Client().get(f"/api/v1/festivals/{windows['village'].pk}?locale=vi").json()
+    assert body["window"] == {
+        "text": "Tổ chức trong tháng 2–5 âm lịch; mỗi làng tự chọn ngày",
+        "calendar": "lunar",
+        "start_month": 2,
+        "end_month": 5,
+        "every_years": 1,
+        "cycle_year": None,
+        "date_chosen_by": "village",
+    }
+    items = {i["title"]: i for i in Client().get("/api/v1/festivals?locale=en").json()["results"]}
+    assert items["Ngày hội văn hóa"]["window"]["every_years"] == 2
+
+
+def test_dated_festival_is_no_window(festivals):
+    assert festivals["lunar"].window() is None and festivals["lunar"].window_display() == ""
+    assert festivals["undated"].window() is None
+
+
+def test_jsonld_schedule_describes_the_window(windows, rf):
+    from django.utils import translation
+
+    with translation.override("en"):
+        schedule = windows["village"].jsonld(rf.get("/"))["eventSchedule"]
+    assert schedule["repeatFrequency"] == "P1Y"
+    assert schedule["description"] == "Held in lunar months 2–5; each village chooses its day"

@@ -31,6 +31,9 @@ def test_demo_content(db, client, settings, tmp_path):
     check_only_sourced_coordinates()
     check_a_few_ethnic_language_titles()
     check_demo_pages_render(client, settings)
+    check_places_without_coordinates_sit_at_their_commune_centre(client)
+    check_festival_windows_from_the_research(client)
+    check_champa_towers_are_not_chăm_hroi_heritage(client)
 
 
 def check_loading_twice_changes_nothing(loaded):
@@ -118,3 +121,91 @@ def check_demo_pages_render(client, settings):
         "/vi/places/map/",
     ):
         assert client.get(path).status_code == 200, path
+
+
+def check_places_without_coordinates_sit_at_their_commune_centre(client):
+    """Issue 18: the research gives coordinates for two places; the others whose commune is
+    known (pre-2025, followed to today's commune) are marked at its centre, as approximate."""
+    from heritage.models import PlacePage
+
+    places = {p.slug: p for p in PlacePage.objects.filter(locale__language_code="vi")}
+    precision = {slug: (p.coordinates() or {}).get("precision") for slug, p in places.items()}
+    assert {s for s, v in precision.items() if v == "exact"} == {"thap-banh-it", "thap-phu-loc"}
+    assert {s for s, v in precision.items() if v == "commune_centre"} == {
+        "thap-duong-long",
+        "thap-thu-thien",
+        "lang-k3-vinh-son",
+        "lang-kon-blo-k8",
+        "lang-ta-diet",
+        "lang-ha-van-tren",
+        "thon-ha-ri",
+        "khu-pho-hiep-ha-van-canh",
+    }
+    # Dương Long: xã Tây Bình (Tây Sơn) before 2025, xã Bình An since, as the research says.
+    assert places["thap-duong-long"].unit.name == "Xã Tây Bình"
+    assert places["thap-duong-long"].coordinates()["commune"]["name"] == "Xã Bình An"
+    html = client.get("/vi/places/map/").content.decode()
+    assert "15 địa điểm: 2 theo tọa độ riêng, 8 ở vị trí gần đúng (trung tâm xã), 5 không có trên bản đồ." in html
+    assert "vị trí gần đúng: trung tâm xã Bình An" in html
+
+
+def check_festival_windows_from_the_research(client):
+    from django.utils import translation
+
+    from heritage.models import FestivalPage
+
+    festivals = {f.slug: f for f in FestivalPage.objects.filter(locale__language_code="vi")}
+    with translation.override("vi"):
+        assert (
+            festivals["quai-yang-cham"].window_display()
+            == "Tổ chức trong tháng 2–5 âm lịch; mỗi làng tự chọn ngày"
+        )
+        assert festivals["le-cau-mua-cham-hroi"].window_display().startswith("Tổ chức trong tháng 2 âm lịch")
+    with translation.override("en"):
+        assert festivals["xa-mok"].window_display().startswith("Held in December–March")
+        assert festivals["ngay-hoi-van-hoa-the-thao"].window_display().startswith("Held in June; every two years")
+    assert festivals["ngay-hoi-van-hoa-the-thao"].cycle_year == 2024
+    from icalendar import Calendar
+
+    response = client.get("/en/festivals/calendar.ics?start=2026-01")
+    cal = Calendar.from_ical(response.content)
+    assert all(component.errors == [] for component in cal.walk())
+    summaries = {str(e["SUMMARY"]) for e in cal.walk("VEVENT")}
+    for title in (
+        "Village Deity Festival",
+        "rain-prayer",
+        "New Rice Flake",
+        "H're New Year",
+        "Culture and Sports",
+    ):
+        assert any(title in s and "(day not fixed)" in s for s in summaries), title
+
+
+CHAMPA_TOWERS = {
+    "thap-doi",
+    "thap-banh-it",
+    "thap-duong-long",
+    "thap-canh-tien",
+    "thap-phu-loc",
+    "thap-binh-lam",
+    "thap-thu-thien",
+}
+
+
+def check_champa_towers_are_not_chăm_hroi_heritage(client):
+    from heritage.models import EthnicGroupPage, PlacePage
+
+    for page in PlacePage.objects.filter(slug__in=CHAMPA_TOWERS | {"thanh-do-ban"}):
+        assert page.group_codes() == [], page
+        assert "Chăm Pa" in page.heritage_of or "Champa" in page.heritage_of, page
+        assert any("baotangtinhgialai.vn" in s["url"] for s in page.source_list()), page
+    hroi = EthnicGroupPage.objects.get(code="cham-hroi", locale__language_code="vi")
+    assert not [p for p in hroi.related_pages() if getattr(p, "kind", "") == "cham-tower"]
+    html = client.get(hroi.url).content.decode()
+    assert "không phải di sản riêng của người Chăm H'roi" in html
+    assert "baotangtinhgialai.vn" in html and "wiki.riteme.site/wiki/Haroi_people" in html
+    html = client.get("/vi/places/thap-duong-long/").content.decode()
+    assert "Di sản của" in html and "Người Chăm thời vương quốc Chăm Pa" in html
+    assert "vị trí gần đúng: trung tâm xã Bình An" in html
+    html = client.get("/en/places/").content.decode()
+    assert "not of the Chăm H'roi or the Bahnar" in html

@@ -127,6 +127,9 @@ def _page_urls():
     urls["festival calendar vi"] = "/vi/festivals/calendar/"
     urls["festival calendar en"] = "/en/festivals/calendar/"
     urls["place map vi"] = "/vi/places/map/"
+    # a place marked at its commune's centre (issue 18: approximate markers)
+    urls["PlacePage approximate vi"] = "/vi/places/lang-k3-vinh-son/"
+    urls["EthnicGroupPage cham-hroi vi"] = "/vi/peoples/cham-hroi/"
     urls["search with results"] = "/vi/search/?q=c%E1%BB%93ng+chi%C3%AAng"
     urls["search without results"] = "/vi/search/?q=zzqqxxkhongco"
     urls["search form"] = "/vi/search/"

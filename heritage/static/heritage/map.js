@@ -1,4 +1,5 @@
 /* The heritage map: markers from the page's JSON, tiles only when configured.
+   A marker at a commune centre (its note says so) is drawn faded and its popup says it is approximate.
    Without tiles the markers sit on a plain background; the list below the map
    always has every place. */
 (function () {
@@ -18,10 +19,23 @@
   L.Icon.Default.imagePath = el.getAttribute("data-images") || L.Icon.Default.imagePath;
   var bounds = [];
   markers.forEach(function (m) {
+    var popup = document.createElement("div");
     var link = document.createElement("a");
     link.href = m.url;
     link.textContent = m.title;
-    L.marker([m.lat, m.lon], { title: m.title, alt: m.title }).addTo(map).bindPopup(link);
+    popup.appendChild(link);
+    var label = m.title;
+    if (m.note) {
+      // A commune centre stands in for unknown coordinates: say so wherever the marker is.
+      var note = document.createElement("small");
+      note.className = "approximate";
+      note.textContent = m.note;
+      popup.appendChild(document.createElement("br"));
+      popup.appendChild(note);
+      label = m.title + " (" + m.note + ")";
+    }
+    var marker = L.marker([m.lat, m.lon], { title: label, alt: label, opacity: m.note ? 0.6 : 1 });
+    marker.addTo(map).bindPopup(popup);
     bounds.push([m.lat, m.lon]);
   });
   if (bounds.length > 1) {
