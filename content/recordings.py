@@ -97,7 +97,12 @@ def convert(data):
 def submit(page, language, data, user=None, note="", demonstration=False, approve_now=False):
     """Convert ``data`` and keep it as a recording of ``page`` in ``language`` waiting for
     review (approved at once with ``approve_now``: a reviewer's own upload, the demo)."""
-    encoded, seconds = convert(data)
+    return store(page, language, convert(data), user, note, demonstration, approve_now)
+
+
+def store(page, language, converted, user=None, note="", demonstration=False, approve_now=False):
+    """``submit`` for an upload already converted (``(mp3 bytes, seconds)``)."""
+    encoded, seconds = converted
     name = default_storage.save(f"{FOLDER}/{page.pk}-{language}-{uuid.uuid4().hex[:16]}.mp3", ContentFile(encoded))
     row = PageAudio.objects.create(
         page=page,
