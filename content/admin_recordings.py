@@ -46,7 +46,7 @@ class RecordingForm(forms.Form):
     language = forms.ChoiceField(label=gettext_lazy("language spoken"), choices=language_choices)
     audio = forms.FileField(
         label=gettext_lazy("recording"),
-        help_text=gettext_lazy("Record below, or choose a sound file (MP3, WebM, Ogg, M4A, WAV)."),
+        help_text=gettext_lazy("Record in the browser, or choose a sound file (MP3, WebM, Ogg, M4A, WAV)."),
         widget=forms.ClearableFileInput(attrs={"accept": "audio/*"}),
     )
     note = forms.CharField(label=gettext_lazy("who speaks, or a note"), max_length=255, required=False)

@@ -90,7 +90,8 @@ def test_a_bad_upload_is_a_form_error_not_a_500(client, story, contributor):
         {"page": story.pk, "language": "bdq", "audio": SimpleUploadedFile("x.webm", b"not sound" * 40)},
     )
     assert response.status_code == 200
-    assert "không đọc được" in response.content.decode() or "could not be read" in response.content.decode()
+    html = response.content.decode()
+    assert "Không đọc được tệp này thành âm thanh" in html or "could not be read as sound" in html
     assert not PageAudio.objects.filter(kind="recorded").exists()
 
 
@@ -289,3 +290,24 @@ def test_the_course_bundle_packs_approved_recordings_only(lesson, course):
 
     listed = {f["url"] for f in course_files(course.specific)["files"]}
     assert approved.url in listed and pending.url not in listed
+
+
+# -- the demo -----------------------------------------------------------------------------
+
+
+def test_the_demo_recording_is_labelled_a_synthesised_demonstration(speech, story, demo_loader):
+    from heritage.demo import DATA, DEMO_RECORDING
+
+    assert DEMO_RECORDING in {item["slug"] for item in json.loads((DATA / "stories.json").read_text())}
+    row = demo_loader.demo_recording(story, "bdq", "Nhà rông. Ngôi nhà chung của làng.")
+    assert row.approved and row.demonstration and "Không phải giọng người thật" in row.note
+    assert row.duration_seconds > 1
+    assert demo_loader.demo_recording(story, "bdq", "lần nữa") is None  # kept once made
+    assert PageAudio.objects.filter(page=story, kind="recorded").count() == 1
+    html = Client().get("/bdq/su-tich-nha-rong/").content.decode()
+    assert "Mẫu trình diễn: máy tổng hợp, không phải người nói thật" in html
+    assert "Nghe bằng tiếng Ba Na · chữ bằng tiếng Việt" in html
+    english = Client().get("/en/su-tich-nha-rong/").content.decode()
+    assert "Demonstration sample: synthesised by a machine, not a real speaker" in english
+    item = Client().get(f"/api/v1/stories/{story.pk}").json()["narrations"][0]
+    assert item["demonstration"] is True and item["kind"] == "recorded" and item["language"] == "bdq"
