@@ -74,7 +74,9 @@ def decode(data):
         raise
     except (av.FFmpegError, ValueError, IndexError, OSError, EOFError) as exc:
         logger.info("Undecodable recording upload: %s", exc)
-        raise RecordingError(_("This file could not be read as sound. Record again or choose another file.")) from None
+        raise RecordingError(
+            _("This file could not be read as sound. Record again or choose another file.")
+        ) from None
     pcm = b"".join(chunks)
     return pcm, len(pcm) / (2 * SAMPLE_RATE)
 

@@ -2,9 +2,9 @@
 
 *Editors* create, edit and submit for review; *Moderators* approve and
 publish; *Translators* translate (edit pages, never publish);
-*Community contributors* draft only. Anyone with admin access may record or upload
-narration; Moderators approve it (``review_pageaudio``: ``content.recordings``). One "Review, then publish" workflow,
-approved by Moderators, covers every page under the tree root.
+*Community contributors* draft only. One "Review, then publish" workflow, approved by
+Moderators, covers every page under the tree root. Anyone with admin access may record
+or upload narration; Moderators approve it (``review_pageaudio``: ``content.recordings``).
 """
 
 from django.contrib.auth.models import Group, Permission

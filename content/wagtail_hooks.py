@@ -60,7 +60,7 @@ def register_recordings_menu():
 
 @hooks.register("register_page_header_buttons")
 def record_narration_button(page, user, view_name, next_url=None):
-    """"Record narration" on the page's admin header, for narrated page types."""
+    """The "Record narration" button on the page's admin header, for narrated page types."""
     from django.urls import reverse
     from django.utils.translation import gettext_lazy as _
     from wagtail.admin.widgets import Button

@@ -97,7 +97,9 @@ def _language_links(request, page):
             url = translate_url(request.path, code)
         else:
             url = f"/{code}/"
-        translated = (code in translations or code in spoken) if isinstance(page, Page) else interface_translated(code)
+        translated = (
+            (code in translations or code in spoken) if isinstance(page, Page) else interface_translated(code)
+        )
         links.append(
             {
                 "code": code,

@@ -46,8 +46,9 @@ def language_name(code):
 
 
 def language_notice(audio, text):
-    """"Listen in Bahnar · text in Vietnamese" ("Nghe bằng tiếng Ba Na · chữ bằng tiếng Việt")."""
-    return _("Listen in %(audio)s · text in %(text)s") % {"audio": language_name(audio), "text": language_name(text)}
+    """The notice "Listen in Bahnar · text in Vietnamese" ("Nghe bằng tiếng Ba Na · chữ bằng tiếng Việt")."""
+    names = {"audio": language_name(audio), "text": language_name(text)}
+    return _("Listen in %(audio)s · text in %(text)s") % names
 
 
 @register.inclusion_tag("content/includes/narration.html", takes_context=True)
