@@ -188,10 +188,18 @@ def available_in(queryset, language_code):
     return queryset.filter(Q(locale__language_code=language_code) | spoken_filter(language_code))
 
 
+def with_recordings(queryset):
+    """``queryset`` with, on each page, whether it has an approved recording in each
+    language (``_recorded_<code>``), so ``spoken_languages`` of its pages needs no query of
+    its own when none has one (the language links and the menu load their pages so)."""
+    return queryset.annotate(**{f"_recorded_{code}": _recorded(code) for code in language_codes()})
+
+
 def spoken_languages(pages):
     """``{page id: {language codes}}``: the languages each of ``pages`` is available in by an
     approved recording only (``spoken_filter``'s rule on pages already loaded: one query
-    when none of them has a recording, three otherwise; publicity is the caller's rule)."""
+    when none of them has a recording, none when they were loaded ``with_recordings``, two
+    more when some have one; publicity is the caller's rule)."""
     from wagtail.models import Page
 
     from .narration import PageAudio, public_rows
@@ -200,9 +208,13 @@ def spoken_languages(pages):
     ids = [page.pk for page in pages]
     if not ids:
         return {}
-    rows = list(
-        public_rows().filter(page_id__in=ids, kind=PageAudio.Kind.RECORDED).values_list("page_id", "language")
-    )
+    codes = language_codes()
+    if all(hasattr(page, f"_recorded_{codes[0]}") for page in pages):  # loaded with_recordings
+        rows = [(page.pk, code) for page in pages for code in codes if getattr(page, f"_recorded_{code}")]
+    else:
+        rows = list(
+            public_rows().filter(page_id__in=ids, kind=PageAudio.Kind.RECORDED).values_list("page_id", "language")
+        )
     if not rows:
         return {}
     heads = {

@@ -16,6 +16,7 @@ from content.locales import (
     language_codes,
     spoken_languages,
     translations_for,
+    with_recordings,
 )
 from content.public import public_pages
 
@@ -80,7 +81,7 @@ def _language_links(request, page):
     if isinstance(page, Page):
         depends_on(f"tr:{page.translation_key}")
         same = Page.objects.filter(translation_key=page.translation_key)
-        for other in public_pages(same).select_related("locale"):
+        for other in with_recordings(public_pages(same)).select_related("locale"):
             translations[other.locale.language_code] = other
             depends_on(*route_tags(other))
         for pk, codes in spoken_languages(list(translations.values())).items():
@@ -127,7 +128,7 @@ def menu_pages(context):
         if root is None:
             return []
         sections = list(public_pages(root.get_children()).filter(show_in_menus=True))
-        shown = translations_for(sections, language, queryset_filter=public_pages)
+        shown = translations_for(sections, language, queryset_filter=lambda qs: with_recordings(public_pages(qs)))
         pages = Page.objects.filter(pk__in=[p.pk for p in shown]).select_related("locale").specific()
         specific = {page.pk: page for page in pages}
         spoken = spoken_languages(shown)  # heard in the visitor's language (content.locales)
