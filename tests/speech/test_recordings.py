@@ -311,3 +311,11 @@ def test_the_demo_recording_is_labelled_a_synthesised_demonstration(speech, stor
     assert "Demonstration sample: synthesised by a machine, not a real speaker" in english
     item = Client().get(f"/api/v1/stories/{story.pk}").json()["narrations"][0]
     assert item["demonstration"] is True and item["kind"] == "recorded" and item["language"] == "bdq"
+
+
+def test_the_admin_links_to_the_recorder_from_the_menu_and_the_page(client, story, contributor):
+    client.force_login(contributor)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).content.decode()
+    assert f"{reverse('content_record')}?page={story.pk}&amp;language=vi" in edit
+    assert "Ghi âm lời đọc" in edit or "Record narration" in edit
+    assert reverse("content_recordings") in client.get("/admin/").content.decode()
