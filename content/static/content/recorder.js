@@ -42,7 +42,7 @@
   }
 
   function say(template, seconds) {
-    status.textContent = template.replace("%(time)s", clock(seconds));
+    status.textContent = template.replace("{time}", clock(seconds));
   }
 
   function pickType() {
