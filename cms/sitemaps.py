@@ -12,6 +12,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, get_page_models
 
+from content.locales import spoken_languages
 from content.public import public_pages
 
 
@@ -45,25 +46,41 @@ class MultilingualSitemap(Sitemap):
         by_key = defaultdict(list)
         for item in pages:
             by_key[item.translation_key].append(item)
+        # Pages heard in a language they are not written in (an approved recording:
+        # content.locales) exist there too, at their path under that language's prefix.
+        spoken = spoken_languages(pages)
         urls, last_mods = [], set()
         for item in pages:
-            alternates = [
-                {"location": self._location(other, root_url), "lang_code": other.locale.language_code}
-                for other in by_key[item.translation_key]
-            ]
+            alternates = []
+            for other in by_key[item.translation_key]:
+                location = self._location(other, root_url)
+                alternates.append({"location": location, "lang_code": other.locale.language_code})
+                alternates += [
+                    {"location": self._in_language(location, other, code), "lang_code": code}
+                    for code in sorted(spoken.get(other.pk, ()))
+                ]
             lastmod = item.last_published_at or item.latest_revision_created_at
             last_mods.add(lastmod)
-            urls.append(
-                {
-                    "item": item,
-                    "location": self._location(item, root_url),
-                    "lastmod": lastmod,
-                    "alternates": alternates if len(alternates) > 1 else [],
-                }
-            )
+            location = self._location(item, root_url)
+            for code in [None, *sorted(spoken.get(item.pk, ()))]:
+                urls.append(
+                    {
+                        "item": item,
+                        "location": location if code is None else self._in_language(location, item, code),
+                        "lastmod": lastmod,
+                        "alternates": alternates if len(alternates) > 1 else [],
+                    }
+                )
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
+
+    @staticmethod
+    def _in_language(location, page, code):
+        """The page's address under another language's prefix (served by the fallback)."""
+        marker = f"/{page.locale.language_code}/"
+        head, found, tail = (location or "").partition(marker)
+        return f"{head}/{code}/{tail}" if found else location
 
     def _location(self, page, root_url):
         url = page.get_url(self.request)

@@ -170,14 +170,15 @@ def server_error(request):
     )
 
 
-PRIVATE_MEDIA_FOLDERS = ("documents", "certificates", "bundles")
+PRIVATE_MEDIA_FOLDERS = ("documents", "certificates", "bundles", "recordings")
 
 
 def serve_media(request, path):
     """Uploads served by Django (``DEBUG`` or ``DJANGO_SERVE_MEDIA``), except folders
     whose files have their own view and rules: documents (``/documents/<id>/<name>``
-    checks collection view restrictions and drafts), certificate PDFs and course
-    bundles (their views check what they belong to). A front server must refuse
+    checks collection view restrictions and drafts), certificate PDFs, course
+    bundles and recorded narration (``/narration/<id>.mp3``: approved recordings of
+    public pages) (their views check what they belong to). A front server must refuse
     them too (README, "Running in production")."""
     folder = posixpath.normpath(path).lstrip("/").split("/", 1)[0]
     if "\x00" in path or folder in PRIVATE_MEDIA_FOLDERS:

@@ -127,6 +127,40 @@ class DemoLoader:
                     self.updated += 1
             return translation
 
+    # -- a sample recording -------------------------------------------------
+    DEMO_RECORDING_NOTE = (
+        "Mẫu trình diễn: máy tổng hợp đọc phần chữ tiếng Việt, thay cho bản ghi của một người nói "
+        "tiếng {language}. Không phải giọng người thật."
+    )
+
+    def demo_recording(self, page, language, text):
+        """A sample recording of ``page`` "in" ``language``, clearly labelled a demonstration
+        (``PageAudio.demonstration``; the page and the admin say "synthesised by a machine, not a
+        real speaker"): no Bahnar, Hre or Haroi speaker can be recorded here, so the machine
+        voice reads ``text`` to show how a recording in a language makes the page available
+        in it (``content.locales``). Kept once made; nothing without a synthesiser."""
+        from .narration import PageAudio
+        from .recordings import store
+        from .speech.base import SpeechUnavailable, get_synthesizer
+        from .speech.normalize import normalize
+
+        if PageAudio.objects.filter(page=page, language=language, kind=PageAudio.Kind.RECORDED).exists():
+            return None
+        synthesizer = get_synthesizer()
+        if synthesizer is None:
+            return None
+        try:
+            speech = synthesizer.synthesize(normalize(text))
+        except SpeechUnavailable:
+            return None
+        from . import audio
+        from .locales import LANGUAGE_INFO
+
+        data = audio.encode(speech.pcm, speech.sample_rate)
+        note = self.DEMO_RECORDING_NOTE.format(language=LANGUAGE_INFO[language]["name_vi"].removeprefix("Tiếng "))
+        self.created += 1
+        return store(page, language, (data, audio.duration(data)), note=note, demonstration=True, approve_now=True)
+
     @staticmethod
     def edited_by_someone(page):
         """True when a person saved a revision of ``page``: the loader's own revisions have no user."""

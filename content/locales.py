@@ -5,7 +5,7 @@ falls back to Vietnamese; Vietnamese (the source language) to English.
 """
 
 from django.conf import settings
-from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.utils import translation
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
@@ -147,3 +147,93 @@ def localized(queryset, language_code=None):
         .filter(translation_key=OuterRef("translation_key"), _lang_rank__lt=OuterRef("_lang_rank"))
     )
     return queryset.alias(_lang_rank=rank).filter(locale__language_code__in=chain).exclude(Exists(better))
+
+
+# ---------------------------------------------------------------------------
+# Availability by a recording: a page heard in a language
+# ---------------------------------------------------------------------------
+# A page whose text falls back (to Vietnamese) still exists in Bahnar, Hre or Haroi
+# when a person's recording of it in that language was approved
+# (``content.narration.PageAudio``): it is announced as available there (hreflang,
+# the menu, the sitemap, that language's sync feed) and says "Listen in Bahnar · text
+# in Vietnamese". A public translation in that language wins over the recording of
+# another translation. Every caller asks these functions, never the recordings.
+
+
+def _recorded(language_code):
+    """``Exists``: an approved recording of the outer page in ``language_code``."""
+    from .narration import PageAudio, public_rows
+
+    return Exists(
+        public_rows().filter(page_id=OuterRef("pk"), language=language_code, kind=PageAudio.Kind.RECORDED)
+    )
+
+
+def spoken_filter(language_code):
+    """``Q`` of the pages available in ``language_code`` by a recording only: not in that
+    language themselves, no public translation in it, and an approved recording in it."""
+    from wagtail.models import Page
+
+    from .public import public_pages
+
+    translated = public_pages(
+        Page.objects.filter(translation_key=OuterRef("translation_key"), locale__language_code=language_code)
+    )
+    return Q(_recorded(language_code)) & ~Q(Exists(translated)) & ~Q(locale__language_code=language_code)
+
+
+def available_in(queryset, language_code):
+    """``queryset`` narrowed to the pages that exist for a reader of ``language_code``:
+    written in it, or heard in it (``spoken_filter``). The sync feed of a language uses it."""
+    return queryset.filter(Q(locale__language_code=language_code) | spoken_filter(language_code))
+
+
+def with_recordings(queryset):
+    """``queryset`` with, on each page, whether it has an approved recording in each
+    language (``_recorded_<code>``), so ``spoken_languages`` of its pages needs no query of
+    its own when none has one (the language links and the menu load their pages so)."""
+    return queryset.annotate(**{f"_recorded_{code}": _recorded(code) for code in language_codes()})
+
+
+def spoken_languages(pages):
+    """``{page id: {language codes}}``: the languages each of ``pages`` is available in by an
+    approved recording only (``spoken_filter``'s rule on pages already loaded: one query
+    when none of them has a recording, none when they were loaded ``with_recordings``, two
+    more when some have one; publicity is the caller's rule)."""
+    from wagtail.models import Page
+
+    from .narration import PageAudio, public_rows
+    from .public import public_pages
+
+    ids = [page.pk for page in pages]
+    if not ids:
+        return {}
+    codes = language_codes()
+    if all(hasattr(page, f"_recorded_{codes[0]}") for page in pages):  # loaded with_recordings
+        rows = [(page.pk, code) for page in pages for code in codes if getattr(page, f"_recorded_{code}")]
+    else:
+        rows = list(
+            public_rows().filter(page_id__in=ids, kind=PageAudio.Kind.RECORDED).values_list("page_id", "language")
+        )
+    if not rows:
+        return {}
+    heads = {
+        pk: (key, code)
+        for pk, key, code in Page.objects.filter(pk__in={pk for pk, _l in rows}).values_list(
+            "pk", "translation_key", "locale__language_code"
+        )
+    }
+    written = set(
+        public_pages(
+            Page.objects.filter(
+                translation_key__in={key for key, _c in heads.values()},
+                locale__language_code__in={language for _p, language in rows},
+            )
+        ).values_list("translation_key", "locale__language_code")
+    )
+    found = {}
+    for pk, language in rows:
+        key, code = heads.get(pk, (None, None))
+        if key is not None and language != code and (key, language) not in written:
+            found.setdefault(pk, set()).add(language)
+    return found

@@ -2,8 +2,9 @@
 
 *Editors* create, edit and submit for review; *Moderators* approve and
 publish; *Translators* translate (edit pages, never publish);
-*Community contributors* draft only. One "Review, then publish" workflow,
-approved by Moderators, covers every page under the tree root.
+*Community contributors* draft only. One "Review, then publish" workflow, approved by
+Moderators, covers every page under the tree root. Anyone with admin access may record
+or upload narration; Moderators approve it (``review_pageaudio``: ``content.recordings``).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -40,6 +41,7 @@ MODEL_PERMISSIONS = {
         "choose_document",
         "add_administrativeunit",
         "change_administrativeunit",
+        "review_pageaudio",  # approve or reject recorded narration (content.recordings)
     ],
     TRANSLATORS: ["access_admin", "submit_translation", "choose_image", "choose_document"],
     CONTRIBUTORS: ["access_admin", "add_heritageimage", "choose_image", "add_document", "choose_document"],

@@ -5,21 +5,30 @@ expiring, restricting or moving out of the public is a tombstone. The API's
 delta feed reads these rows in id order.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from .locales import spoken_languages
 from .models import SyncEvent
 from .public import is_public
 
 
-def record(page, action):
+def record(page, action, extra_languages=()):
+    """Log ``action`` in the page's own locale's feed, and in the feed of every language
+    the page is available in by an approved recording (``content.locales.spoken_languages``)
+    or that ``extra_languages`` names (a recording just withdrawn): the feed re-checks
+    the page at read time, so an upsert there becomes a tombstone if it is gone."""
     specific_class = page.specific_class or type(page)
-    SyncEvent.objects.create(
-        page_id=page.pk,
-        content_type=specific_class._meta.label_lower,
-        locale=page.locale.language_code,
-        action=action,
+    languages = [page.locale.language_code]
+    for code in [*sorted(spoken_languages([page]).get(page.pk, ())), *extra_languages]:
+        if code not in languages:
+            languages.append(code)
+    SyncEvent.objects.bulk_create(
+        [
+            SyncEvent(page_id=page.pk, content_type=specific_class._meta.label_lower, locale=code, action=action)
+            for code in languages
+        ]
     )
 
 
@@ -38,9 +47,14 @@ def on_unpublished(sender, instance, **kwargs):
 
 
 def on_deleted(sender, instance, **kwargs):
-    # Connected for the base Page row only, so each deleted page counts once.
+    # Connected for the base Page row only, so each deleted page counts once. The
+    # languages it was heard in were read before its recordings went (on_deleting).
     if instance.live:
-        record(instance, SyncEvent.Action.DELETE)
+        record(instance, SyncEvent.Action.DELETE, extra_languages=getattr(instance, "_spoken_before_delete", ()))
+
+
+def on_deleting(sender, instance, **kwargs):
+    instance._spoken_before_delete = sorted(spoken_languages([instance]).get(instance.pk, ()))
 
 
 def on_moved(sender, instance, **kwargs):
@@ -58,6 +72,7 @@ def on_restriction_changed(sender, instance, **kwargs):
 def connect():
     page_published.connect(on_published, dispatch_uid="sync_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="sync_unpublished")
+    pre_delete.connect(on_deleting, sender=Page, dispatch_uid="sync_deleting")
     post_delete.connect(on_deleted, sender=Page, dispatch_uid="sync_deleted")
     post_page_move.connect(on_moved, dispatch_uid="sync_moved")
     page_slug_changed.connect(on_moved, dispatch_uid="sync_slug_changed")

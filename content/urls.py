@@ -1,11 +1,13 @@
-"""``media_urlpatterns``: the missing-rendition fallback, which ``cms/urls.py``
-adds without a language prefix."""
+"""``media_urlpatterns``: the missing-rendition fallback, and the only address of
+recorded narration files (``content.recordings.serve``: approved recordings of public
+pages), which ``cms/urls.py`` adds without a language prefix."""
 
 import re
 
 from django.conf import settings
-from django.urls import re_path
+from django.urls import path, re_path
 
+from .recordings import serve as serve_recording
 from .renditions import FOLDER, rendition_fallback
 
 # /media/images/<name>: reached only when the media server has no such file
@@ -21,3 +23,5 @@ media_urlpatterns = (
     if settings.MEDIA_URL.startswith("/")
     else []  # media on another host (S3): use manage.py regenerate_missing_renditions
 )
+
+media_urlpatterns.append(path("narration/<int:pk>.mp3", serve_recording, name="narration_recording"))

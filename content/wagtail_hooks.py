@@ -48,3 +48,48 @@ def untranslated_pages_urls():
     from .admin_views import untranslated_pages_view
 
     return [path("translations/missing/<str:code>/", untranslated_pages_view, name="content_untranslated_pages")]
+
+
+# Recorded narration (content.admin_recordings): record, upload and review.
+
+
+@hooks.register("register_admin_urls")
+def register_recording_urls():
+    from django.urls import path
+
+    from . import admin_recordings
+
+    return [
+        path("recordings/", admin_recordings.index, name="content_recordings"),
+        path("recordings/new/", admin_recordings.record, name="content_record"),
+        path("recordings/<int:pk>/review/", admin_recordings.review, name="content_recording_review"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_recordings_menu():
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem(
+        _("Recorded narration"), reverse("content_recordings"), name="recordings", icon_name="media", order=350
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def record_narration_button(page, user, view_name, next_url=None):
+    """The "Record narration" button on the page's admin header, for narrated page types."""
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.admin.widgets import Button
+
+    from .admin_recordings import narrated
+
+    if page.pk and narrated(page):
+        yield Button(
+            _("Record narration"),
+            f"{reverse('content_record')}?page={page.pk}&language={page.locale.language_code}",
+            icon_name="media",
+            priority=80,
+        )

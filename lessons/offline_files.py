@@ -17,7 +17,7 @@ for it (``include_sensitive``).
 from wagtail.documents import get_document_model
 
 from content.models import HeritageImage
-from content.narration import PageAudio
+from content.narration import public_rows
 from content.public import public_pages
 
 from .pages import CoursePage
@@ -138,10 +138,16 @@ def course_files(course, *, light=False, include_sensitive=False):
         size = document.file_size or _size(document.file)
         files.append({"url": document.url, "kind": "audio", "bytes": size, "estimate": False})
     # The narration of the course and its lessons (content.narration): one query for all.
-    narrated = PageAudio.objects.filter(page_id__in=[course.pk, *(lesson.pk for lesson in lessons)])
-    for row in narrated.order_by("page_id", "kind", "language"):
+    # Approved recordings only (content.narration.public_rows); a recording hides the
+    # generated file of its language, as on the page.
+    narrated = public_rows().filter(page_id__in=[course.pk, *(lesson.pk for lesson in lessons)])
+    rows = list(narrated.order_by("page_id", "kind", "language"))
+    recorded = {(row.page_id, row.language) for row in rows if not row.generated}
+    for row in rows:
+        if row.generated and (row.page_id, row.language) in recorded:
+            continue
         size = row.bytes or _size(row.file)
-        files.append({"url": row.file.url, "kind": "audio", "bytes": size, "estimate": False})
+        files.append({"url": row.url, "kind": "audio", "bytes": size, "estimate": False})
     seen = set()
     data["files"] = [f for f in files if not (f["url"] in seen or seen.add(f["url"]))]
     data["total_bytes"] = sum(f["bytes"] or 0 for f in data["files"])

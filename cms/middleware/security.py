@@ -24,10 +24,14 @@ PUBLIC_CSP = "; ".join(
 ADMIN_CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
     "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; "
+    "media-src 'self' blob:; "  # the narration recorder plays back what was just recorded
     "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'self'"
 )
 PERMISSIONS_POLICY = "camera=(), microphone=(), payment=(), usb=(), interest-cohort=()"
+# The admin may use the microphone of its own pages: narration is recorded in the browser
+# (content.admin_recordings); the public site never asks for it.
+ADMIN_PERMISSIONS_POLICY = PERMISSIONS_POLICY.replace("microphone=()", "microphone=(self)")
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 
@@ -41,7 +45,9 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         admin = request.path.startswith(ADMIN_PREFIXES)
         response.headers.setdefault("Content-Security-Policy", ADMIN_CSP if admin else PUBLIC_CSP)
-        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.headers.setdefault(
+            "Permissions-Policy", ADMIN_PERMISSIONS_POLICY if admin else PERMISSIONS_POLICY
+        )
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY)

@@ -14,7 +14,9 @@ from content.locales import (
     LANGUAGE_INFO,
     interface_translated,
     language_codes,
+    spoken_languages,
     translations_for,
+    with_recordings,
 )
 from content.public import public_pages
 
@@ -68,27 +70,37 @@ def language_links(context):
 
 
 def _language_links(request, page):
-    """``translated``: the page really exists in that language (a public translation; for
-    a view that is not a page, the interface has a catalogue in it), so it may be announced
-    as an hreflang alternate; the others only serve the fallback."""
+    """``translated``: the page really exists in that language (a public translation, or
+    an approved recording in it: ``content.locales.spoken_languages``; for a view that is
+    not a page, the interface has a catalogue in it), so it may be announced as an hreflang
+    alternate; the others only serve the fallback."""
     current = translation.get_language()
     links = []
     translations = {}
+    spoken = {}  # language → the translation heard in it (its text in another language)
     if isinstance(page, Page):
         depends_on(f"tr:{page.translation_key}")
         same = Page.objects.filter(translation_key=page.translation_key)
-        for other in public_pages(same).select_related("locale"):
+        for other in with_recordings(public_pages(same)).select_related("locale"):
             translations[other.locale.language_code] = other
             depends_on(*route_tags(other))
+        for pk, codes in spoken_languages(list(translations.values())).items():
+            other = next(p for p in translations.values() if p.pk == pk)
+            spoken.update({code: other for code in codes if code not in translations})
     for code in language_codes():
         if code in translations:
             with translation.override(code):
                 url = translations[code].get_url(request)
+        elif code in spoken:  # served under this prefix by the fallback of cms.views.serve
+            home = _locale_root(request, spoken[code].locale.language_code)
+            url = f"/{code}/{spoken[code].url_path[len(home.url_path) :]}" if home else f"/{code}/"
         elif request is not None:
             url = translate_url(request.path, code)
         else:
             url = f"/{code}/"
-        translated = code in translations if isinstance(page, Page) else interface_translated(code)
+        translated = (
+            (code in translations or code in spoken) if isinstance(page, Page) else interface_translated(code)
+        )
         links.append(
             {
                 "code": code,
@@ -116,9 +128,10 @@ def menu_pages(context):
         if root is None:
             return []
         sections = list(public_pages(root.get_children()).filter(show_in_menus=True))
-        shown = translations_for(sections, language, queryset_filter=public_pages)
+        shown = translations_for(sections, language, queryset_filter=lambda qs: with_recordings(public_pages(qs)))
         pages = Page.objects.filter(pk__in=[p.pk for p in shown]).select_related("locale").specific()
         specific = {page.pk: page for page in pages}
+        spoken = spoken_languages(shown)  # heard in the visitor's language (content.locales)
         items = []
         for section in shown:
             page = specific[section.pk]
@@ -136,6 +149,8 @@ def menu_pages(context):
                     "summary": getattr(page, "summary", ""),
                     "language": code,
                     "fallback": code != language,
+                    # Available in the visitor's language by a recording, text in ``language``.
+                    "spoken": language in spoken.get(page.pk, ()),
                 }
             )
         return items
@@ -223,6 +238,21 @@ def home_url(context):
 def is_fallback(page):
     """True when ``page`` is shown in a language other than the visitor's."""
     return isinstance(page, Page) and page.locale.language_code != translation.get_language()
+
+
+@register.simple_tag(takes_context=True)
+def spoken_notice(context, page):
+    """On a page shown in another language's text: "Listen in Bahnar · text in Vietnamese"
+    when it has an approved recording in the visitor's language (``content.locales``),
+    else "" (and the base template says "Not yet translated")."""
+    if not is_fallback(page):
+        return ""
+    current = translation.get_language()
+    if current not in spoken_languages([page]).get(page.pk, ()):
+        return ""
+    from content.templatetags.narration_tags import language_notice
+
+    return language_notice(current, page.locale.language_code)
 
 
 @register.simple_tag

@@ -70,6 +70,10 @@ class NarrationOut(Schema):
         description="Parts that can be played alone: {key: [start, end]} in seconds; a quiz "
         "question's id, and '<question id>:<option index>' for its options.",
     )
+    demonstration: bool = Field(
+        False, description="A sample made for a demonstration (e.g. synthesised), not a real speaker."
+    )
+    note: str = Field("", description="Who speaks, or the recording's note.")
 
 
 class DocumentOut(Schema):

@@ -1,7 +1,9 @@
 """``GET /api/v1/sync``: offline snapshot, then deltas with tombstones.
 
 Decision: a locale's feed carries that locale's own public pages (not the
-fallback), and its envelope names the feeds to sync beside it
+fallback), and the pages heard in it by an approved recording while their text is
+in another language (``content.locales.available_in``; the page JSON says its own
+``locale`` and its ``narrations``), and its envelope names the feeds to sync beside it
 (``fallback_locales``: for ``bdq`` that is ``vi`` then ``en``, the site's chain).
 An app reading Bahnar syncs ``bdq``, ``vi`` and ``en`` and shows, per
 ``translation_key``, the first language of that chain that has the page: exactly
@@ -31,7 +33,7 @@ from ninja import Router, Schema
 from pydantic import Field
 from wagtail.models import Page
 
-from ..locales import fallback_chain
+from ..locales import available_in, fallback_chain
 from ..models import SyncEvent
 from ..public import listed_pages
 from .context import TYPES, ApiContext
@@ -69,7 +71,7 @@ def decode_cursor(value):
 def _public_types(ids, locale):
     """``{id: PageType}`` of the public pages of registered types among ``ids``
     in ``locale`` (one query; pages are loaded only when their JSON is not kept)."""
-    rows = listed_pages(Page.objects.filter(pk__in=ids, locale__language_code=locale))
+    rows = listed_pages(available_in(Page.objects.filter(pk__in=ids), locale))
     found = {}
     for pk, content_type_id in rows.values_list("pk", "content_type_id"):
         spec = TYPES.get(ContentType.objects.get_for_id(content_type_id).model_class()._meta.label_lower)
@@ -94,7 +96,7 @@ def _tombstone(page_id, content_type, locale):
 
 def _snapshot(locale, event_id, after, limit, ctx):
     types = ContentType.objects.get_for_models(*(spec.model for spec in TYPES.values()))
-    candidates = listed_pages(Page.objects.filter(locale__language_code=locale, pk__gt=after))
+    candidates = listed_pages(available_in(Page.objects.filter(pk__gt=after), locale))
     candidates = candidates.filter(content_type__in=list(types.values()))
     candidates = candidates.order_by("pk").values_list("pk", flat=True)
     ids = list(candidates[: limit + 1])

@@ -36,17 +36,28 @@ def size_label(size):
 
 
 def language_name(code):
-    """The language's name in the words of the interface (English or Vietnamese)."""
+    """The language's name in the words of the interface (English or Vietnamese), as
+    it reads inside a sentence ("tiếng Ba Na")."""
     info = LANGUAGE_INFO.get(code) or {}
-    key = "name_en" if get_language() == "en" else "name_vi"
-    return info.get(key) or code
+    if get_language() == "en":
+        return info.get("name_en") or code
+    name = info.get("name_vi") or code
+    return name[:1].lower() + name[1:]
+
+
+def language_notice(audio, text):
+    """The notice "Listen in Bahnar · text in Vietnamese" ("Nghe bằng tiếng Ba Na · chữ bằng tiếng Việt")."""
+    names = {"audio": language_name(audio), "text": language_name(text)}
+    return _("Listen in %(audio)s · text in %(text)s") % names
 
 
 @register.inclusion_tag("content/includes/narration.html", takes_context=True)
 def page_narration(context, page):
     language = page.locale.language_code
     players = []
-    for index, item in enumerate(items(page)):
+    # What is spoken in the reader's language first (a Bahnar reader on a page whose text
+    # falls back to Vietnamese hears the Bahnar recording first).
+    for index, item in enumerate(items(page, first_language=get_language())):
         parts = [_("Listen")]
         if item["duration_seconds"]:
             parts.append(duration_label(item["duration_seconds"]))
@@ -59,8 +70,9 @@ def page_narration(context, page):
                 "label": " · ".join(parts),
                 "generated": item["kind"] == "generated",
                 "other_language": other_language,
-                "language_notice": _("Listen in %(audio)s · text in %(text)s")
-                % {"audio": language_name(item["language"]), "text": language_name(language)},
+                "language_notice": language_notice(item["language"], language),
+                "demonstration": item.get("demonstration", False),
+                "note": item.get("note", ""),
                 "key": f"{page.pk}:{item['language']}:{index}",
             }
         )

@@ -165,6 +165,9 @@ def _set_children(loader, page, relation, rows):
     loader.updated += 1
 
 
+DEMO_RECORDING = "nha-rong"  # the story with a demonstration recording in Bahnar
+
+
 def load(loader):
     units = _units()
     homes = {lang: loader.home(lang) for lang in LANGS}
@@ -226,6 +229,11 @@ def load(loader):
             if model is PlacePage:
                 for lang in LANGS:
                     places[lang][item["slug"]] = pages[lang]
+            if item["slug"] == DEMO_RECORDING:
+                # A sample "Bahnar" recording, labelled as a synthesised demonstration
+                # (content.demo_loader.demo_recording): the page is then listed in Bahnar.
+                vi = item["vi"]
+                loader.demo_recording(pages["vi"], "bdq", f"{vi['title']}. {vi.get('summary', '')}")
 
 
 def _load_item(loader, model, parents, item, kind, units, groups, places):

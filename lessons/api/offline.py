@@ -36,7 +36,7 @@ from wagtail.documents import get_document_model
 from content.api.images import RENDITION_SPECS
 from content.api.pages import detail_json_many
 from content.models import HeritageImage
-from content.narration import PageAudio
+from content.narration import public_rows
 from content.renditions import regenerate
 
 from .courses import COURSES, LESSONS, course_lessons
@@ -129,7 +129,7 @@ class _Files:
     def narrations(self, rows):
         """Narration files (``content.narration.PageAudio``), under the URL the JSON has."""
         for row in rows:
-            url = self.ctx.absolute(row.file.url)
+            url = self.ctx.absolute(row.url)
             if url not in self.urls:
                 self._add(row.file.name, lambda r=row: r.file.open("rb"), [url])
 
@@ -172,8 +172,8 @@ class _Prepared:
         media = get_document_model().objects.filter(pk__in=documents).order_by("pk")
         digest.update(repr(list(media.values_list("pk", "file", "file_hash"))).encode())
         # Narration rows named in the JSON (their file names change with their text).
-        rows = PageAudio.objects.filter(page_id__in=[course.pk, *(lesson.pk for lesson, _d, _b in self.lessons)])
-        self.narration_rows = [row for row in rows.order_by("pk") if ctx.absolute(row.file.url) in narrations]
+        rows = public_rows().filter(page_id__in=[course.pk, *(lesson.pk for lesson, _d, _b in self.lessons)])
+        self.narration_rows = [row for row in rows.order_by("pk") if ctx.absolute(row.url) in narrations]
         digest.update(repr([(row.pk, row.file.name, row.bytes) for row in self.narration_rows]).encode())
         self.fingerprint = digest.hexdigest()[:40]
 
