@@ -326,6 +326,26 @@ class SyncEvent(models.Model):
         return f"{self.action} {self.content_type}#{self.page_id} ({self.locale})"
 
 
+class SyncEpoch(models.Model):
+    """The sync log's epoch: a random value every sync cursor carries.
+
+    A restore (``scripts/backup.py restore``, ``make restore``) rolls the sync
+    log back, so event ids taken after the backup are handed out again; it
+    writes a new epoch, and a cursor of the old one is answered "start again"
+    (410 ``cursor_expired``) instead of an empty delta forever. The newest row
+    is the current epoch (``content.sync.current_epoch``).
+    """
+
+    value = models.CharField(max_length=32, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self):
+        return self.value
+
+
 # ---------------------------------------------------------------------------
 # Generic page types
 # ---------------------------------------------------------------------------

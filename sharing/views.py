@@ -155,13 +155,13 @@ def content_dump(request, locale):
     publishing; built here when missing or stale, so a late worker costs time only)."""
     if normalize_language(locale) != locale:
         raise Http404
-    path, cursor = dumps.fresh_dump(locale)
-    etag = f'"{locale}-{cursor}-{int(path.stat().st_mtime)}"'
+    path, cursor, version = dumps.fresh_dump(locale)
+    etag = f'"{locale}-{version}-{int(path.stat().st_mtime)}"'
     if is_not_modified(request, etag):
         return HttpResponse(status=304, headers={"ETag": etag})
     response = FileResponse(path.open("rb"), content_type="application/gzip")
     response["Content-Disposition"] = f'attachment; filename="content-{locale}.jsonl.gz"'
     response["ETag"] = etag
-    response["X-Sync-Cursor"] = str(cursor)
+    response["X-Sync-Cursor"] = cursor
     response["Cache-Control"] = "public, max-age=60"
     return response
