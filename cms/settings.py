@@ -308,7 +308,10 @@ WAGTAIL_SITE_NAME = "Nhà Rông"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
+# The public base URL: every absolute URL the site hands out (content.baseurl). Production
+# must set it (start-up check nharong.E002); `make setup` copies it into the Site record.
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+PUBLIC_BASE_URL_FROM_ENV = bool(env.str("WAGTAILADMIN_BASE_URL", default=""))
 WAGTAILIMAGES_IMAGE_MODEL = "content.HeritageImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # no SVG uploads
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)

@@ -12,6 +12,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, get_page_models
 
+from content.baseurl import absolute
 from content.public import public_pages
 
 
@@ -68,5 +69,5 @@ class MultilingualSitemap(Sitemap):
     def _location(self, page, root_url):
         url = page.get_url(self.request)
         if url and url.startswith("/"):
-            url = (self.request.build_absolute_uri("/")[:-1] if self.request else root_url) + url
+            url = absolute(url)  # the public base URL (content.baseurl), as every other output
         return url

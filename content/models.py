@@ -22,6 +22,7 @@ from wagtail.search import index
 from . import jsonld
 from .api.fields import ApiField
 from .api.schemas import NarrationOut
+from .baseurl import base_url
 from .blocks import BODY_BLOCKS, SOURCE_BLOCKS
 from .public import may_be_restricted
 
@@ -371,6 +372,18 @@ class BasePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("hero_image")]
     search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    def get_url_parts(self, request=None):
+        """Wagtail's URL parts, on the public base URL (``content.baseurl``) when the
+        installation has one site: page URLs in the API, the sitemap, JSON-LD and the
+        ``.ics`` agree with every other absolute URL whatever the Site record says."""
+        parts = super().get_url_parts(request)
+        if parts is None or parts[1] is None:
+            return parts
+        if len({root.site_id for root in self._get_site_root_paths(request)}) > 1:
+            return parts  # several sites: each keeps its own address
+        return parts[0], base_url(), parts[2]
+
     # Wagtail's /api/v2/ only: /api/v1/ has these in every item's summary. Subclasses
     # add their own ``ApiField``s, the one declaration of their fields in both APIs.
     api_fields = [

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from content.api.conditional import body_etag, is_not_modified, last_modified_header
+from content.baseurl import base_url
 from content.locales import normalize_language
 
 from . import catalog as dcat
@@ -20,7 +21,7 @@ CACHE_CONTROL = "public, max-age=300"
 
 
 def _base(request):
-    return request.build_absolute_uri("/")
+    return base_url() + "/"
 
 
 def _validators(response, etag, modified):

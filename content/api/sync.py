@@ -38,8 +38,8 @@ from wagtail.models import Page
 
 from ..locales import fallback_chain
 from ..models import SyncEvent
-from ..sync import current_epoch, last_event_id
 from ..public import listed_pages
+from ..sync import current_epoch, last_event_id
 from .context import TYPES, ApiContext
 from .errors import ApiError
 from .pages import detail_json_many
