@@ -55,8 +55,9 @@ def test_unknown_known_and_inactive_logins_each_hash_once(hashes):
 
 
 def test_the_site_sign_in_form_hashes_for_unknown_users_too(hashes):
-    from lessons.forms import LoginForm
     from django.test import RequestFactory
+
+    from lessons.forms import LoginForm
 
     request = RequestFactory().post("/vi/learn/accounts/login/")
     for identifier in ("hoc-vien", "khong-ai-ca"):
