@@ -350,6 +350,8 @@ AXES_CLIENT_IP_CALLABLE = "content.clients.ip_or_none"
 TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=[])
 LOGIN_ADDRESS_ATTEMPTS = env.int("LOGIN_ADDRESS_ATTEMPTS", default=30)  # per client address per window
 LOGIN_WINDOW_SECONDS = 15 * 60
+# Wrong page passwords (view restrictions) per client address and page per window (cms.security).
+PAGE_PASSWORD_ATTEMPTS = env.int("PAGE_PASSWORD_ATTEMPTS", default=10)
 
 # Anonymous page/API cache (cms/middleware/pagecache.py, invalidated by content/cache.py).
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
