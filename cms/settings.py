@@ -315,6 +315,11 @@ PUBLIC_BASE_URL_FROM_ENV = bool(env.str("WAGTAILADMIN_BASE_URL", default=""))
 WAGTAILIMAGES_IMAGE_MODEL = "content.HeritageImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # no SVG uploads
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
+# About 40 megapixels: a bigger picture is refused at upload (its renditions would take
+# gigabytes of memory in a worker). The form turns undecodable files and a full disk
+# into form errors too (content.image_forms).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", default=40_000_000)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "content.image_forms.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx", "mp3", "ogg", "m4a"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 WAGTAIL_MODERATION_ENABLED = True
