@@ -320,6 +320,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default
 # into form errors too (content.image_forms).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", default=40_000_000)
 WAGTAILIMAGES_IMAGE_FORM_BASE = "content.image_forms.ImageForm"
+# A missing rendition of a bigger original is made by the worker, not in a visitor's
+# request (content.renditions: 503 + Retry-After meanwhile).
+RENDITION_SYNC_MAX_PIXELS = env.int("RENDITION_SYNC_MAX_PIXELS", default=12_000_000)
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx", "mp3", "ogg", "m4a"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 WAGTAIL_MODERATION_ENABLED = True

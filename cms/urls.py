@@ -50,7 +50,11 @@ urlpatterns += i18n_patterns(
         security.authenticate_with_password,
         name="wagtailcore_authenticate_with_password",
     ),
-    *[p for p in wagtail_urls.urlpatterns if p.name not in ("wagtail_serve", "wagtailcore_authenticate_with_password")],
+    *[
+        p
+        for p in wagtail_urls.urlpatterns
+        if p.name not in ("wagtail_serve", "wagtailcore_authenticate_with_password")
+    ],
     re_path(r"^((?:[\w\-]+/)*)$", site_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
