@@ -33,6 +33,8 @@ urlpatterns = [
 urlpatterns.append(path("api/v1/", api_v1.urls))
 urlpatterns += sharing_urls.urlpatterns  # /catalog.jsonld, /data/<slug>.csv, dumps (no language prefix)
 
+REPLACED = ("wagtail_serve", "wagtailcore_authenticate_with_password")  # by our own below
+
 urlpatterns += i18n_patterns(
     path("", include("heritage.urls")),
     path("", include("lessons.urls")),

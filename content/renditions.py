@@ -34,7 +34,7 @@ again, never served. A full disk is a 503 (``cms.middleware.database``).
 
 A big original (more than ``RENDITION_SYNC_MAX_PIXELS``, 12 megapixels by default)
 is not decoded in an anonymous request: decoding a 40-megapixel picture takes seconds
-and hundreds of megabytes. The request queues ``content.tasks.regenerate_rendition``
+and hundreds of megabytes. The request queues ``regenerate_rendition`` (a task)
 and answers 503 with ``Retry-After``; the worker writes the file. Editors signed in
 to the admin still get it made at once (previews).
 
@@ -49,6 +49,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpResponse
 from django.views.decorators.http import require_safe
+from django_tasks import task
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
@@ -129,8 +130,10 @@ def _regenerate_once(rendition):
     return True
 
 
-def regenerate_if_needed(rendition_id):
-    """The worker's side: make the file of rendition ``rendition_id`` unless it is whole."""
+@task()
+def regenerate_rendition(rendition_id):
+    """The worker's side: make the file of rendition ``rendition_id`` unless it is whole
+    (a big original is decoded here, never in a visitor's request)."""
     rendition = rendition_model().objects.select_related("image").filter(pk=rendition_id).first()
     if rendition is None:
         return False
@@ -146,8 +149,6 @@ def _too_big_for_a_request(request, image):
 
 def _queued(rendition):
     """Queue the rendition for the worker (once per ``LOCK_SECONDS``) and say so: 503."""
-    from .tasks import regenerate_rendition
-
     if cache.add(f"rendition-queued:{rendition.pk}", 1, LOCK_SECONDS):
         regenerate_rendition.enqueue(rendition.pk)
     response = HttpResponse("Image being made, try again shortly.", status=503, content_type="text/plain")

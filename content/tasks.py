@@ -55,15 +55,6 @@ def make_renditions(images):
 
 
 @task()
-def regenerate_rendition(rendition_id):
-    """Write a missing or damaged rendition file again (``content.renditions``: a big
-    original is not decoded in a visitor's request but here, in the worker)."""
-    from .renditions import regenerate_if_needed
-
-    return regenerate_if_needed(rendition_id)
-
-
-@task()
 def generate_image_renditions(image_id):
     return make_renditions(get_image_model().objects.filter(pk=image_id))
 
