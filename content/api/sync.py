@@ -67,10 +67,7 @@ def cursor_expired(locale):
     return ApiError(
         410,
         "cursor_expired",
-        lambda: _(
-            "This sync cursor belongs to an earlier state of the server (it was restored from a "
-            "backup); delete what you kept of this feed and start again without a cursor."
-        ),
+        lambda: _("This cursor is from before the server was restored: drop this feed's data and start again."),
         detail={"restart": restart_url(locale)},
     )
 

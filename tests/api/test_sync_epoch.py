@@ -37,7 +37,7 @@ def test_a_snapshot_cursor_expires_too_and_english_readers_get_english(api, heri
     assert first["has_more"] is True
     finish_restore()
     response = api.get("/api/v1/sync", {"locale": "en", "cursor": first["next_cursor"]})
-    assert "backup" in _expired(response, "en")["message"]
+    assert "restored" in _expired(response, "en")["message"]
 
 
 def test_reused_event_ids_without_a_new_epoch_still_expire(api, heritage):
