@@ -96,3 +96,14 @@ def test_production_refuses_to_start_without_a_usable_base_url(settings):
         settings.WAGTAILADMIN_BASE_URL, settings.PUBLIC_BASE_URL_FROM_ENV = value, from_env
         errors = public_base_url()
         assert errors and {e.id for e in errors} == {"nharong.E002"}, value
+
+
+def test_the_production_steps_set_the_base_url_before_migrating():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    production = readme.split("## Running in production", 1)[1].split("\n## ", 1)[0]
+    steps = re.search(r"```sh\n(.*?)```", production, re.S).group(1)
+    assert steps.index("WAGTAILADMIN_BASE_URL=") < steps.index("migrate") < steps.index("set_site_address")
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text()
+    assert "manage.py set_site_address" in makefile.split("setup:", 1)[1].split("\n\n", 1)[0]
