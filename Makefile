@@ -29,6 +29,7 @@ setup: install  ## migrate, compile catalogues, load demo content, ensure an adm
 	$(PY) manage.py migrate --noinput
 	TASKS_BACKEND=immediate $(PY) manage.py load_demo_content  # index and render now, not via the queue
 	$(PY) manage.py ensure_admin
+	$(PY) manage.py set_site_address  # the Site record says WAGTAILADMIN_BASE_URL too
 
 # With the database task queue (TASKS_BACKEND=database, the default) a worker runs
 # beside runserver and stops with it (Ctrl-C, or runserver exiting for any reason);

@@ -32,6 +32,7 @@ def bench_env(data, mode="cached"):
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY=env.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        WAGTAILADMIN_BASE_URL=env.get("WAGTAILADMIN_BASE_URL") or "http://127.0.0.1:8000",
         DJANGO_SECURE_SSL_REDIRECT="false",
         DATABASE_URL=env.get("BENCH_DATABASE_URL") or f"sqlite:///{data / 'bench.sqlite3'}",
         DJANGO_MEDIA_ROOT=str(data / "media"),

@@ -308,10 +308,21 @@ WAGTAIL_SITE_NAME = "Nhà Rông"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
+# The public base URL: every absolute URL the site hands out (content.baseurl). Production
+# must set it (start-up check nharong.E002); `make setup` copies it into the Site record.
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+PUBLIC_BASE_URL_FROM_ENV = bool(env.str("WAGTAILADMIN_BASE_URL", default=""))
 WAGTAILIMAGES_IMAGE_MODEL = "content.HeritageImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # no SVG uploads
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
+# About 40 megapixels: a bigger picture is refused at upload (its renditions would take
+# gigabytes of memory in a worker). The form turns undecodable files and a full disk
+# into form errors too (content.image_forms).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", default=40_000_000)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "content.image_forms.ImageForm"
+# A missing rendition of a bigger original is made by the worker, not in a visitor's
+# request (content.renditions: 503 + Retry-After meanwhile).
+RENDITION_SYNC_MAX_PIXELS = env.int("RENDITION_SYNC_MAX_PIXELS", default=12_000_000)
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx", "mp3", "ogg", "m4a"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 WAGTAIL_MODERATION_ENABLED = True
@@ -351,6 +362,8 @@ AXES_CLIENT_IP_CALLABLE = "content.clients.ip_or_none"
 TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=[])
 LOGIN_ADDRESS_ATTEMPTS = env.int("LOGIN_ADDRESS_ATTEMPTS", default=30)  # per client address per window
 LOGIN_WINDOW_SECONDS = 15 * 60
+# Wrong page passwords (view restrictions) per client address and page per window (cms.security).
+PAGE_PASSWORD_ATTEMPTS = env.int("PAGE_PASSWORD_ATTEMPTS", default=10)
 
 # Anonymous page/API cache (cms/middleware/pagecache.py, invalidated by content/cache.py).
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)

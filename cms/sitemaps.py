@@ -13,6 +13,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, get_page_models
 
 from content.locales import spoken_languages
+from content.baseurl import absolute
 from content.public import public_pages
 
 
@@ -85,5 +86,5 @@ class MultilingualSitemap(Sitemap):
     def _location(self, page, root_url):
         url = page.get_url(self.request)
         if url and url.startswith("/"):
-            url = (self.request.build_absolute_uri("/")[:-1] if self.request else root_url) + url
+            url = absolute(url)  # the public base URL (content.baseurl), as every other output
         return url

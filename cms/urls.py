@@ -13,7 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from content.urls import media_urlpatterns as content_media_urlpatterns
 from sharing import urls as sharing_urls
 
-from . import pwa
+from . import pwa, security
 from . import views as site_views
 from .api import api as api_v1
 from .api_v2 import api_router
@@ -33,6 +33,8 @@ urlpatterns = [
 urlpatterns.append(path("api/v1/", api_v1.urls))
 urlpatterns += sharing_urls.urlpatterns  # /catalog.jsonld, /data/<slug>.csv, dumps (no language prefix)
 
+REPLACED = ("wagtail_serve", "wagtailcore_authenticate_with_password")  # by our own below
+
 urlpatterns += i18n_patterns(
     path("", include("heritage.urls")),
     path("", include("lessons.urls")),
@@ -43,8 +45,18 @@ urlpatterns += i18n_patterns(
     path("site-map/", site_views.site_map, name="site_map"),
     path("offline/", pwa.offline_page, name="offline"),
     path("saved/", pwa.saved_page, name="saved"),
-    # Wagtail's own utility URLs (password-protected pages, front-end login)
-    *[p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"],
+    # Wagtail's own utility URLs (password-protected pages, front-end login); the page
+    # password form goes through cms.security, which limits guesses per client address.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        security.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    *[
+        p
+        for p in wagtail_urls.urlpatterns
+        if p.name not in ("wagtail_serve", "wagtailcore_authenticate_with_password")
+    ],
     re_path(r"^((?:[\w\-]+/)*)$", site_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

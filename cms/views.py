@@ -16,6 +16,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 
 from content import jsonld
+from content.baseurl import absolute
 from content.cache import memoize, route_tags
 from content.cachetags import ANY_PAGE, depends_on
 from content.locales import fallback_chain
@@ -150,7 +151,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /api/",
         "Disallow: /django-admin/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -2,10 +2,14 @@
 
 No third-party service: a honeypot field people never see, a signed
 timestamp (submissions faster than ``MIN_SECONDS`` after the form was shown,
-or with a forged or stale stamp, are rejected) and a per-IP limit kept in the
+or with a forged or stale stamp, are rejected), each stamp accepted once (it
+carries a random nonce, spent in the shared ``limits`` cache when a request is
+saved, so a replayed POST is refused on every worker) and a per-IP limit kept in the
 cache (``RATE_LIMIT`` submissions per ``RATE_WINDOW`` seconds).
 """
 
+import hashlib
+import secrets
 import time
 
 from django import forms
@@ -14,7 +18,7 @@ from django.core import signing
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from content.clients import count
+from content.clients import count, limits
 from content.models import AdministrativeUnit
 
 from .models.consultation import ConsultationRequest
@@ -29,7 +33,15 @@ phone_validator = RegexValidator(r"^\+?[0-9 .]{8,15}$", _("Enter a phone number 
 
 
 def make_stamp(now=None):
-    return signing.dumps({"t": int(now if now is not None else time.time())}, salt=STAMP_SALT)
+    issued = int(now if now is not None else time.time())
+    return signing.dumps({"t": issued, "n": secrets.token_urlsafe(9)}, salt=STAMP_SALT)
+
+
+def spend_stamp(stamp):
+    """Mark ``stamp`` used; False when it already was (a replay). Atomic in the shared
+    cache (Redis ``SET NX`` or the database cache's insert), kept as long as a stamp lives."""
+    key = "consultation-stamp:" + hashlib.sha256(stamp.encode()).hexdigest()[:40]
+    return limits().add(key, 1, MAX_AGE + 60)
 
 
 def stamp_age(stamp, now=None):
@@ -88,3 +100,11 @@ class ConsultationForm(forms.ModelForm):
         if age < MIN_SECONDS:
             raise forms.ValidationError(_("That was very fast. Please check and send again."))
         return self.cleaned_data["stamp"]
+
+    def clean(self):
+        data = super().clean()
+        # Spent last, only by a submission that is otherwise valid: a form sent back with
+        # a mistake keeps its stamp for the corrected submission.
+        if not self.errors and not spend_stamp(data["stamp"]):
+            raise forms.ValidationError(_("This form has already been sent. Please fill it in again."))
+        return data

@@ -13,7 +13,12 @@ class ContentConfig(ProjectAppConfig):
     verbose_name = _("Shared content")
     demo_order = 0  # home pages and administrative units: other demos hang below them
     api_router = "content.api.endpoints.router"
-    private_models = ("syncevent", "heritagerendition", "pageaudio")  # narration bumps its page's tags
+    private_models = (
+        "syncevent",
+        "syncepoch",
+        "heritagerendition",
+        "pageaudio",
+    )  # narration bumps its page's tags
 
     def ready(self):
         from wagtail.models import get_page_models

@@ -16,6 +16,8 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from . import baseurl
+
 CONTEXT = "https://schema.org"
 # The types this project emits that are schema.org CreativeWorks: only they have a
 # language, publication dates, a publisher and citations (an Event has a language too).
@@ -37,10 +39,8 @@ def publisher():
 
 
 def absolute(request, url):
-    """``url`` made absolute for ``request`` (JSON-LD URLs are read off the page)."""
-    if not url or request is None or "://" in url:
-        return url
-    return request.build_absolute_uri(url)
+    """``url`` made absolute on the public base URL (JSON-LD URLs are read off the page)."""
+    return baseurl.absolute(url)
 
 
 def page_document(page, request, schema_type, **fields):

@@ -22,6 +22,7 @@ from wagtail.search import index
 from . import jsonld
 from .api.fields import ApiField
 from .api.schemas import NarrationOut
+from .baseurl import base_url
 from .blocks import BODY_BLOCKS, SOURCE_BLOCKS
 from .public import may_be_restricted
 
@@ -326,6 +327,26 @@ class SyncEvent(models.Model):
         return f"{self.action} {self.content_type}#{self.page_id} ({self.locale})"
 
 
+class SyncEpoch(models.Model):
+    """The sync log's epoch: a random value every sync cursor carries.
+
+    A restore (``scripts/backup.py restore``, ``make restore``) rolls the sync
+    log back, so event ids taken after the backup are handed out again; it
+    writes a new epoch, and a cursor of the old one is answered "start again"
+    (410 ``cursor_expired``) instead of an empty delta forever. The newest row
+    is the current epoch (``content.sync.current_epoch``).
+    """
+
+    value = models.CharField(max_length=32, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self):
+        return self.value
+
+
 # ---------------------------------------------------------------------------
 # Translations not yet done (content.translations keeps these rows)
 # ---------------------------------------------------------------------------
@@ -381,6 +402,18 @@ class BasePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("hero_image")]
     search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    def get_url_parts(self, request=None):
+        """Wagtail's URL parts, on the public base URL (``content.baseurl``) when the
+        installation has one site: page URLs in the API, the sitemap, JSON-LD and the
+        ``.ics`` agree with every other absolute URL whatever the Site record says."""
+        parts = super().get_url_parts(request)
+        if parts is None or parts[1] is None:
+            return parts
+        if len({root.site_id for root in self._get_site_root_paths(request)}) > 1:
+            return parts  # several sites: each keeps its own address
+        return parts[0], base_url(), parts[2]
+
     # Wagtail's /api/v2/ only: /api/v1/ has these in every item's summary. Subclasses
     # add their own ``ApiField``s, the one declaration of their fields in both APIs.
     api_fields = [

@@ -32,6 +32,12 @@ asked for a draft's renditions by guessing. Files are written atomically
 (``content.files``); an empty or undecodable file left by an older fault is made
 again, never served. A full disk is a 503 (``cms.middleware.database``).
 
+A big original (more than ``RENDITION_SYNC_MAX_PIXELS``, 12 megapixels by default)
+is not decoded in an anonymous request: decoding a 40-megapixel picture takes seconds
+and hundreds of megabytes. The request queues ``regenerate_rendition`` (a task)
+and answers 503 with ``Retry-After``; the worker writes the file. Editors signed in
+to the admin still get it made at once (previews).
+
 With S3 storage, media URLs point at the bucket and never reach Django: run the
 management command after a restore instead.
 """
@@ -39,9 +45,11 @@ management command after a restore instead.
 import logging
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpResponse
 from django.views.decorators.http import require_safe
+from django_tasks import task
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
@@ -122,6 +130,33 @@ def _regenerate_once(rendition):
     return True
 
 
+@task()
+def regenerate_rendition(rendition_id):
+    """The worker's side: make the file of rendition ``rendition_id`` unless it is whole
+    (a big original is decoded here, never in a visitor's request)."""
+    rendition = rendition_model().objects.select_related("image").filter(pk=rendition_id).first()
+    if rendition is None:
+        return False
+    return _regenerate_once(rendition)
+
+
+def _too_big_for_a_request(request, image):
+    if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
+        return False
+    limit = getattr(settings, "RENDITION_SYNC_MAX_PIXELS", 12_000_000)
+    return limit is not None and (image.width or 0) * (image.height or 0) > limit
+
+
+def _queued(rendition):
+    """Queue the rendition for the worker (once per ``LOCK_SECONDS``) and say so: 503."""
+    if cache.add(f"rendition-queued:{rendition.pk}", 1, LOCK_SECONDS):
+        regenerate_rendition.enqueue(rendition.pk)
+    response = HttpResponse("Image being made, try again shortly.", status=503, content_type="text/plain")
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def _may_see(request, image):
     if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
         return True  # editors preview drafts
@@ -138,6 +173,8 @@ def rendition_fallback(request, name):
         raise Http404("No such rendition")
     storage = rendition.file.storage
     if not servable(storage, path):
+        if _too_big_for_a_request(request, rendition.image):
+            return _queued(rendition)
         try:
             ready = _regenerate_once(rendition)
         except Exception as exc:

@@ -3,15 +3,37 @@
 Publishing (and moving into the public) is an upsert; unpublishing, deleting,
 expiring, restricting or moving out of the public is a tombstone. The API's
 delta feed reads these rows in id order.
+
+The epoch (``SyncEpoch``) names one history of that log. ``new_epoch()`` is called
+by the restore (``scripts/backup.py``) because a restore rolls the log back and
+its ids are handed out again; every cursor carries the epoch it was taken in,
+and the feed answers a cursor of another epoch with 410 ``cursor_expired``.
 """
+
+import secrets
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .locales import spoken_languages
-from .models import SyncEvent
+from .models import SyncEpoch, SyncEvent
 from .public import is_public
+
+
+def current_epoch():
+    """The current epoch's value (made on first use: a fresh database has none)."""
+    value = SyncEpoch.objects.values_list("value", flat=True).first()
+    return value if value is not None else new_epoch()
+
+
+def new_epoch():
+    """Start a new epoch: every cursor handed out before is answered "start again"."""
+    return SyncEpoch.objects.create(value=secrets.token_hex(8)).value
+
+
+def last_event_id():
+    return SyncEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
 
 
 def record(page, action, extra_languages=()):

@@ -3,6 +3,7 @@ and the map of places. They list the visitor's language with fallback."""
 
 import datetime
 import json
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event, vText
 
 from content import jsonld
+from content.baseurl import base_url
 from content.cachetags import depends_on, precise
 
 from .calendar import month_grids, occurrences, today_in_vietnam, window
@@ -83,7 +85,7 @@ def festival_calendar_ics(request):
     if start is None or not 1900 <= start.year <= 2100:
         return HttpResponseBadRequest("start must look like 2026-01")
     first, last = window(start)
-    host = request.get_host().split(":")[0] or "nharong"
+    host = urlsplit(base_url()).hostname or "nharong"  # stable UIDs: the public address, not the request's
     cal = Calendar()
     cal.add("prodid", "-//Nha Rong//Festivals//" + translation.get_language().upper())
     cal.add("version", "2.0")

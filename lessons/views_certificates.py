@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from content.baseurl import absolute
 from content.cachetags import depends_on
 
 from .learners import certificates as signing
@@ -29,7 +30,7 @@ def _certificate(code):
 
 
 def _verify_url(request, certificate):
-    return request.build_absolute_uri(reverse("lessons:certificate", args=[certificate.code]))
+    return absolute(reverse("lessons:certificate", args=[certificate.code]))
 
 
 @require_GET

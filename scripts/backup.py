@@ -7,6 +7,11 @@ SQLite is copied with SQLite's online backup API (consistent while the site
 runs); PostgreSQL is dumped with ``pg_dump`` and restored with ``psql``. Media
 go into ``media.tar.gz``. ``manifest.json`` records the engine and row counts
 of pages, users and progress events so a restore can be checked.
+
+A restore starts a new sync epoch (``finish_restore``): the sync log is rolled back
+with the database and its event ids are handed out again, so every cursor a phone
+holds from before is answered 410 ``cursor_expired`` ("start again") instead of an
+empty delta forever over content the restore rolled back.
 """
 
 import argparse
@@ -174,12 +179,21 @@ def main(argv=None):
     restore_media(source, settings.MEDIA_ROOT)
     expected = json.loads((source / "manifest.json").read_text())["counts"]
     found = counts()
-    print(f"Restored {source}: expected {expected}, found {found}")
+    epoch = finish_restore()
+    print(f"Restored {source}: expected {expected}, found {found}; sync epoch {epoch}")
     if any(found.get(k) != v for k, v in expected.items()):
         raise SystemExit("Row counts differ from the backup manifest.")
-    from content.cache import bump
 
+
+def finish_restore():
+    """What follows loading a dump: a new sync epoch (old cursors expire) and a new
+    content generation (nothing kept from before the restore is served). Returns the epoch."""
+    from content.cache import bump
+    from content.sync import new_epoch
+
+    epoch = new_epoch()
     bump()
+    return epoch
 
 
 if __name__ == "__main__":

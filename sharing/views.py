@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from content import jsonld as schema
 from content.api.conditional import body_etag, is_not_modified, last_modified_header
+from content.baseurl import base_url
 from content.locales import normalize_language
 
 from . import catalog as dcat
@@ -22,7 +23,7 @@ CACHE_CONTROL = "public, max-age=300"
 
 
 def _base(request):
-    return request.build_absolute_uri("/")
+    return base_url() + "/"
 
 
 def _validators(response, etag, modified):
@@ -204,13 +205,13 @@ def content_dump(request, locale):
     publishing; built here when missing or stale, so a late worker costs time only)."""
     if normalize_language(locale) != locale:
         raise Http404
-    path, cursor = dumps.fresh_dump(locale)
-    etag = f'"{locale}-{cursor}-{int(path.stat().st_mtime)}"'
+    path, cursor, version = dumps.fresh_dump(locale)
+    etag = f'"{locale}-{version}-{int(path.stat().st_mtime)}"'
     if is_not_modified(request, etag):
         return HttpResponse(status=304, headers={"ETag": etag})
     response = FileResponse(path.open("rb"), content_type="application/gzip")
     response["Content-Disposition"] = f'attachment; filename="content-{locale}.jsonl.gz"'
     response["ETag"] = etag
-    response["X-Sync-Cursor"] = str(cursor)
+    response["X-Sync-Cursor"] = cursor
     response["Cache-Control"] = "public, max-age=60"
     return response

@@ -40,6 +40,13 @@ def _clear_cache():
     _clear_limits()
 
 
+@pytest.fixture(autouse=True)
+def _public_base_url(settings):
+    """Absolute URLs come from WAGTAILADMIN_BASE_URL (content.baseurl), not the request's
+    host: tests name the test client's host, so the URLs they read are the ones they get."""
+    settings.WAGTAILADMIN_BASE_URL = settings.WAGTAILAPI_BASE_URL = "http://testserver"
+
+
 @pytest.fixture
 def locales(db):
     from wagtail.models import Locale

@@ -94,6 +94,7 @@ class LiveSite:
             DJANGO_LOG_LEVEL="ERROR",
             PAGE_CACHE_STAMP=str(self.tmp / "live-site-pagecache.stamp"),
             PYTHONPATH=str(ROOT),
+            WAGTAILADMIN_BASE_URL=self.url(),  # absolute URLs name this server (content.baseurl)
             **self.extra_env,
         )
         gunicorn = Path(sys.executable).parent / "gunicorn"

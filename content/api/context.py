@@ -8,8 +8,7 @@ never fabricates an ``HttpRequest``.
 
 from types import SimpleNamespace
 
-from django.conf import settings
-
+from ..baseurl import base_url
 from .images import ImageSet, absolute
 
 TYPES = {}  # model label ("heritage.storypage") → its PageType (content.api.pages)
@@ -26,11 +25,12 @@ class ApiContext:
 
     @classmethod
     def for_request(cls, request, locale):
-        return cls(request.build_absolute_uri("/"), locale)
+        # The public base URL, not the request's host (content.baseurl).
+        return cls(base_url(), locale)
 
     @classmethod
     def for_site(cls, locale):
-        return cls(settings.WAGTAILADMIN_BASE_URL, locale)
+        return cls(base_url(), locale)
 
     def absolute(self, url):
         """An absolute URL for a path (``/api/v1/…``, a media URL)."""

@@ -142,7 +142,9 @@ def invalid_filter(name, value, allowed=None):
 MESSAGES = {
     "rate_limited": gettext_lazy("Too many attempts. Try again later."),
     "username_taken": gettext_lazy("This username is already taken."),
-    "phone_taken": gettext_lazy("This phone number is already registered."),
+    "phone_unavailable": gettext_lazy(
+        "An account cannot be made with this phone number. If you already have one, sign in."
+    ),
     "invalid_credentials": gettext_lazy("The username, phone number or password is wrong."),
     "course_not_found": gettext_lazy("Course not found."),
     "lesson_not_found": gettext_lazy("Lesson not found."),

@@ -8,6 +8,7 @@ the OpenAPI document.
 from django.utils.translation import gettext as _
 from ninja import Query
 
+from ..baseurl import absolute
 from ..locales import DEFAULT_LANGUAGE, language_codes, normalize_language
 from .errors import ApiError
 
@@ -102,7 +103,7 @@ def page_links(request, count, limit, offset):
         query = request.GET.copy()
         query["offset"] = str(new_offset)
         query["limit"] = str(limit)
-        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+        return absolute(f"{request.path}?{query.urlencode()}")
 
     following = url(offset + limit) if offset + limit < count else None
     previous = url(max(offset - limit, 0)) if offset > 0 else None

@@ -13,8 +13,13 @@ replaces the Vietnamese page on the device without a tombstone in another feed.
 One feed per language keeps a page's JSON in one place on the device however many
 languages fall back to it.
 
-The cursor is opaque (signed with SECRET_KEY): ``{"e": last SyncEvent id seen,
-"p": last page id of an unfinished snapshot}``. Deltas collapse all events of a
+The cursor is opaque (signed with SECRET_KEY): ``{"x": the sync epoch, "e": last
+SyncEvent id seen, "p": last page id of an unfinished snapshot}``. A restore from a
+backup rolls the log back and hands its ids out again, so it starts a new epoch
+(``content.sync.new_epoch``); a cursor of another epoch, without one, or past the
+newest event is answered 410 ``cursor_expired`` with ``detail.restart`` (the feed
+without a cursor): the client drops what it kept of that feed and starts again.
+A cursor that is not ours at all (bad signature) stays 400 ``invalid_cursor``. Deltas collapse all events of a
 page to its newest one and re-check the public rule at read time, so a page that
 was published and then deleted inside one window arrives as a tombstone.
 
@@ -36,6 +41,7 @@ from wagtail.models import Page
 from ..locales import available_in, fallback_chain
 from ..models import SyncEvent
 from ..public import listed_pages
+from ..sync import current_epoch, last_event_id
 from .context import TYPES, ApiContext
 from .errors import ApiError
 from .pages import detail_json_many
@@ -48,12 +54,28 @@ DEFAULT_SYNC_LIMIT = 50
 MAX_SYNC_LIMIT = 100
 
 
-def encode_cursor(event_id, page_id=None):
-    data = {"e": event_id} if page_id is None else {"e": event_id, "p": page_id}
+def encode_cursor(event_id, page_id=None, epoch=None):
+    data = {"x": epoch or current_epoch(), "e": event_id}
+    if page_id is not None:
+        data["p"] = page_id
     return signing.dumps(data, salt=SALT, compress=True)
 
 
-def decode_cursor(value):
+def restart_url(locale):
+    return f"/api/v1/sync?locale={locale}"
+
+
+def cursor_expired(locale):
+    return ApiError(
+        410,
+        "cursor_expired",
+        lambda: _("This cursor is from before the server was restored: drop this feed's data and start again."),
+        detail={"restart": restart_url(locale)},
+    )
+
+
+def decode_cursor(value, locale, epoch=None):
+    """``(event id, snapshot page id or None)`` of a cursor of the current epoch."""
     try:
         data = signing.loads(value, salt=SALT)
         event_id = int(data["e"])
@@ -65,6 +87,8 @@ def decode_cursor(value):
             "invalid_cursor",
             lambda: _("This sync cursor is not valid; start again without one."),
         ) from None
+    if data.get("x") != (epoch or current_epoch()) or event_id > last_event_id():
+        raise cursor_expired(locale)
     return event_id, page_id
 
 
@@ -94,7 +118,7 @@ def _tombstone(page_id, content_type, locale):
     return orjson.dumps({"action": "delete", "id": page_id, "content_type": content_type, "locale": locale})
 
 
-def _snapshot(locale, event_id, after, limit, ctx):
+def _snapshot(locale, event_id, after, limit, ctx, epoch):
     types = ContentType.objects.get_for_models(*(spec.model for spec in TYPES.values()))
     candidates = listed_pages(available_in(Page.objects.filter(pk__gt=after), locale))
     candidates = candidates.filter(content_type__in=list(types.values()))
@@ -104,11 +128,11 @@ def _snapshot(locale, event_id, after, limit, ctx):
     ids = ids[:limit]
     upserts = _upserts(_public_types(ids, locale), ctx)
     items = [upserts[pk] for pk in ids if pk in upserts]
-    cursor = encode_cursor(event_id, ids[-1]) if has_more else encode_cursor(event_id)
+    cursor = encode_cursor(event_id, ids[-1] if has_more else None, epoch)
     return items, cursor, has_more
 
 
-def _delta(locale, event_id, limit, ctx):
+def _delta(locale, event_id, limit, ctx, epoch):
     groups = list(
         SyncEvent.objects.filter(locale=locale, id__gt=event_id)
         .values("page_id")
@@ -125,7 +149,17 @@ def _delta(locale, event_id, limit, ctx):
         elif group["ct"] in TYPES:
             items.append(_tombstone(group["page_id"], group["ct"], locale))
     new_event = groups[-1]["last"] if groups else event_id
-    return items, encode_cursor(new_event), has_more
+    return items, encode_cursor(new_event, epoch=epoch), has_more
+
+
+class RestartOut(Schema):
+    restart: str = Field(description="Where to start again: the feed without a cursor.")
+
+
+class CursorExpiredOut(Schema):
+    code: Literal["cursor_expired"]
+    message: str
+    detail: RestartOut
 
 
 class TombstoneOut(Schema):
@@ -165,8 +199,16 @@ def build_sync_router():
 
     @router.get(
         "/sync",
-        response={200: SyncOut, 304: None, 400: ErrorOut, 422: ErrorOut},
+        response={200: SyncOut, 304: None, 400: ErrorOut, 410: CursorExpiredOut, 422: ErrorOut},
         summary="Offline sync: full snapshot first, then only changes and tombstones",
+        description=(
+            "Call without `cursor` for a full snapshot of the locale's public pages, then with "
+            "each `next_cursor` for changes and tombstones. **410 `cursor_expired`**: the server "
+            "was restored from a backup (or the cursor is otherwise from another history of the "
+            "feed); delete what you kept of this feed and start again at `detail.restart` "
+            "(no cursor). A cursor from `/data/content-<locale>.jsonl.gz` (`sync_cursor`) works "
+            "here too and expires the same way."
+        ),
     )
     def sync(
         request,
@@ -183,16 +225,17 @@ def build_sync_router():
                 lambda: _("limit must be between 1 and %(max)s.") % {"max": MAX_SYNC_LIMIT},
             )
         ctx = ApiContext.for_request(request, code)
+        epoch = current_epoch()
         if cursor:
-            event_id, after = decode_cursor(cursor)
+            event_id, after = decode_cursor(cursor, code, epoch)
         else:
-            event_id = SyncEvent.objects.aggregate(m=Max("id"))["m"] or 0
+            event_id = last_event_id()
             after = 0
         if after is not None:
-            items, next_cursor, has_more = _snapshot(code, event_id, after, limit, ctx)
+            items, next_cursor, has_more = _snapshot(code, event_id, after, limit, ctx, epoch)
             snapshot = True
         else:
-            items, next_cursor, has_more = _delta(code, event_id, limit, ctx)
+            items, next_cursor, has_more = _delta(code, event_id, limit, ctx, epoch)
             snapshot = False
         # Items are validated one by one (upserts against their page type's
         # detail schema, memoised); the envelope is assembled around them.

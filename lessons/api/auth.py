@@ -29,7 +29,7 @@ from ..learners.accounts import (
 
 router = Router(tags=["auth"])
 LANGUAGE_PATTERN = "^(" + "|".join(code for code, _name in settings.LANGUAGES) + ")$"
-STATUS = {"rate_limited": 429, "username_taken": 409, "phone_taken": 409, "invalid_credentials": 401}
+STATUS = {"rate_limited": 429, "username_taken": 409, "phone_unavailable": 409, "invalid_credentials": 401}
 
 
 class BearerAuth(HttpBearer):
@@ -120,6 +120,14 @@ ERRORS = {400: ErrorOut, 401: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: Error
     "/auth/register",
     response={201: TokenOut, **ERRORS},
     summary="Create a learner account and return a bearer token",
+    description=(
+        "A username already in use is `409 username_taken` (usernames are public). A phone number "
+        "that cannot be used is `409 phone_unavailable`, a generic answer that does not say whether "
+        "the number belongs to an account: it comes after the password checks, costs the same "
+        "password hashing as a successful sign-up, and every attempt counts against the sign-up "
+        "limit per client address (`429 rate_limited`, `Retry-After`), so numbers cannot be "
+        "checked in bulk."
+    ),
 )
 def register(request, payload: RegisterIn):
     try:
@@ -142,6 +150,11 @@ def register(request, payload: RegisterIn):
     "/auth/token",
     response={200: TokenOut, **ERRORS},
     summary="Sign in with username or phone and password; returns a bearer token",
+    description=(
+        "A wrong password and an unknown login are the same `401 invalid_credentials`, and take the "
+        "same time (one password hash either way). Limits: failures per account and attempts per "
+        "client address (`429 rate_limited`, `Retry-After`)."
+    ),
 )
 def token(request, payload: TokenIn):
     try:

@@ -20,6 +20,7 @@ from content.api.errors import MESSAGES, api_error
 from content.api.params import check_params
 from content.api.responses import conditional, private_json
 from content.api.schemas import ErrorOut
+from content.baseurl import absolute
 
 from ..learners import events, progress
 from ..learners.records import Certificate, Enrollment
@@ -267,8 +268,8 @@ def quiz_attempt(request, id: int, payload: AttemptIn):
 
 def _certificate_urls(request, certificate):
     return {
-        "verify_url": request.build_absolute_uri(reverse("lessons:certificate", args=[certificate.code])),
-        "pdf_url": request.build_absolute_uri(reverse("lessons:certificate_pdf", args=[certificate.code])),
+        "verify_url": absolute(reverse("lessons:certificate", args=[certificate.code])),
+        "pdf_url": absolute(reverse("lessons:certificate_pdf", args=[certificate.code])),
     }
 
 

@@ -139,7 +139,8 @@ class AccountError(Exception):
 MESSAGES = {
     "rate_limited": _("Too many attempts. Try again later."),
     "username_taken": _("This username is already taken."),
-    "phone_taken": _("This phone number is already registered."),
+    # Says neither "registered" nor "free": see check_new_account.
+    "phone_unavailable": _("An account cannot be made with this phone number. If you already have one, sign in."),
     "invalid_username": _("Use 3 to 40 letters, digits and . _ - only."),
     "invalid_phone": _("Enter a phone number of 9 to 15 digits."),
     "username_like_phone": _("A username may not look like a phone number: give it as the phone number."),
@@ -171,15 +172,27 @@ def check_new_account(username, phone, password):
     if phone and not PHONE_RE.match(phone):
         raise refuse("invalid_phone", "phone")
     User = get_user_model()
-    if username and User.objects.filter(username__iexact=username).exists():
-        raise refuse("username_taken", "username")
-    if phone and LearnerProfile.objects.filter(phone=phone).exists():
-        raise refuse("phone_taken", "phone")
     try:
         password_validation.validate_password(password, User(username=username or phone))
     except ValidationError as exc:
         raise AccountError("weak_password", " ".join(exc.messages), "password") from None
+    if username and User.objects.filter(username__iexact=username).exists():
+        raise refuse("username_taken", "username")  # usernames are chosen in public: say so
+    if phone and LearnerProfile.objects.filter(phone=phone).exists():
+        # A phone number is private. Without SMS verification a sign-up cannot hide that it
+        # failed, so it says as little as it can: a generic answer (``phone_unavailable``),
+        # after the same password hashing as a sign-up that succeeds, and each attempt
+        # counts against the per-address sign-up limit (``check_signup_rate``).
+        hash_dummy_password(password)
+        raise refuse("phone_unavailable", "phone")
     return username, phone
+
+
+def hash_dummy_password(password):
+    """Do the work of hashing ``password`` and throw it away, so an answer that checks no
+    real hash (unknown login, refused sign-up) costs what one that does costs (Django's
+    ModelBackend does the same for unknown users)."""
+    get_user_model()().set_password(password)
 
 
 def create_learner(username, phone, password, display_name="", preferred_language=None, commune=None):
@@ -196,7 +209,9 @@ def create_learner(username, phone, password, display_name="", preferred_languag
                 commune=commune,
             )
     except IntegrityError:  # taken by a concurrent sign-up
-        raise refuse("phone_taken" if phone else "username_taken", "phone" if phone else "username") from None
+        raise refuse(
+            "phone_unavailable" if phone else "username_taken", "phone" if phone else "username"
+        ) from None
     return user
 
 
@@ -230,7 +245,12 @@ def authenticate_learner(request, login, password):
         .order_by("pk")
         .first()
     )
-    if user is None or not user.is_active or not user.check_password(password):
+    if user is None:
+        hash_dummy_password(password)  # unknown and known logins take the same time
+        valid = False
+    else:
+        valid = user.check_password(password) and user.is_active
+    if not valid:
         _count(account_key)
         raise refuse("invalid_credentials", message=MESSAGES["invalid_credentials"])
     limits().delete(account_key)

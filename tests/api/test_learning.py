@@ -62,7 +62,7 @@ def test_tokens_are_stored_hashed(api, learner):
         (
             {"username": "moi", "password": "rong-xanh-2026", "phone": "0905000111"},
             409,
-            "phone_taken",
+            "phone_unavailable",
         ),
         ({"username": "moi", "password": "123"}, 400, "weak_password"),
         ({"username": "moi"}, 422, "invalid_parameters"),

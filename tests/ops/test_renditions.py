@@ -140,3 +140,36 @@ def test_command_reports_a_rendition_it_cannot_regenerate(image):
     call_command("regenerate_missing_renditions", stdout=out, stderr=err)
     assert "1 missing of 1; regenerated 0; failed 1." in out.getvalue()
     assert f"failed: {rendition.file.name}" in err.getvalue()
+
+
+def test_a_big_originals_missing_rendition_is_made_by_the_worker_not_the_request(image, settings):
+    """Issue 16, case 11: decoding a big original takes seconds and hundreds of megabytes,
+    so an anonymous request queues the work (503 + Retry-After) and the worker makes it."""
+    from django_tasks import default_task_backend
+
+    rendition = image.get_rendition("width-200|format-png")
+    os.remove(rendition.file.path)
+    settings.RENDITION_SYNC_MAX_PIXELS = image.width * image.height - 1  # "big" for this test
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}  # a worker that waits
+
+    response = Client().get(rendition.url)
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert "no-store" in response["Cache-Control"]
+    assert not os.path.exists(rendition.file.path)  # nothing decoded in the request
+    assert Client().get(rendition.url).status_code == 503  # queued once, still waiting
+    [queued] = default_task_backend.results
+    assert queued.task.name == "regenerate_rendition" and queued.args == [rendition.pk]
+
+    queued.task.call(*queued.args)  # the worker runs it
+    served = Client().get(rendition.url)
+    assert served.status_code == 200 and size_of(body(served))[0] == min(200, image.width)
+
+
+def test_an_editor_still_gets_a_big_originals_rendition_at_once(image, settings, client):
+    from tests.factories import UserFactory
+
+    rendition = image.get_rendition("width-200|format-png")
+    os.remove(rendition.file.path)
+    settings.RENDITION_SYNC_MAX_PIXELS = 1
+    client.force_login(UserFactory(username="bien-tap", is_staff=True, is_superuser=True))
+    assert client.get(rendition.url).status_code == 200

@@ -65,6 +65,7 @@ def _production_env(**extra):
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="nharong.example.org",
+        WAGTAILADMIN_BASE_URL="https://nharong.example.org",
         **extra,
     )
     return env
