@@ -12,8 +12,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, get_page_models
 
-from content.locales import spoken_languages
 from content.baseurl import absolute
+from content.locales import spoken_languages
 from content.public import public_pages
 
 
