@@ -4,7 +4,7 @@ from django import template
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from content import jsonld
 from content.cache import memoize, route_tags
@@ -129,7 +129,10 @@ def menu_pages(context):
             return []
         sections = list(public_pages(root.get_children()).filter(show_in_menus=True))
         shown = translations_for(sections, language, queryset_filter=lambda qs: with_recordings(public_pages(qs)))
-        pages = Page.objects.filter(pk__in=[p.pk for p in shown]).select_related("locale").specific()
+        pages = list(Page.objects.filter(pk__in=[p.pk for p in shown]).specific())
+        locales = {locale.pk: locale for locale in Locale.objects.all()}  # .specific() drops select_related
+        for page in pages:
+            page.locale = locales[page.locale_id]  # read by get_url and below: one query, not one per section
         specific = {page.pk: page for page in pages}
         spoken = spoken_languages(shown)  # heard in the visitor's language (content.locales)
         items = []
