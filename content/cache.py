@@ -21,11 +21,14 @@ so the generation is the modification time of a small stamp file that every
 worker on the machine can see; bumping in one worker invalidates all of them.
 """
 
+import copy
 import hashlib
 
+from asgiref.local import Local
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_started
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page
@@ -240,6 +243,30 @@ def fragments_enabled():
     return getattr(settings, "FRAGMENT_CACHE_ENABLED", True)
 
 
+# With nothing kept (FRAGMENT_CACHE_ENABLED=false, the benchmark's "cold"), a value is
+# still computed once per GET request, not once per template tag that asks for it: the
+# first request after a change computes each value once too, then reads it from the cache.
+_per_request = Local()
+
+
+def _start_request(sender=None, environ=None, **kwargs):
+    method = (environ or {}).get("REQUEST_METHOD", "GET")
+    _per_request.values = {} if method in ("GET", "HEAD") else None
+
+
+request_started.connect(_start_request, dispatch_uid="content_cache_per_request")
+
+
+def _computed_once(name, parts, compute):
+    values = getattr(_per_request, "values", None)
+    if values is None:  # outside a GET request (commands, tasks, writes): no reuse
+        return compute()
+    key = (name, repr(parts))
+    if key not in values:
+        values[key] = compute()
+    return copy.deepcopy(values[key])
+
+
 def fragment_cache_alias(request=None):
     """The cache a template's ``{% cache ... using=... %}`` should use: the
     default one, or a dummy one for previews (draft content must never be
@@ -280,7 +307,7 @@ def memoize(name, parts, compute, timeout=None):
     if name not in KEPT:
         raise KeyError(f"Name what is kept in content.cache.KEPT first: {name!r}")
     if not fragments_enabled():
-        return compute()
+        return _computed_once(name, parts, compute)
     digest = hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()
     key = f"memo:{name}:{generation()}:{digest}"
     value = _served(cache.get(key, _MISSING))

@@ -9,6 +9,7 @@ ride inside public page responses only.
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -139,6 +140,7 @@ def test_hero_image_shows_before_the_reference_index_catches_up(api, home):
 
 def test_v2_image_queries_do_not_grow_with_pages_or_restrictions(api, images, home):
     def run():
+        cache.clear()  # both runs cold: nothing kept (responses, unfinished translations...)
         with CaptureQueriesContext(connection) as ctx:
             assert api.get("/api/v2/images/", {"limit": 100, "fields": "-tags"}).status_code == 200
         sql = [q["sql"] for q in ctx.captured_queries]
