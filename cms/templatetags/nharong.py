@@ -130,7 +130,8 @@ def menu_pages(context):
         sections = list(public_pages(root.get_children()).filter(show_in_menus=True))
         shown = translations_for(sections, language, queryset_filter=lambda qs: with_recordings(public_pages(qs)))
         pages = list(Page.objects.filter(pk__in=[p.pk for p in shown]).specific())
-        locales = {locale.pk: locale for locale in Locale.objects.all()}  # .specific() drops select_related
+        # .specific() drops select_related: the sections' locales in one query (none without sections)
+        locales = {locale.pk: locale for locale in Locale.objects.all()} if pages else {}
         for page in pages:
             page.locale = locales[page.locale_id]  # read by get_url and below: one query, not one per section
         specific = {page.pk: page for page in pages}

@@ -60,8 +60,10 @@ def test_editor_drafts_and_submits_moderator_approves_and_publishes(open_tab, li
     editor.wait_for_url(re.compile(r"/admin/pages/add/heritage/storypage/"))
     editor.fill("#id_title", TITLE)
     editor.fill("#id_summary", "Ngôi nhà chung của làng Ba Na.")
-    body = editor.locator("#panel-child-content-body-content")
-    expect(body.locator("button.c-sf-add-button").first).to_be_visible()
+    # The panel's id comes from its tab's heading as first built, in the language active then
+    # ("content", or "noi_dung" when a Vietnamese request built it first in this process).
+    body = editor.locator("[id^='panel-child-'][id$='-body-content']")
+    expect(body.locator("button.c-sf-add-button").first).to_be_visible(timeout=60_000)
     body.locator("button.c-sf-add-button").first.click()
     editor.get_by_role("option", name=re.compile(r"^Paragraph", re.I)).first.click()
     paragraph = body.locator(".public-DraftEditor-content").first
