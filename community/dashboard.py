@@ -5,6 +5,7 @@ have changed). Registered in ``community/wagtail_hooks.py``; the kernel knows no
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
 from .models.jobs import JobPostingPage, today
@@ -15,22 +16,49 @@ REVIEW_AFTER_DAYS = 365
 LIMIT = 10
 
 
-class ExpiringJobsPanel(Component):
+class PagesPanel(Component):
+    """A panel listing the first ``LIMIT`` pages of ``pages()`` with their language and one
+    date (``community/admin/dashboard_pages.html``; each panel's template fills its words)."""
+
+    panel_id = heading = None
+
+    def pages(self):
+        raise NotImplementedError
+
+    def extra_context(self):
+        return {}
+
+    def get_context_data(self, parent_context):
+        pages = self.pages().select_related("locale")
+        shown = list(pages[:LIMIT])
+        total = len(shown) if len(shown) < LIMIT else pages.count()
+        return {
+            "panel_id": self.panel_id,
+            "heading": self.heading,
+            "pages": shown,
+            "total": total,
+            "more": total - len(shown),
+            **self.extra_context(),
+        }
+
+
+class ExpiringJobsPanel(PagesPanel):
     name = "nharong_expiring_jobs"
     order = 40
     template_name = "community/admin/dashboard_expiring_jobs.html"
+    panel_id = "nharong-expiring-jobs"
+    heading = _("Job postings closing soon")
 
-    def get_context_data(self, parent_context):
+    def pages(self):
         start = today()
-        jobs = (
+        return (
             JobPostingPage.objects.live()
             .filter(deadline__gte=start, deadline__lte=start + datetime.timedelta(days=EXPIRING_DAYS))
-            .select_related("locale")
             .order_by("deadline", "title")
         )
-        shown = list(jobs[:LIMIT])
-        total = len(shown) if len(shown) < LIMIT else jobs.count()
-        return {"jobs": shown, "total": total, "more": total - len(shown), "days": EXPIRING_DAYS}
+
+    def extra_context(self):
+        return {"days": EXPIRING_DAYS}
 
 
 def stale_policies():
@@ -40,13 +68,12 @@ def stale_policies():
     return PolicyDocumentPage.objects.live().filter(last_published_at__lt=cutoff).order_by("last_published_at")
 
 
-class StalePoliciesPanel(Component):
+class StalePoliciesPanel(PagesPanel):
     name = "nharong_stale_policies"
     order = 50
     template_name = "community/admin/dashboard_stale_policies.html"
+    panel_id = "nharong-stale-policies"
+    heading = _("Policies to review")
 
-    def get_context_data(self, parent_context):
-        policies = stale_policies().select_related("locale")
-        shown = list(policies[:LIMIT])
-        total = len(shown) if len(shown) < LIMIT else policies.count()
-        return {"policies": shown, "total": total, "more": total - len(shown)}
+    def pages(self):
+        return stale_policies()
