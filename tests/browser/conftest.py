@@ -2,6 +2,7 @@
 live_server. Never downloads a browser: without /usr/bin/chromium the tests
 skip. A failing test leaves a screenshot in test-artifacts/."""
 
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -27,8 +28,9 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"rep_{report.when}", report)
 
 
-@pytest.fixture(scope="module")
-def browser():
+@contextlib.contextmanager
+def launched_chromium(*extra_args):
+    """Debian chromium under Playwright (skips the test when either is missing)."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Debian chromium not found at {CHROMIUM} (apt-get install chromium)")
     try:
@@ -41,7 +43,7 @@ def browser():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
-            instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            instance = playwright.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, *extra_args])
             yield instance
             instance.close()
     finally:
@@ -49,6 +51,12 @@ def browser():
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launched_chromium() as instance:
+        yield instance
 
 
 @pytest.fixture

@@ -3,12 +3,11 @@ contributor records with chromium's fake microphone (a real MediaRecorder, WebM/
 saves, and the server has converted it to MP3 waiting for review."""
 
 import re
-from pathlib import Path
 
 import pytest
 
 from tests.browser.admin import admin_user, log_in
-from tests.browser.conftest import ARGS, CHROMIUM
+from tests.browser.conftest import launched_chromium
 from tests.factories import StoryPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,25 +16,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def microphone_browser():
     """Chromium with a fake microphone that always says yes (a beep, as a WebM/Opus stream)."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Debian chromium not found at {CHROMIUM}")
-    import os
-
-    from playwright.sync_api import sync_playwright
-
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            args = [*ARGS, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
-            instance = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
-            yield instance
-            instance.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+    with launched_chromium("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream") as instance:
+        yield instance
 
 
 def test_a_contributor_records_in_the_browser(microphone_browser, live_server, home):
