@@ -101,6 +101,7 @@ def render(r):
         "For comparison: Wagtail's own demo site serves about 50 requests/s for a typed API "
         "listing or its home page on this kind of machine (43–47 SQL queries each).",
         "",
+        *_nginx_lines(r),
         "## Load test",
         "",
     ]
@@ -156,3 +157,29 @@ def render(r):
         "",
     ]
     return "\n".join(lines)
+
+
+def _nginx_lines(r):
+    """Cached reads beside nginx serving the same bytes (``bench.nginx``)."""
+    twin = r.get("nginx")
+    if not twin:
+        return []
+    lines = ["## Cached reads beside nginx (same bytes)", ""]
+    if "skipped" in twin:
+        return [*lines, f"Not measured: {twin['skipped']}.", ""]
+    lines += [
+        "nginx serves a snapshot of each cached response (same body, same headers, "
+        "`sendfile`, no access log, the same number of workers) on another port; wrk measures "
+        "it with the same parameters right after the site's cached runs (`bench/nginx.py`).",
+        "",
+        "| URL | cached req/s (site) | nginx req/s (same bytes) | site / nginx | body bytes |",
+        "|---|--:|--:|--:|--:|",
+    ]
+    cached = r["wrk"]["cached"]["rows"]
+    for name, row in twin["rows"].items():
+        site = cached.get(name, {}).get("rps")
+        ratio = f"{site / row['rps']:.0%}" if site and row.get("rps") else "–"
+        lines.append(
+            f"| {name} | {_fmt(site, 0)} | {_fmt(row.get('rps'), 0)} | {ratio} | {row.get('bytes', 0):,} |"
+        )
+    return [*lines, ""]

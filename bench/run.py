@@ -166,6 +166,25 @@ def wrk(url, duration, connections, threads=2, script=None):
     }
 
 
+def nginx_twin(server, key_urls, args):
+    """wrk on nginx serving each cached response's bytes and headers (``bench.nginx``),
+    in the same run, right after the site's cached runs: ``{"rows": {name: wrk row}}``,
+    or ``{"skipped": reason}``."""
+    from . import nginx
+
+    if not nginx.available():
+        return {"skipped": "nginx is not installed (apt-get install nginx-light)"}
+    slugs = {name: name.replace(" ", "-") for name in key_urls}
+    twin_urls = {slugs[name]: server.url(path) for name, path in key_urls.items()}
+    rows = {}
+    with nginx.Twin(twin_urls, args.port + 1, args.workers) as twin:
+        for name in key_urls:
+            print(f"wrk nginx    {name:<14} same bytes as the cached page", flush=True)
+            rows[name] = wrk(twin.url(slugs[name]), args.duration, args.connections)
+            rows[name]["bytes"] = twin.bytes[slugs[name]]
+    return {"rows": rows}
+
+
 def ensure_wrk():
     if shutil.which("wrk"):
         return True
@@ -251,6 +270,8 @@ def main(argv=None):
                 print(f"wrk {mode:<8} {name:<14} {path}", flush=True)
                 rows[name] = wrk(server.url(path), args.duration, args.connections)
             results["wrk"][mode] = {"rows": rows, "peak_rss_mib": server.worker_peak_rss_mib()}
+            if mode == "cached":
+                results["nginx"] = nginx_twin(server, urls["key"], args)
             if mode == "cached":
                 results["load"] = load_test(server, env, urls["key"], args)
                 if not args.no_lighthouse:

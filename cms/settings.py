@@ -88,12 +88,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    # The page cache keeps responses with every header the middleware below adds, so
+    # that cms.wsgi's KeptResponses can answer a hit without Django's request cycle.
+    "cms.middleware.pagecache.PageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "cms.middleware.security.SecurityHeadersMiddleware",
     "cms.middleware.database.DatabaseUnavailableMiddleware",
-    "corsheaders.middleware.CorsMiddleware",
-    "cms.middleware.pagecache.PageCacheMiddleware",
     "cms.middleware.compression.GZipTextMiddleware",
     "cms.middleware.compression.BrotliMiddleware",
     "cms.middleware.site.CachedSiteMiddleware",

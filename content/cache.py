@@ -276,17 +276,18 @@ def fragment_cache_alias(request=None):
     return "default"
 
 
-def _kept(value, collector):
-    return (value, tags_module.generations(collector.tags))
+def _kept(value, collector, since):
+    return (value, tags_module.generations(collector.tags), since)
 
 
 def _served(entry):
-    """The value of a kept ``(value, {tag: generation})`` entry if its tags are
-    unchanged (replaying them into what is being computed now), else _MISSING."""
-    if not isinstance(entry, tuple) or len(entry) != 2:
+    """The value of a kept ``(value, {tag: generation}, writes generation)`` entry if
+    its tags are unchanged (replaying them into what is being computed now), else
+    _MISSING."""
+    if not isinstance(entry, tuple) or len(entry) != 3:
         return _MISSING
-    value, recorded = entry
-    if not tags_module.fresh(recorded):
+    value, recorded, since = entry
+    if not tags_module.fresh(recorded, since=since):
         return _MISSING
     tags_module.depends_on(*recorded)
     return value
@@ -312,9 +313,10 @@ def memoize(name, parts, compute, timeout=None):
     key = f"memo:{name}:{generation()}:{digest}"
     value = _served(cache.get(key, _MISSING))
     if value is _MISSING:
+        since = tags_module.writes_generation()  # before anything is read
         with tags_module.collecting() as collector:
             value = compute()
-        cache.set(key, _kept(value, collector), timeout or getattr(settings, "PAGE_CACHE_SECONDS", 600))
+        cache.set(key, _kept(value, collector, since), timeout or getattr(settings, "PAGE_CACHE_SECONDS", 600))
     return value
 
 
@@ -340,11 +342,12 @@ def memoize_many(name, parts, compute_missing, timeout=None):
             result[i] = value
     missing = [i for i in parts if i not in result]
     if missing:
+        since = tags_module.writes_generation()
         with tags_module.collecting() as collector:
             fresh = compute_missing(missing)
         recorded = tags_module.generations(collector.tags)
         cache.set_many(
-            {keys[i]: (v, recorded) for i, v in fresh.items()},
+            {keys[i]: (v, recorded, since) for i, v in fresh.items()},
             timeout or getattr(settings, "PAGE_CACHE_SECONDS", 600),
         )
         result.update(fresh)

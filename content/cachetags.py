@@ -35,6 +35,7 @@ from django.core.cache import cache
 from django.db import models
 
 ANY_PAGE = "pages"  # bumped by every page change: what is not precise depends on it
+WRITES = "writes"  # bumped with every other tag: "nothing changed since" in one read
 TAG_PREFIX = "tag:"
 
 _collectors = contextvars.ContextVar("nharong_cache_collectors", default=())
@@ -121,13 +122,27 @@ def _shared():
     return _shared_cache()
 
 
+_last_stamp_dir = [None, None]  # (the settings object it was computed for, the directory)
+
+
 def _stamp_dir():
-    path = stamp_path()
-    return path.with_name(path.name + ".tags")
+    # Computed once per settings object (tests override settings): a kept page's hit
+    # reads two or three generations, and this lookup cost more than their stat().
+    wrapped = getattr(settings, "_wrapped", None)
+    if _last_stamp_dir[0] is not wrapped or wrapped is None:
+        path = stamp_path()
+        _last_stamp_dir[:] = [wrapped, path.with_name(path.name + ".tags")]
+    return _last_stamp_dir[1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _stamp_name(directory, tag):
+    # A plain string, computed once per tag: a kept page checks about twenty tags per hit.
+    return os.path.join(directory, hashlib.md5(tag.encode(), usedforsecurity=False).hexdigest())
 
 
 def _stamp_file(directory, tag):
-    return directory / hashlib.md5(tag.encode(), usedforsecurity=False).hexdigest()
+    return Path(_stamp_name(str(directory), tag))
 
 
 def generations(tags):
@@ -146,26 +161,42 @@ def generations(tags):
                 value = cache.get(key, 0)
             result[tag] = value
         return result
-    directory = _stamp_dir()
+    directory = str(_stamp_dir())
     result = {}
     for tag in tags:
         try:
-            result[tag] = os.stat(_stamp_file(directory, tag)).st_mtime_ns
+            result[tag] = os.stat(_stamp_name(directory, tag)).st_mtime_ns
         except FileNotFoundError:
             result[tag] = 0
     return result
 
 
-def fresh(recorded):
-    """True while every tag in ``recorded`` (``{tag: generation}``) is unchanged."""
-    return not recorded or generations(recorded) == recorded
+def writes_generation():
+    """The generation of ``WRITES``: read it before computing something to keep, and
+    ``fresh(recorded, since=it)`` can later skip the check of each tag while nothing at
+    all has been written since."""
+    return generations([WRITES])[WRITES]
+
+
+def fresh(recorded, since=None):
+    """True while every tag in ``recorded`` (``{tag: generation}``) is unchanged.
+
+    ``since``: the ``writes_generation()`` read before ``recorded`` was computed. While
+    it is still current nothing was bumped since, so the answer takes one read instead
+    of one per tag (a cache hit on a quiet site); after any write the tags are checked."""
+    if not recorded:
+        return True
+    if since is not None and writes_generation() == since:
+        return True
+    return generations(recorded) == recorded
 
 
 def bump(*tags):
-    """Make stale whatever recorded any of these tags."""
+    """Make stale whatever recorded any of these tags (and ``WRITES``, see ``fresh``)."""
     tags = {t for t in tags if t}
     if not tags:
         return
+    tags.add(WRITES)
     if _shared():
         for tag in tags:
             key = TAG_PREFIX + tag

@@ -1,0 +1,121 @@
+"""cms.wsgi answers kept pages before Django's request cycle (``KeptResponses``): the
+same bytes and headers as the page cache's own hit, no SQL, and everything it must
+not answer (a miss, a stale page, cross-origin, another scheme, a refused host, a
+personal request, a write) goes to Django."""
+
+import pytest
+from django.test import RequestFactory
+
+from cms.middleware.pagecache import KeptResponses
+from tests.factories import FestivalPageFactory, HeritageIndexPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class Django:
+    """Stands in for Django's WSGI handler: records that the request reached it."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __call__(self, environ, start_response):
+        self.calls.append(environ["PATH_INFO"])
+        start_response("418 I'm a teapot", [("Content-Type", "text/plain")])
+        return [b"django"]
+
+
+def call(app, path="/vi/", method="GET", **extra):
+    answered = {}
+
+    def start_response(status, headers, exc_info=None):
+        answered.update(status=status, headers=dict(headers))
+
+    environ = RequestFactory().generic(method, path, **extra).environ
+    body = b"".join(app(environ, start_response))
+    return answered["status"], answered["headers"], body
+
+
+@pytest.fixture
+def festival(home):
+    index = HeritageIndexPageFactory(parent=home, title="Lễ hội", slug="le-hoi", listing="festivals")
+    page = FestivalPageFactory(parent=index, title="Lễ mừng lúa mới", slug="lua-moi")
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def kept(client, festival):
+    """The festival page kept by the page cache (a miss, then a hit through Django)."""
+    url = "/vi/le-hoi/lua-moi/"
+    assert client.get(url)["X-Cache"] == "MISS"
+    hit = client.get(url)
+    assert hit["X-Cache"] == "HIT"
+    return url, hit
+
+
+def test_a_kept_page_is_answered_with_the_same_bytes_and_headers_and_no_sql(kept, django_assert_num_queries):
+    url, hit = kept
+    django = Django()
+    with django_assert_num_queries(0):
+        status, headers, body = call(KeptResponses(django), url)
+    assert django.calls == []
+    assert status == "200 OK" and body == hit.content
+    assert headers["X-Cache"] == "HIT"
+    for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "ETag", "Content-Type"):
+        assert headers[name] == hit[name], name
+
+
+def test_a_revalidation_gets_304_from_the_shortcut(kept):
+    url, hit = kept
+    django = Django()
+    status, headers, body = call(KeptResponses(django), url, HTTP_IF_NONE_MATCH=hit["ETag"])
+    assert django.calls == [] and status.startswith("304") and body == b""
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"HTTP_ORIGIN": "https://agency.example"},  # CORS headers depend on it
+        {"HTTP_AUTHORIZATION": "Bearer x"},
+        {"HTTP_HOST": "evil.example"},  # Django refuses it (400), the shortcut must not answer
+        {"wsgi.url_scheme": "https"},  # kept per scheme (the security middleware's redirect, HSTS)
+        {"HTTP_ACCEPT_LANGUAGE": "en"},  # another variant, not kept yet
+    ],
+    ids=["origin", "authorization", "refused-host", "https", "other-language"],
+)
+def test_what_the_cache_may_not_answer_goes_to_django(kept, extra):
+    url, _hit = kept
+    django = Django()
+    status, _headers, body = call(KeptResponses(django), url, **extra)
+    assert django.calls == [url] and body == b"django"
+
+
+def test_writes_and_unknown_pages_go_to_django(kept):
+    url, _hit = kept
+    django = Django()
+    assert call(KeptResponses(django), url, method="POST")[2] == b"django"
+    assert call(KeptResponses(django), "/vi/nowhere/")[2] == b"django"
+    assert call(KeptResponses(django), "/admin/")[2] == b"django"
+    assert django.calls == [url, "/vi/nowhere/", "/admin/"]
+
+
+def test_a_publish_makes_the_shortcut_step_aside(kept, festival):
+    url, _hit = kept
+    festival.title = "Lễ mừng lúa mới (đổi tên)"
+    festival.save_revision().publish()
+    django = Django()
+    assert call(KeptResponses(django), url)[2] == b"django"
+
+
+def test_a_session_cookie_is_served_a_page_that_does_not_vary_on_cookies(kept, settings):
+    url, hit = kept
+    django = Django()
+    status, _headers, body = call(KeptResponses(django), url, HTTP_COOKIE=f"{settings.SESSION_COOKIE_NAME}=abc")
+    assert "cookie" not in hit.get("Vary", "").lower()
+    assert django.calls == [] and body == hit.content
+
+
+def test_the_production_application_is_wrapped():
+    from cms import wsgi
+
+    assert isinstance(wsgi.application, KeptResponses)
