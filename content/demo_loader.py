@@ -53,7 +53,8 @@ class DemoLoader:
         self.progress = Progress(self.stdout)
         self.created = 0
         self.updated = 0
-        self.kept = 0  # pages left alone because a person edited them
+        self.kept = 0  # pages and images left alone because a person edited them
+        self.kept_pages = []  # those pages, named in load_demo_content's report
 
     # -- locales and the site -------------------------------------------------
     def locale(self, code):
@@ -88,8 +89,7 @@ class DemoLoader:
                 return page
             page = existing.specific
             if self.edited_by_someone(page):
-                self.kept += 1
-                return page
+                return self._keep(page)
             if self._differs(page, plain, m2m) or not page.live or page.has_unpublished_changes:
                 for name, value in plain.items():
                     setattr(page, name, value)
@@ -111,8 +111,7 @@ class DemoLoader:
                 translation = translation.specific
                 created = False
                 if self.edited_by_someone(translation):
-                    self.kept += 1
-                    return translation
+                    return self._keep(translation)
             m2m = {k: v for k, v in fields.items() if self._is_m2m(type(translation), k)}
             plain = {k: v for k, v in fields.items() if k not in m2m}
             if created or self._differs(translation, plain, m2m) or not translation.live:
@@ -160,6 +159,12 @@ class DemoLoader:
         note = self.DEMO_RECORDING_NOTE.format(language=LANGUAGE_INFO[language]["name_vi"].removeprefix("Tiếng "))
         self.created += 1
         return store(page, language, (data, audio.duration(data)), note=note, demonstration=True, approve_now=True)
+
+    def _keep(self, page):
+        """Count ``page`` as left as a person left it (no revision, no publish), and name it."""
+        self.kept += 1
+        self.kept_pages.append(page)
+        return page
 
     @staticmethod
     def edited_by_someone(page):

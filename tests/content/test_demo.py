@@ -63,6 +63,7 @@ def test_loader_never_publishes_over_an_editor(home, demo_loader):
     assert live.get_latest_revision().content["title"] == "Bản nháp chưa xong"
     assert reloaded.pk == page.pk
     assert (demo_loader.updated, demo_loader.kept) == (0, 1)
+    assert [kept.pk for kept in demo_loader.kept_pages] == [page.pk]  # named in the command's report
 
 
 @pytest.mark.django_db

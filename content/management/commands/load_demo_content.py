@@ -35,3 +35,8 @@ class Command(BaseCommand):
                 f"(database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]})."
             )
         )
+        for page in loader.kept_pages:
+            self.stdout.write(
+                f'Skipped page {page.pk} ({page.locale.language_code}) "{page.title}": '
+                "a person edited it, so it is left as they left it."
+            )
