@@ -17,7 +17,7 @@ unchanged (compared after Unicode NFC normalisation, case folding and collapsing
 space; ``same_text``) does not count as translated (it is *copied*), unless the source
 segment could be the same in every language: it has no letter at all (a number, a date,
 punctuation) or at most ``NAME_MAX_WORDS`` (3) words, markup left out (a proper name such as
-"Kon Klor" or "Tơ Nùng", a title of one or two words). A word is a run of characters
+"Kon Klor" or "Tơ Nùng", a title of up to three words). A word is a run of characters
 between white space holding at least one letter or digit. So a translator, or a machine
 "translation" that copies, cannot make a page count as translated by filling every segment
 with the Vietnamese text; the admin's list of untranslated pages shows how many segments
@@ -103,9 +103,10 @@ def count(segments, translations):
 
 def progress(page):
     """``Progress`` of the wagtail-localize translation that made ``page``, or None when no
-    synced translation made it (a source page, a page written by hand). Two queries: the
-    source's string segments and the target locale's translations of them (wagtail-localize's
-    own count, ``Translation.get_progress``, cannot tell a copy from a translation)."""
+    synced translation made it (a source page, a page written by hand). Three queries: the
+    translation, its source's string segments and the target locale's translations of them
+    (wagtail-localize's own count, ``Translation.get_progress``, cannot tell a copy from a
+    translation)."""
     from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
     translation = (
@@ -117,13 +118,10 @@ def progress(page):
     )
     if translation is None:
         return None
-    segments = list(
-        StringSegment.objects.filter(source_id=translation.source_id).values_list(
-            "string_id", "context_id", "string__data"
-        )
-    )
+    source_segments = StringSegment.objects.filter(source_id=translation.source_id)
+    segments = list(source_segments.values_list("string_id", "context_id", "string__data"))
     rows = StringTranslation.objects.filter(
-        translation_of_id__in={string_id for string_id, _context, _text in segments},
+        translation_of_id__in=source_segments.values("string_id"),
         locale_id=translation.target_locale_id,
         has_error=False,
     ).values_list("translation_of_id", "context_id", "data")
