@@ -447,6 +447,22 @@ CERTIFICATE_SIGNATORY = env.str("CERTIFICATE_SIGNATORY", default="")
 SHARING_PUBLISHER = env.str("SHARING_PUBLISHER", default="Nhà Rông")
 SHARING_CONTACT_EMAIL = env.str("SHARING_CONTACT_EMAIL", default="dulieu@nharong.vn")
 
+# Mail: Moderators are told when a recording waits (content.recording_review). SMTP on
+# EMAIL_HOST; without one, messages are printed on the console while debugging and handed
+# to the local mail server (localhost:25) in production.
+EMAIL_HOST = env.str("EMAIL_HOST", default="")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST or not DEBUG
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = EMAIL_HOST or "localhost"
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Nhà Rông <no-reply@localhost>")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

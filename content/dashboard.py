@@ -1,20 +1,26 @@
-"""The editors' dashboard panels the kernel knows about: what waits for the user's review,
-and which pages are not yet translated into each language (with a list per language).
+"""The editors' dashboard panels the kernel knows about: what waits for the user's review
+(pages in a workflow, and recorded narration for those who may review it), and which pages
+are not yet translated into each language (with a list per language).
 
 Feature apps register their own panels in their ``wagtail_hooks.py`` (community: expiring
 job postings, policies not reviewed for a year); the kernel never imports them.
 """
 
+from zoneinfo import ZoneInfo
+
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState
 
 from .locales import DEFAULT_LANGUAGE, LANGUAGE_INFO, language_codes
 from .public import public_pages
+from .recording_review import language_name, person_name, review_url, waiting
 
 REVIEW_LIMIT = 10
+LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 class ReviewPanel(Component):
@@ -50,6 +56,41 @@ class ReviewPanel(Component):
                 }
             )
         return {"items": items, "total": total, "more": max(total - len(items), 0)}
+
+
+def local_day(moment):
+    """``dd/mm/yyyy`` of ``moment`` in Vietnam (empty for none)."""
+    return timezone.localtime(moment, LOCAL_TIME).strftime("%d/%m/%Y") if moment else ""
+
+
+class RecordingsPanel(Component):
+    """The panel "Bản ghi âm chờ duyệt": recorded narration waiting for review, oldest first (the first
+    ``REVIEW_LIMIT`` and a count), for users who may review it (the hook checks
+    ``content.recording_review.can_review``). The date is the day it was recorded in Vietnam
+    (dd/mm/yyyy, Asia/Ho_Chi_Minh), whatever the user's own time zone. One query (two with
+    more than ``REVIEW_LIMIT`` waiting), however many are shown."""
+
+    name = "nharong_recordings"
+    order = 25
+    template_name = "content/admin/dashboard_recordings.html"
+
+    def get_context_data(self, parent_context):
+        rows = waiting()
+        shown = list(rows[:REVIEW_LIMIT])
+        total = len(shown) if len(shown) < REVIEW_LIMIT else rows.count()
+        items = [
+            {
+                "title": row.page.get_admin_display_title(),
+                "page_url": reverse("wagtailadmin_pages:edit", args=[row.page_id]),
+                "review_url": review_url(row),
+                "language": language_name(row.language),
+                "submitted_by": person_name(row.submitted_by),
+                "date": local_day(row.created_at),
+            }
+            for row in shown
+        ]
+        more = total - len(items)
+        return {"items": items, "total": total, "more": more, "list_url": reverse("content_recordings")}
 
 
 def source_pages():

@@ -367,6 +367,8 @@ class UnfinishedTranslation(models.Model):
     )
     translated_segments = models.PositiveIntegerField(_("translated segments"), default=0)
     total_segments = models.PositiveIntegerField(_("segments"), default=0)
+    # segments filled with the source's text unchanged: not translated (content.translations)
+    copied_segments = models.PositiveIntegerField(_("segments copied from the source"), default=0)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

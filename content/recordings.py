@@ -10,7 +10,8 @@ recorder, ``content.admin_recordings``).
 * ``submit`` keeps the file under ``recordings/`` (a media folder never served directly)
   and waits for review; ``approve`` makes it the page's recording in that language
   (replacing the previous approved one: a person's recording is replaced only by another),
-  ``reject`` refuses it. Approving or withdrawing changes what the page, the API, the
+  ``reject`` refuses it. What waits is announced to the reviewers by e-mail
+  (``content.recording_review``). Approving or withdrawing changes what the page, the API, the
   sync feed (also in the recording's language: ``content.sync``) and the menus say, so
   both bump the page's tags and log a sync event.
 * ``serve``: the only URL of a recorded file; it answers for an approved recording of a
@@ -35,6 +36,7 @@ from . import cachetags, sync
 from .cache import page_tags
 from .models import SyncEvent
 from .narration import PageAudio, narration_changed
+from .recording_review import can_review, submitted
 
 logger = logging.getLogger(__name__)
 
@@ -43,15 +45,10 @@ SAMPLE_RATE = 22050
 MAX_UPLOAD_BYTES = 40 * 1024 * 1024  # about 40 minutes of browser Opus
 MAX_SECONDS = 45 * 60
 MIN_SECONDS = 0.5
-REVIEW_PERMISSION = "content.review_pageaudio"
 
 
 class RecordingError(ValueError):
     """An upload that is not usable audio; ``str()`` is a message for the person."""
-
-
-def can_review(user):
-    return bool(user and user.is_active and user.has_perm(REVIEW_PERMISSION))
 
 
 def decode(data):
@@ -120,6 +117,8 @@ def store(page, language, converted, user=None, note="", demonstration=False, ap
     )
     if approve_now:
         approve(row, user)
+    else:
+        submitted(row)  # the reviewers are told (content.recording_review)
     return row
 
 

@@ -34,11 +34,16 @@ def refuse_documents_no_public_page_uses(document, request):
 
 @hooks.register("construct_homepage_panels")
 def editors_dashboard(request, panels):
-    """What waits for this editor (review) and what readers still get in Vietnamese."""
-    from .dashboard import ReviewPanel, TranslationsPanel
+    """What waits for this editor (pages to review, and recordings for those who may review
+    them) and what readers still get in Vietnamese."""
+    from .dashboard import RecordingsPanel, ReviewPanel, TranslationsPanel
+    from .recording_review import can_review
 
     panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "workflow_objects_to_moderate"]
-    panels += [ReviewPanel(), TranslationsPanel()]
+    panels.append(ReviewPanel())
+    if can_review(request.user):
+        panels.append(RecordingsPanel())
+    panels.append(TranslationsPanel())
 
 
 @hooks.register("register_admin_urls")

@@ -18,6 +18,9 @@ PRODUCTION_VARS = [
     "AWS_S3_ENDPOINT_URL",
     "AWS_ACCESS_KEY_ID",
     "AWS_SECRET_ACCESS_KEY",
+    "EMAIL_HOST",
+    "EMAIL_PORT",
+    "EMAIL_USE_TLS",
 ]
 
 
@@ -47,6 +50,7 @@ def test_embedded_defaults_need_nothing_installed(load_settings):
         or "database" in (s.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"])
     )
     assert s.STORAGES["default"]["BACKEND"] == "content.files.AtomicFileSystemStorage"
+    assert s.EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend"  # mail is printed
     assert s.DEBUG is True
 
 
@@ -62,7 +66,12 @@ def test_production_services_from_environment(load_settings):
         AWS_S3_ENDPOINT_URL="https://s3.example.org",
         AWS_ACCESS_KEY_ID="key",
         AWS_SECRET_ACCESS_KEY="secret",
+        EMAIL_HOST="mail.example.org",
+        EMAIL_PORT="587",
+        EMAIL_USE_TLS="true",
     )
+    assert s.EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend"
+    assert (s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS) == ("mail.example.org", 587, True)
     db = s.DATABASES["default"]
     assert db["ENGINE"] == "django.db.backends.postgresql"
     assert (db["NAME"], db["HOST"], db["PORT"], db["USER"]) == ("nharong", "db.internal", 5432, "app")

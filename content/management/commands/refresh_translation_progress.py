@@ -1,8 +1,8 @@
 """Record which translated pages are not yet (mostly) translated (``content.translations``).
 
 Publishing keeps the record up to date; run this once on a database whose translations were
-made with wagtail-localize before the rule existed, or after changing
-``TRANSLATION_DONE_SHARE``:
+made with wagtail-localize before the rule existed (or before segments copied unchanged from
+the source stopped counting as translated), or after changing ``TRANSLATION_DONE_SHARE``:
 
     python manage.py refresh_translation_progress
 """
