@@ -145,17 +145,12 @@ def render(r):
                 f"{s['best-practices']} | {s['seo']} | {_fmt(s.get('bytes'), 0)} | {failing} |"
             )
     lines += ["", "## Reading these figures", "", *NOTES]
-    lines += [
-        "",
-        "## Search (`manage.py bench_search`)",
-        "",
-        "```",
-        str(r.get("search_bench", "")).strip(),
-        "```",
-        "",
-        f"Whole run: {r['seconds']} s.",
-        "",
-    ]
+    lines += ["", "## Search (`manage.py bench_search`)", ""]
+    if "search_bench" in r:
+        lines += ["```", str(r["search_bench"]).strip(), "```"]
+    else:
+        lines += ["Not run in this run (`--no-search-bench`)."]
+    lines += ["", f"Whole run: {r['seconds']} s.", ""]
     return "\n".join(lines)
 
 

@@ -176,8 +176,13 @@ def nginx_twin(server, key_urls, args):
         return {"skipped": "nginx is not installed (apt-get install nginx-light)"}
     slugs = {name: name.replace(" ", "-") for name in key_urls}
     twin_urls = {slugs[name]: server.url(path) for name, path in key_urls.items()}
+    import socket
+
+    with socket.socket() as probe:  # a free port of its own
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     rows = {}
-    with nginx.Twin(twin_urls, args.port + 1, args.workers) as twin:
+    with nginx.Twin(twin_urls, port, args.workers) as twin:
         for name in key_urls:
             print(f"wrk nginx    {name:<14} same bytes as the cached page", flush=True)
             rows[name] = wrk(twin.url(slugs[name]), args.duration, args.connections)
@@ -208,6 +213,7 @@ def main(argv=None):
     parser.add_argument("--load-connections", type=int, default=50)
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-search-bench", action="store_true", help="skip manage.py bench_search")
     parser.add_argument(
         "--corpus-only",
         action="store_true",
@@ -278,7 +284,8 @@ def main(argv=None):
                     from .lighthouse import run_all
 
                     results["lighthouse"] = run_all(server, urls["lighthouse"])
-    results["search_bench"] = search_bench(env, args.scale)
+    if not args.no_search_bench:
+        results["search_bench"] = search_bench(env, args.scale)
     results["seconds"] = round(time.time() - started)
     (data / "results.json").write_text(json.dumps(results, indent=2))
     from .scale import keep_section
