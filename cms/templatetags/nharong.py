@@ -114,11 +114,15 @@ def _language_links(request, page):
 
 
 @register.simple_tag(takes_context=True)
-def menu_pages(context):
+def menu_pages(context, with_summary=False):
     """Every public top-level section, in the site's order, as ``{title, url, summary,
     language, fallback}`` dicts: each in the visitor's language where it is translated,
     else in the next language of the fallback chain (Vietnamese in the end), so a
-    Bahnar reader reaches every section and the page says it is not yet translated."""
+    Bahnar reader reaches every section and the page says it is not yet translated.
+
+    ``summary`` is filled only ``with_summary`` (the home page's cards): it lives on each
+    page type's own table, one query per type, which the menu of every other page does
+    not pay."""
     request = context.get("request")
     language = translation.get_language()
 
@@ -129,7 +133,8 @@ def menu_pages(context):
             return []
         sections = list(public_pages(root.get_children()).filter(show_in_menus=True))
         shown = translations_for(sections, language, queryset_filter=lambda qs: with_recordings(public_pages(qs)))
-        pages = list(Page.objects.filter(pk__in=[p.pk for p in shown]).specific())
+        pages = Page.objects.filter(pk__in=[p.pk for p in shown])
+        pages = list(pages.specific() if with_summary else pages)
         # .specific() drops select_related: the sections' locales in one query (none without sections)
         locales = {locale.pk: locale for locale in Locale.objects.all()} if pages else {}
         for page in pages:
@@ -160,7 +165,9 @@ def menu_pages(context):
         return items
 
     host = request.get_host() if request is not None else ""
-    return _memo(request, ("menu", language), lambda: memoize("menu", (host, language), compute))
+    return _memo(
+        request, ("menu", language, with_summary), lambda: memoize("menu", (host, language, with_summary), compute)
+    )
 
 
 @register.simple_tag(takes_context=True)

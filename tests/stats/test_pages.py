@@ -82,3 +82,37 @@ def test_sample_figures_are_labelled(client, units, indicators, put):
     assert client.get("/vi/statistics/").status_code == 200
     assert client.get("/vi/statistics/indicators/nope/").status_code == 404
     assert client.get("/vi/statistics/communes/00000/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_menu_of_many_page_types_costs_the_profile_no_query_per_type(
+    client, home, units, indicators, put, settings
+):
+    """The menu on every page reads its sections as plain pages (one query), not each
+    page type's table: only the home page's cards need the summaries."""
+    from tests.factories import (
+        CourseIndexPageFactory,
+        HeritageIndexPageFactory,
+        JobIndexPageFactory,
+        SectionPageFactory,
+    )
+
+    settings.FRAGMENT_CACHE_ENABLED = False  # cold: the menu is computed on each request
+    settings.PAGE_CACHE_ENABLED = False
+    put(indicators["households"], AdministrativeUnit.objects.by_code("21609", at=JULY), "2025", 310)
+    url = "/vi/statistics/communes/21609/"
+
+    def cold_queries():
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    SectionPageFactory(parent=home, title="Giới thiệu", slug="gioi-thieu", show_in_menus=True)
+    one_type = cold_queries()
+    HeritageIndexPageFactory(parent=home, title="Lễ hội", slug="le-hoi", listing="festivals", show_in_menus=True)
+    CourseIndexPageFactory(parent=home, title="Học", slug="hoc", show_in_menus=True)
+    JobIndexPageFactory(parent=home, title="Việc làm", slug="viec-lam", show_in_menus=True)
+    html = client.get(url).content.decode()
+    assert all(title in html for title in ("Giới thiệu", "Lễ hội", "Học", "Việc làm"))
+    assert cold_queries() == one_type
