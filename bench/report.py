@@ -41,6 +41,33 @@ def _fmt(value, digits=1):
     return "–" if value is None else f"{value:,.{digits}f}"
 
 
+def lighthouse_lines(lh):
+    """The table of the Lighthouse section (``make bench`` and ``python -m bench.lighthouse --write``)."""
+    if not lh:
+        return ["Not run (`--no-lighthouse`)."]
+    if "skipped" in lh:
+        return [f"Skipped: {lh['skipped']}."]
+    lines = [
+        "| page | path | performance | accessibility | best practices | SEO | bytes | audits not passed |",
+        "|---|---|--:|--:|--:|--:|--:|---|",
+    ]
+    for name, s in lh.items():
+        if "error" in s:
+            lines.append(f"| {name} | `{s['path']}` | error: {s['error']} | | | | | |")
+            continue
+        failing = "; ".join(f"{k}: {', '.join(v)}" for k, v in s["failing"].items())
+        if s.get("attempts", 1) > 1:
+            failing = (failing + "; " if failing else "") + f"scored on attempt {s['attempts']}"
+        if len(s.get("performance_runs", [])) > 1:
+            runs = ", ".join(str(p) for p in s["performance_runs"])
+            failing = (failing + "; " if failing else "") + f"performance of the runs: {runs} (median shown)"
+        lines.append(
+            f"| {name} | `{s['path']}` | {s['performance']} | {s['accessibility']} | "
+            f"{s['best-practices']} | {s['seo']} | {_fmt(s.get('bytes'), 0)} | {failing} |"
+        )
+    return lines
+
+
 def render(r):
     c = r["corpus"]
     lines = [
@@ -122,27 +149,7 @@ def render(r):
             f"; {load['events_unconfirmed']} never answered).",
         ]
     lines += ["", "## Lighthouse (mobile profile)", ""]
-    lh = r.get("lighthouse")
-    if not lh:
-        lines.append("Not run (`--no-lighthouse`).")
-    elif "skipped" in lh:
-        lines.append(f"Skipped: {lh['skipped']}.")
-    else:
-        lines += [
-            "| page | path | performance | accessibility | best practices | SEO | bytes | audits not passed |",
-            "|---|---|--:|--:|--:|--:|--:|---|",
-        ]
-        for name, s in lh.items():
-            if "error" in s:
-                lines.append(f"| {name} | `{s['path']}` | error: {s['error']} | | | | | |")
-                continue
-            failing = "; ".join(f"{k}: {', '.join(v)}" for k, v in s["failing"].items())
-            if s.get("attempts", 1) > 1:
-                failing = (failing + "; " if failing else "") + f"scored on attempt {s['attempts']}"
-            lines.append(
-                f"| {name} | `{s['path']}` | {s['performance']} | {s['accessibility']} | "
-                f"{s['best-practices']} | {s['seo']} | {_fmt(s.get('bytes'), 0)} | {failing} |"
-            )
+    lines += lighthouse_lines(r.get("lighthouse"))
     lines += ["", "## Reading these figures", "", *NOTES]
     lines += [
         "",
