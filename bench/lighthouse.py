@@ -13,6 +13,7 @@ that Markdown file with the table, the command, the versions and the commit.
 import argparse
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -170,7 +171,7 @@ def main(argv=None):
     results = run_all(_Base(args.base), paths, args.runs)
     print(json.dumps(results, indent=2))
     if args.write and "skipped" not in results:
-        command = "python -m bench.lighthouse " + " ".join(sys.argv[1:] if argv is None else argv)
+        command = "python -m bench.lighthouse " + shlex.join(sys.argv[1:] if argv is None else argv)
         write_section(args.write, results, command)
 
 

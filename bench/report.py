@@ -65,7 +65,25 @@ def lighthouse_lines(lh):
             f"| {name} | `{s['path']}` | {s['performance']} | {s['accessibility']} | "
             f"{s['best-practices']} | {s['seo']} | {_fmt(s.get('bytes'), 0)} | {failing} |"
         )
-    return lines
+    return lines + ["", *LIGHTHOUSE_NOTES]
+
+
+LIGHTHOUSE_NOTES = [
+    "- The consultation form (`/vi/consultation/`) scores 66 in SEO on purpose: "
+    '`templates/community/consultation_form.html` says `<meta name="robots" content="noindex">` '
+    "(a health request form has nothing to find, and it sits with the sensitive pages kept out of "
+    "search engines), and Lighthouse's `is-crawlable` audit fails on every page that asks not to be "
+    "indexed. Its other three categories are 100.",
+    "- Performance is simulated (Lantern): what the host's CPU did is multiplied by 4, so on a busy "
+    "machine total blocking time and first paint vary from run to run (the runs are listed; the "
+    "median is shown). Lantern also applies one server latency per origin, estimated from every "
+    "request, so with granian serving the pictures and static files (`DJANGO_SERVE_MEDIA=true`, "
+    "two Python workers) a page with many pictures (festival, listing, product) gets a later "
+    "simulated first paint than it would behind a static file server.",
+    "- `bytes` is Lighthouse's total for its phone (412 px wide, 1.75× pixels): heroes take the 720 "
+    "rendition, cards the 576 one; pictures below the fold that Chrome's lazy loading still fetches "
+    "are counted.",
+]
 
 
 def render(r):
