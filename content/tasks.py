@@ -25,12 +25,14 @@ from .api.images import ALL_SPECS
 logger = logging.getLogger(__name__)
 
 # What templates/ asks for: content/includes/picture.html (every hero, image block,
-# gallery and how-to step: 360/720/1080 srcset), heritage/includes/cards.html (the
-# 360 one), lessons/includes/quiz_form.html (quiz option pictures).
+# gallery and how-to step: 360/720/1080 srcset), heritage/includes/cards.html (360/576
+# srcset: sharp enough on a 1.5–2× phone, lighter than 720), lessons/includes/quiz_form.html
+# (quiz option pictures).
 TEMPLATE_SPECS = (
     "fill-360x203|format-webp",
     "fill-720x405|format-webp",
     "fill-1080x608|format-webp",
+    "fill-576x324|format-webp",
     "fill-160x120|format-webp",
 )
 # ...plus what the API (content.api.images) and the course bundles serve.
