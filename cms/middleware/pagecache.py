@@ -175,13 +175,11 @@ class KeptResponses:
     def __call__(self, environ, start_response):
         if "HTTP_ORIGIN" in environ:  # CORS headers depend on it (corsheaders, outside the cache)
             return self.app(environ, start_response)
-        request = WSGIRequest(environ)
-        if not self.pagecache._cacheable(request):
-            return self.app(environ, start_response)
         try:
-            entry = self.pagecache.kept_entry(request)
-        except DisallowedHost:  # Django answers it (400), as without this shortcut
-            entry = None
+            request = WSGIRequest(environ)
+            entry = self.pagecache.kept_entry(request) if self.pagecache._cacheable(request) else None
+        except (DisallowedHost, UnicodeError):  # a refused host, a path not in WSGI's latin-1:
+            entry = None  # Django answers them as without this shortcut
         if entry is None:
             return self.app(environ, start_response)
         if "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ:

@@ -119,3 +119,11 @@ def test_the_production_application_is_wrapped():
     from cms import wsgi
 
     assert isinstance(wsgi.application, KeptResponses)
+
+
+def test_a_path_outside_wsgi_latin1_goes_to_django(kept):
+    django = Django()
+    environ = RequestFactory().get("/vi/").environ
+    environ["PATH_INFO"] = "/api/v1/sections/\u0100"  # what a fuzzer's client may send
+    body = b"".join(KeptResponses(django)(environ, lambda status, headers, exc_info=None: None))
+    assert body == b"django" and django.calls == ["/api/v1/sections/\u0100"]
