@@ -115,12 +115,6 @@ def test_a_session_cookie_is_served_a_page_that_does_not_vary_on_cookies(kept, s
     assert django.calls == [] and body == hit.content
 
 
-def test_the_production_application_is_wrapped():
-    from cms import wsgi
-
-    assert isinstance(wsgi.application, KeptResponses)
-
-
 def test_a_path_outside_wsgi_latin1_goes_to_django(kept):
     django = Django()
     environ = RequestFactory().get("/vi/").environ
