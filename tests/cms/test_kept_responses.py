@@ -121,3 +121,29 @@ def test_a_path_outside_wsgi_latin1_goes_to_django(kept):
     environ["PATH_INFO"] = "/api/v1/sections/\u0100"  # what a fuzzer's client may send
     body = b"".join(KeptResponses(django)(environ, lambda status, headers, exc_info=None: None))
     assert body == b"django" and django.calls == ["/api/v1/sections/\u0100"]
+
+
+def test_django_gets_the_environ_as_the_server_sent_it(kept):
+    """WSGIRequest writes the decoded path back into the environ it reads: the shortcut
+    reads a copy, so Django (on a miss) still gets the server's latin-1 PATH_INFO."""
+    django = Django()
+    raw = "/api/v1/sections/\u0100".encode().decode("latin-1")  # UTF-8 bytes, as WSGI sends them
+    environ = RequestFactory().get("/vi/").environ
+    environ["PATH_INFO"] = raw
+    b"".join(KeptResponses(django)(environ, lambda status, headers, exc_info=None: None))
+    assert django.calls == [raw]
+
+
+def test_the_production_application_is_wrapped_and_answers_odd_paths(kept, django_assert_num_queries):
+    from werkzeug.test import Client
+
+    from cms.wsgi import application
+
+    assert isinstance(application, KeptResponses)
+    browser = Client(application)
+    assert browser.get("/vi/\u0100/").status_code == 404
+    first = browser.get(kept[0])
+    with django_assert_num_queries(0):
+        again = browser.get(kept[0])
+    assert (first.headers["X-Cache"], again.headers["X-Cache"]) == ("MISS", "HIT")
+    assert again.data == first.data and again.headers["ETag"] == first.headers["ETag"]
