@@ -3,6 +3,8 @@ same bytes and headers as the page cache's own hit, no SQL, and everything it mu
 not answer (a miss, a stale page, cross-origin, another scheme, a refused host, a
 personal request, a write) goes to Django."""
 
+import os
+
 import pytest
 from django.test import RequestFactory
 
@@ -147,3 +149,19 @@ def test_the_production_application_is_wrapped_and_answers_odd_paths(kept, djang
         again = browser.get(kept[0])
     assert (first.headers["X-Cache"], again.headers["X-Cache"]) == ("MISS", "HIT")
     assert again.data == first.data and again.headers["ETag"] == first.headers["ETag"]
+
+
+def test_a_server_can_import_the_application_in_a_new_process():
+    """granian and gunicorn import ``cms.wsgi`` before Django is set up."""
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    done = subprocess.run(
+        [sys.executable, "-c", "import cms.wsgi; print(type(cms.wsgi.application).__name__)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.stdout.strip() == "KeptResponses", done.stderr[-2000:]
