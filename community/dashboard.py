@@ -6,7 +6,8 @@ import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.components import Component
+
+from content.dashboard import ListPanel, first_and_total
 
 from .models.jobs import JobPostingPage, today
 from .models.policies import PolicyDocumentPage
@@ -16,30 +17,15 @@ REVIEW_AFTER_DAYS = 365
 LIMIT = 10
 
 
-class PagesPanel(Component):
+class PagesPanel(ListPanel):
     """A panel listing the first ``LIMIT`` pages of ``pages()`` with their language and one
-    date (``community/admin/dashboard_pages.html``; each panel's template fills its words)."""
-
-    panel_id = heading = None
+    date (``content/admin/dashboard_list.html``; each panel's template fills its words)."""
 
     def pages(self):
         raise NotImplementedError
 
-    def extra_context(self):
-        return {}
-
-    def get_context_data(self, parent_context):
-        pages = self.pages().select_related("locale")
-        shown = list(pages[:LIMIT])
-        total = len(shown) if len(shown) < LIMIT else pages.count()
-        return {
-            "panel_id": self.panel_id,
-            "heading": self.heading,
-            "pages": shown,
-            "total": total,
-            "more": total - len(shown),
-            **self.extra_context(),
-        }
+    def rows_and_total(self, parent_context):
+        return first_and_total(self.pages().select_related("locale"), LIMIT)
 
 
 class ExpiringJobsPanel(PagesPanel):

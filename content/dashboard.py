@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState
@@ -23,15 +24,50 @@ REVIEW_LIMIT = 10
 LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-class ReviewPanel(Component):
+def first_and_total(queryset, limit=REVIEW_LIMIT):
+    """The first ``limit`` rows of ``queryset`` and how many there are: one query when
+    they all fit, a count only when there may be more."""
+    shown = list(queryset[:limit])
+    return shown, len(shown) if len(shown) < limit else queryset.count()
+
+
+class ListPanel(Component):
+    """A dashboard panel listing a few things to act on (``content/admin/dashboard_list.html``:
+    a sentence with the count, the first rows, "and N more", or a sentence when there is
+    nothing). Subclasses give ``panel_id``, ``heading`` and ``rows_and_total()``; their
+    template extends the list and fills its blocks."""
+
+    panel_id = heading = None
+
+    def rows_and_total(self, parent_context):
+        raise NotImplementedError
+
+    def extra_context(self):
+        return {}
+
+    def get_context_data(self, parent_context):
+        rows, total = self.rows_and_total(parent_context)
+        return {
+            "panel_id": self.panel_id,
+            "heading": self.heading,
+            "rows": rows,
+            "total": total,
+            "more": max(total - len(rows), 0),
+            **self.extra_context(),
+        }
+
+
+class ReviewPanel(ListPanel):
     """Pages (and snippets) in a workflow task the user can approve or reject now. It
     replaces Wagtail's own "Awaiting your review" panel, so the list is shown once."""
 
     name = "nharong_review"
     order = 20
     template_name = "content/admin/dashboard_review.html"
+    panel_id = "nharong-review"
+    heading = _("Pages waiting for your review")
 
-    def get_context_data(self, parent_context):
+    def rows_and_total(self, parent_context):
         request = parent_context["request"]
         states = (
             TaskState.objects.reviewable_by(request.user)
@@ -55,7 +91,7 @@ class ReviewPanel(Component):
                     "started_at": state.started_at,
                 }
             )
-        return {"items": items, "total": total, "more": max(total - len(items), 0)}
+        return items, total
 
 
 def local_day(moment):
@@ -63,7 +99,7 @@ def local_day(moment):
     return timezone.localtime(moment, LOCAL_TIME).strftime("%d/%m/%Y") if moment else ""
 
 
-class RecordingsPanel(Component):
+class RecordingsPanel(ListPanel):
     """The panel "Bản ghi âm chờ duyệt": recorded narration waiting for review, oldest first (the first
     ``REVIEW_LIMIT`` and a count), for users who may review it (the hook checks
     ``content.recording_review.can_review``). The date is the day it was recorded in Vietnam
@@ -73,11 +109,11 @@ class RecordingsPanel(Component):
     name = "nharong_recordings"
     order = 25
     template_name = "content/admin/dashboard_recordings.html"
+    panel_id = "nharong-recordings"
+    heading = _("Recordings waiting for review")
 
-    def get_context_data(self, parent_context):
-        rows = waiting()
-        shown = list(rows[:REVIEW_LIMIT])
-        total = len(shown) if len(shown) < REVIEW_LIMIT else rows.count()
+    def rows_and_total(self, parent_context):
+        shown, total = first_and_total(waiting())
         items = [
             {
                 "title": row.page.get_admin_display_title(),
@@ -89,8 +125,10 @@ class RecordingsPanel(Component):
             }
             for row in shown
         ]
-        more = total - len(items)
-        return {"items": items, "total": total, "more": more, "list_url": reverse("content_recordings")}
+        return items, total
+
+    def extra_context(self):
+        return {"list_url": reverse("content_recordings")}
 
 
 def source_pages():
