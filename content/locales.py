@@ -107,6 +107,18 @@ def translations_for(pages, language_code=None, queryset_filter=None):
     return [found[key] for key in dict.fromkeys(keys) if key in found]
 
 
+def prefixed_url(page, language_code=None):
+    """``/<language>/`` and the page's path below its locale root, from ``url_path``
+    alone (no query): every locale root is a top-level page of the one site. Under the
+    page's own language (the default) it is what ``page.get_url`` gives, without
+    Wagtail's lookup of the sites' root paths (two queries whenever the cache lacks
+    them, as in a new process); under another language it is the address where
+    ``cms.views.serve``'s fallback serves the page to that language's readers."""
+    code = language_code or page.locale.language_code
+    below_root = page.url_path.split("/")[2:]  # "/<root slug>/a/b/" -> ["a", "b", ""]
+    return f"/{code}/" + "/".join(part for part in below_root if part) + ("/" if any(below_root) else "")
+
+
 def best_translation(page, language_code=None, queryset_filter=None):
     """The translation of ``page`` a reader of ``language_code`` should see, as
     ``(specific page, its language)``, or ``(None, None)``.

@@ -47,7 +47,10 @@ def extra_body_blocks():
 
 def pages_about_units(unit_ids, *, language_code=None, limit=30):
     """Public, listed pages about these units, best translation for the reader, by title:
-    ``[Page]`` (not specific), in one query whatever the number of providers and pages."""
+    ``[Page]`` (not specific), in one query whatever the number of providers and pages.
+    Each comes with its locale and content type, so its address
+    (``content.locales.prefixed_url``) and its type (``page.content_type.model_class()``)
+    cost no query, not even the one per type of Django's content-type cache in a new process."""
     from django.db.models import Q
     from wagtail.models import Page
 
@@ -63,7 +66,7 @@ def pages_about_units(unit_ids, *, language_code=None, limit=30):
     if not unit_ids or not found:
         return []
     pages = localized(listed_pages(Page.objects.filter(found)), language_code)
-    return list(pages.order_by("title", "pk")[:limit])
+    return list(pages.select_related("locale", "content_type").order_by("title", "pk")[:limit])
 
 
 def completed_course_keys(user):

@@ -40,6 +40,11 @@ What is read (standard library only: sqlite3, json, csv):
 - ``content/data/source/former-binh-dinh-communes-2025.csv``: its old codes fix which old communes are in scope.
   The script stops without writing anything if the package disagrees with the CSV on any code, name, district
   or (old → new, relation) pair.
+- ``PLACE_COMMUNES`` below: a few more old communes, outside the CSV's districts, where heritage places of
+  the demo stand (the Cham towers around Quy Nhơn, An Nhơn and Tuy Phước). Without them such a place has no
+  commune, so no chain to today's commune and no approximate marker. They come from the package alone
+  (with their old district), each checked against the name written here, and must move whole into one
+  new unit: a split commune has no single centre to stand in for a place.
 
 The data file identifies a unit by its code **and** its validity. NSO codes are reused across the
 reorganisation: Gia Lai from 2025-07-01 has code 52, the code of the former Bình Định. Xã An Lão has 21609,
@@ -79,6 +84,14 @@ DATA_FILES = {  # path inside the package -> sha256 (as in the 1.0.4 wheel)
     "data/converter_2025.json": "84f0848bf401b047775cbb49768c181a9271f77e4a4ec706d293b09bcb4faddd",
 }
 COPYRIGHT = "Copyright (c) 2025 Tran Ngoc Minh Hieu"
+
+# Old communes outside the CSV's scope that heritage places need: old code -> (name as in the package, why).
+PLACE_COMMUNES = {
+    "21556": ("Phường Đống Đa", "Tháp Đôi"),
+    "21910": ("Phường Đập Đá", "Thành Đồ Bàn (with Nhơn Hậu)"),
+    "21922": ("Xã Nhơn Hậu", "Tháp Cánh Tiên, Thành Đồ Bàn"),
+    "21967": ("Xã Phước Hòa", "Tháp Bình Lâm"),
+}
 
 OLD_VALID_TO = "2025-06-30"
 NEW_VALID_FROM = "2025-07-01"
@@ -304,6 +317,29 @@ def build(package: dict, rows: list[dict], csv_sha256: str, generated_on: str) -
             parent=ref(district_code, None),
             valid_to=OLD_VALID_TO,
         )
+    csv_communes = set(communes)
+    for code, (name, _place) in PLACE_COMMUNES.items():
+        old = legacy_by_ward_code.get(code)
+        if old is None:
+            problems.append(f"place commune {code} ({name}) is not in admin_units_legacy")
+            continue
+        check(code not in csv_communes, f"place commune {code} is already in the CSV")
+        check(nfc(old["ward"]) == name, f"place commune {code}: {old['ward']} ≠ {name}")
+        district_code = old["districtCode"]
+        districts[district_code] = unit(
+            district_code,
+            nfc(old["district"]),
+            level_of(old["districtType"], old["district"]),
+            parent=ref(OLD_BINH_DINH, None),
+            valid_to=OLD_VALID_TO,
+        )
+        communes[code] = unit(
+            code,
+            nfc(old["ward"]),
+            level_of(old["wardType"], old["ward"]),
+            parent=ref(district_code, None),
+            valid_to=OLD_VALID_TO,
+        )
     units += [districts[code] for code in sorted(districts)]
     units += [communes[code] for code in sorted(communes)]
 
@@ -341,10 +377,17 @@ def build(package: dict, rows: list[dict], csv_sha256: str, generated_on: str) -
                 continue
             from_package.add((old["wardCode"], new["wardCode"], relation))
     from_csv = {(r["old_code"], r["new_code"], r["relation"]) for r in rows}
-    for triple in sorted(from_csv - from_package):
+    in_csv_scope = {triple for triple in from_package if triple[0] in csv_communes}
+    for triple in sorted(from_csv - in_csv_scope):
         problems.append(f"CSV has {triple}, the package does not")
-    for triple in sorted(from_package - from_csv):
+    for triple in sorted(in_csv_scope - from_csv):
         problems.append(f"the package has {triple}, the CSV does not")
+    for code in PLACE_COMMUNES:
+        targets = [(new, relation) for old, new, relation in from_package if old == code]
+        check(
+            len(targets) == 1 and targets[0][1] == "whole",
+            f"place commune {code} does not move whole into one new unit: {targets}",
+        )
     for row in rows:
         name = new_names.get(row["new_code"])
         check(name == row["new_name"], f"new {row['new_code']}: {name} ≠ {row['new_name']}")
@@ -394,6 +437,10 @@ def build(package: dict, rows: list[dict], csv_sha256: str, generated_on: str) -
             "Codes are strings (NSO codes can have leading zeros).",
             "Scope: the provinces Bình Định (52, old), Gia Lai (64, old) and Gia Lai (52, new); the old "
             "districts and communes of the cross-check CSV; all post-2025 communes and wards of Gia Lai.",
+            "Also in scope, from the package alone (not in the cross-check CSV): the old communes where "
+            "heritage places stand, with their old districts: "
+            + ", ".join(f"{code} {name} ({place})" for code, (name, place) in PLACE_COMMUNES.items())
+            + ".",
         ],
     }
     return {"format": 1, "source": source, "units": units, "successions": successions}

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from content import seams
+from content.locales import prefixed_url
 from content.models import AdministrativeUnit, UnitSuccession
 
 from . import charts, figures, queries, rules
@@ -173,10 +174,10 @@ def commune(request, code):
             }
         )
     related_ids = [unit.pk] + [p.predecessor_id for p in predecessors] + [s.successor_id for s in successors]
-    about = [
-        {"title": page.title, "url": page.get_url(request), "kind": page.specific_class._meta.verbose_name}
+    about = [  # no query per page or per page type (content.seams.pages_about_units)
+        {"title": page.title, "url": prefixed_url(page), "kind": model._meta.verbose_name}
         for page in seams.pages_about_units(related_ids, language_code=get_language())
-        if page.specific_class is not None
+        if (model := page.content_type.model_class()) is not None
     ]
     context = {
         "unit": unit,

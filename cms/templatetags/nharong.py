@@ -1,10 +1,11 @@
 """Template helpers for the public site: language switcher, menus, fallback marker."""
 
 from django import template
-from django.db.models import Q
+from django.db.models import Q, Subquery
+from django.db.models.functions import Substr
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from content import jsonld
 from content.cache import memoize, route_tags
@@ -12,8 +13,11 @@ from content.cachetags import ANY_PAGE, depends_on
 from content.locales import (
     DEFAULT_LANGUAGE,
     LANGUAGE_INFO,
+    fallback_chain,
     interface_translated,
     language_codes,
+    pick_best,
+    prefixed_url,
     spoken_languages,
     translations_for,
     with_recordings,
@@ -113,6 +117,33 @@ def _language_links(request, page):
     return links
 
 
+def _menu_sections(site_root, language):
+    """The public top-level sections shown in menus, each in ``language``'s best public
+    translation (``content.locales.pick_best``), in the site's order: one query for any
+    language. The sections are the menu children of the site root's Vietnamese
+    translation (locale roots are siblings: a child's parent is the first ``depth``
+    steps of its path), found in a sub-query, so neither the root nor the Vietnamese
+    sections are read on their own."""
+    depth = site_root.depth
+    root = Page.objects.filter(translation_key=site_root.translation_key, locale__language_code=DEFAULT_LANGUAGE)
+    sections = public_pages(
+        Page.objects.annotate(_parent_path=Substr("path", 1, Page.steplen * depth)).filter(
+            depth=depth + 1, show_in_menus=True, _parent_path=Subquery(root.values("path")[:1])
+        )
+    ).filter(locale__language_code=DEFAULT_LANGUAGE)
+    languages = {*fallback_chain(language), DEFAULT_LANGUAGE}
+    candidates = with_recordings(
+        public_pages(
+            Page.objects.filter(
+                translation_key__in=sections.values("translation_key"), locale__language_code__in=languages
+            )
+        )
+    ).select_related("locale")
+    candidates = list(candidates)
+    order = {p.translation_key: p.path for p in candidates if p.locale.language_code == DEFAULT_LANGUAGE}
+    return sorted(pick_best(candidates, language), key=lambda page: order[page.translation_key])
+
+
 @register.simple_tag(takes_context=True)
 def menu_pages(context, with_summary=False):
     """Every public top-level section, in the site's order, as ``{title, url, summary,
@@ -128,33 +159,28 @@ def menu_pages(context, with_summary=False):
 
     def compute():
         depends_on("menu")  # bumped by any change to a page at the top of the tree
-        root = _locale_root(request, DEFAULT_LANGUAGE)
-        if root is None:
+        site = Site.find_for_request(request) if request else None
+        if site is None:
             return []
-        sections = list(public_pages(root.get_children()).filter(show_in_menus=True))
-        shown = translations_for(sections, language, queryset_filter=lambda qs: with_recordings(public_pages(qs)))
-        pages = Page.objects.filter(pk__in=[p.pk for p in shown])
-        pages = list(pages.specific() if with_summary else pages)
-        # .specific() drops select_related: the sections' locales in one query (none without sections)
-        locales = {locale.pk: locale for locale in Locale.objects.all()} if pages else {}
-        for page in pages:
-            page.locale = locales[page.locale_id]  # read by get_url and below: one query, not one per section
-        specific = {page.pk: page for page in pages}
+        shown = _menu_sections(site.root_page, language)
+        if with_summary:  # the home page's cards: each type's own table, and the locales again
+            specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in shown]).specific()}
+            for page in shown:
+                specific[page.pk].locale = page.locale  # read by get_url and below, no query per card
+        else:
+            specific = {page.pk: page for page in shown}
         spoken = spoken_languages(shown)  # heard in the visitor's language (content.locales)
         items = []
         for section in shown:
             page = specific[section.pk]
             code = page.locale.language_code
-            if code == language:
-                url = page.get_url(request)
-            else:  # served under the visitor's prefix by the fallback of cms.views.serve
-                home = _locale_root(request, code)
-                url = f"/{language}/{page.url_path[len(home.url_path) :]}"
             items.append(
                 {
                     "id": page.pk,
                     "title": page.title,
-                    "url": url,
+                    # Its own address, or where the fallback of cms.views.serve serves it under
+                    # the visitor's prefix: both from its path, no lookup of the site's roots.
+                    "url": prefixed_url(page, language),
                     "summary": getattr(page, "summary", ""),
                     "language": code,
                     "fallback": code != language,

@@ -31,6 +31,7 @@ PREFIX = {
     "province": "Tỉnh ",
     "district": "Huyện ",
     "town": "Thị xã ",
+    "city": "Thành phố ",
     "commune": "Xã ",
     "ward": "Phường ",
     "township": "Thị trấn ",
@@ -44,6 +45,18 @@ CORE_NEW = {
     "Huyện Tây Sơn": {"21808", "21817", "21820", "21829", "21835"},
     "Huyện Vân Canh": {"21994", "21997", "22006"},
 }
+
+
+# Old communes outside the CSV, where heritage places of the demo stand (scripts/generate_admin_units.py,
+# PLACE_COMMUNES): old code -> (name, old district code and name, new code and name), as in vietnamadminunits
+# 1.0.4 (admin_units_legacy, admin_units and converter_2025.json), each moving whole into its new unit.
+PLACE_COMMUNES = {
+    "21556": ("Phường Đống Đa", "540", "Thành phố Quy Nhơn", "21583", "Phường Quy Nhơn"),
+    "21910": ("Phường Đập Đá", "549", "Thị xã An Nhơn", "21910", "Phường An Nhơn"),
+    "21922": ("Xã Nhơn Hậu", "549", "Thị xã An Nhơn", "21910", "Phường An Nhơn"),
+    "21967": ("Xã Phước Hòa", "550", "Huyện Tuy Phước", "21970", "Xã Tuy Phước Đông"),
+}
+PLACE_DISTRICTS = {district for _, district, *_ in PLACE_COMMUNES.values()}
 
 
 def _csv_path():
@@ -89,12 +102,29 @@ def test_every_csv_row_is_exactly_one_succession_and_nothing_else_is(data, rows)
     expected = {(r["old_code"], r["new_code"], r["relation"]) for r in rows}
     assert len(expected) == len(rows) == 94
     commune_links = [
-        s for s in data["successions"] if not (s["from"]["code"] in ("52", "64") and s["to"]["code"] == "52")
+        s
+        for s in data["successions"]
+        if not (s["from"]["code"] in ("52", "64") and s["to"]["code"] == "52")
+        and s["from"]["code"] not in PLACE_COMMUNES
     ]
     actual = _triples(commune_links)
     assert Counter(actual) == Counter(expected)  # no missing, extra or duplicated pair
     for s in commune_links:
         assert s["from"]["valid_to"] == OLD_TO and s["to"]["valid_from"] == NEW_FROM
+
+
+def test_place_communes_and_their_districts_move_whole_into_their_new_unit(data, rows, old, new):
+    assert not set(PLACE_COMMUNES) & {r["old_code"] for r in rows}
+    assert PLACE_DISTRICTS == {"540", "549", "550"}
+    assert not PLACE_DISTRICTS & {r["old_district_code"] for r in rows}
+    links = [s for s in data["successions"] if s["from"]["code"] in PLACE_COMMUNES]
+    assert sorted(_triples(links)) == sorted((c, v[3], "whole") for c, v in PLACE_COMMUNES.items())
+    for code, (name, district, district_name, new_code, new_name) in PLACE_COMMUNES.items():
+        assert old[code]["name"] == name
+        assert old[code]["parent"] == {"code": district, "valid_from": None}
+        assert old[district]["name"] == district_name
+        assert new[new_code]["name"] == new_name
+    assert old["540"]["level"] == "city" and old["549"]["level"] == "town" and old["550"]["level"] == "district"
 
 
 def test_province_successions_give_new_gia_lai_both_predecessors(data, old, new):
@@ -107,12 +137,12 @@ def test_province_successions_give_new_gia_lai_both_predecessors(data, old, new)
 
 def test_counts_match_the_csv(data, rows, old):
     old_communes = {c for c, u in old.items() if u["level"] in ("commune", "township", "ward")}
-    assert old_communes == {r["old_code"] for r in rows}
-    assert len(old_communes) == 91
-    districts = {c for c, u in old.items() if u["level"] in ("district", "town")}
-    assert districts == {r["old_district_code"] for r in rows}
-    assert len(districts) == 7
-    assert Counter(s["relation"] for s in data["successions"]) == {"whole": 90, "part": 6}
+    assert old_communes - set(PLACE_COMMUNES) == {r["old_code"] for r in rows}
+    assert len(old_communes) == 91 + 4
+    districts = {c for c, u in old.items() if u["level"] in ("district", "town", "city")}
+    assert districts - PLACE_DISTRICTS == {r["old_district_code"] for r in rows}
+    assert len(districts) == 7 + 3
+    assert Counter(s["relation"] for s in data["successions"]) == {"whole": 90 + 4, "part": 6}
 
 
 def test_the_five_core_districts_become_21_new_communes(rows, new):
@@ -200,12 +230,13 @@ def test_codes_unique_within_each_period_but_reused_across_it(data, old, new):
     before = [u["code"] for u in data["units"] if u["valid_to"] == OLD_TO]
     after = [u["code"] for u in data["units"] if u["valid_from"] == NEW_FROM]
     assert len(before) + len(after) == len(data["units"])
-    assert len(set(before)) == len(before) == 2 + 7 + 91
+    assert len(set(before)) == len(before) == 2 + 7 + 91 + 3 + 4
     assert len(set(after)) == len(after) == 1 + 135
     keys = [admin_units_data.unit_key(u) for u in data["units"]]
     assert len(set(keys)) == len(keys)
     reused = set(before) & set(after)
-    assert {"52", "21609", "21616", "21994", "22006"} <= reused
+    assert {"52", "21609", "21616", "21994", "22006", "21910"} <= reused
+    assert (old["21910"]["name"], new["21910"]["name"]) == ("Phường Đập Đá", "Phường An Nhơn")
     assert (old["21609"]["name"], new["21609"]["name"]) == ("Thị trấn An Lão", "Xã An Lão")
     assert (old["52"]["name"], new["52"]["name"]) == ("Tỉnh Bình Định", "Tỉnh Gia Lai")
     assert [u["name"] for u in admin_units_data.units_on("2025-06-30", data, code="21609")] == ["Thị trấn An Lão"]
@@ -213,7 +244,7 @@ def test_codes_unique_within_each_period_but_reused_across_it(data, old, new):
 
 
 def test_every_reference_resolves_to_a_unit_of_the_right_period(data):
-    rank = {"province": 0, "district": 1, "town": 1, "commune": 2, "ward": 2, "township": 2}
+    rank = {"province": 0, "district": 1, "town": 1, "city": 1, "commune": 2, "ward": 2, "township": 2}
     for unit in data["units"]:
         if unit["parent"] is None:
             assert unit["level"] == "province"
@@ -230,7 +261,7 @@ def test_every_reference_resolves_to_a_unit_of_the_right_period(data):
         admin_units_data.find_unit({"code": "21609", "valid_from": "2020-01-01"}, data)
 
 
-def test_only_former_binh_dinh_units_of_the_csv_before_2025(data, rows, old):
+def test_only_former_binh_dinh_units_of_the_csv_and_the_places_before_2025(data, rows, old):
     """Old Gia Lai (64) is there as a predecessor province only; none of its districts or communes are."""
     for unit in old.values():
         chain = unit
@@ -238,6 +269,7 @@ def test_only_former_binh_dinh_units_of_the_csv_before_2025(data, rows, old):
             chain = admin_units_data.find_unit(chain["parent"], data)
         assert chain["code"] == "52" or unit["code"] == "64"
     in_scope = {r["old_code"] for r in rows} | {r["old_district_code"] for r in rows} | {"52", "64"}
+    in_scope |= set(PLACE_COMMUNES) | PLACE_DISTRICTS
     assert set(old) == in_scope
 
 
@@ -274,9 +306,9 @@ def test_committed_copies_equal_the_shared_files(name):
 
 def test_loader_filters(data):
     assert len(list(admin_units_data.iter_units(data, level="township"))) == 8
-    assert len(list(admin_units_data.iter_units(data, current=False))) == 100
+    assert len(list(admin_units_data.iter_units(data, current=False))) == 100 + 7
     assert [u["code"] for u in admin_units_data.iter_units(data, level="province", current=True)] == ["52"]
-    assert len(list(admin_units_data.iter_successions(data))) == 96
+    assert len(list(admin_units_data.iter_successions(data))) == 100
     assert admin_units_data.load() == data and admin_units_data.load() is not data
 
 
