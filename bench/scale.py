@@ -186,13 +186,18 @@ def render_section(runs, note=""):
 
 
 def keep_section(text, output):
-    """``text`` (a new docs/benchmarks.md) with the scale section of the file at ``output``
-    kept: ``make bench`` rewrites the document, ``bench.scale`` owns its section."""
+    """``text`` (a new docs/benchmarks.md) with the sections of the file at ``output`` that
+    other commands own kept: ``make bench`` rewrites the document, ``bench.scale`` and
+    ``bench.searchscale`` own their sections."""
+    from .searchscale import BEGIN as SEARCH_BEGIN
+    from .searchscale import END as SEARCH_END
+
     path = Path(output)
     old = path.read_text() if path.exists() else ""
-    if BEGIN not in old or END not in old:
-        return text
-    return text.rstrip("\n") + "\n\n" + old[old.index(BEGIN) : old.index(END) + len(END)] + "\n"
+    for begin, end in ((BEGIN, END), (SEARCH_BEGIN, SEARCH_END)):
+        if begin in old and end in old:
+            text = text.rstrip("\n") + "\n\n" + old[old.index(begin) : old.index(end) + len(end)] + "\n"
+    return text
 
 
 def render(data, output, note=""):

@@ -5,7 +5,8 @@ live pages of the reader's languages; ``content.public.public_pages`` then
 decides what may be shown; results are re-ranked so that the reader's own
 language comes first, title matches beat body matches and a title written
 exactly as typed (with its diacritics) beats a folded one. Facets are counted
-from ``PageSearchData`` in one query. A search costs a constant number of
+from ``PageSearchData`` among the candidates by one SQL ``GROUP BY``
+(``search.facets``). A search costs a constant number of
 queries whatever the number of results: the database ranks and slices the
 candidates (``ranked_ids``), they are read as rows (``Candidate``), and only
 the pages of the shown window are loaded.
@@ -23,6 +24,7 @@ from content.cache import memoize
 from content.locales import fallback_chain, pick_best
 from content.public import listed_pages
 
+from . import facets
 from .folding import fold, fold_query, words
 from .highlight import highlight, snippet
 from .models import FACET_NAMES, PageSearchData
@@ -107,7 +109,8 @@ def ranked_ids(query, queryset, limit=CANDIDATES):
     """Ids of the ``limit`` best matches of ``query`` in ``queryset``, best first.
 
     The database backends rank in the database (SQLite FTS5 ``bm25``, PostgreSQL
-    ``ts_rank``) and slice there: ``ranked_ids()`` of their results reads ids only.
+    ``ts_rank_cd``, both starting from the index's matches) and slice there:
+    ``ranked_ids()`` of their results reads ids only.
     Other backends (Elasticsearch, the plain fallback) give their ranked objects."""
     results = get_search_backend().search(query, queryset)[:limit]
     ids = results.ranked_ids() if hasattr(results, "ranked_ids") else None
@@ -213,36 +216,22 @@ def search(text, language=None, filters=None, limit=10, offset=0):
     if not pages:
         return results
     ranked = best_of(pages, language, languages, lambda page: -title_bonus(page.title, text, units))
-    facet_rows = dict(
-        PageSearchData.objects.filter(page_id__in=[p.pk for p, _l in ranked]).values_list("page_id", "facets")
-    )
-
-    def values_of(page, name):
-        if name == "type":
-            return [_type_of(page.content_type_id)]
-        return (facet_rows.get(page.pk) or {}).get(name, [])
-
-    def passes(page, skip=None):
-        return all(value in values_of(page, name) for name, value in filters.items() if name != skip)
-
-    matching = [item for item in ranked if passes(item[0])]
+    # facet counts and the filtered ids: one GROUP BY in SQL (search.facets)
+    counted, passing = facets.counts([row.pk for row, _l in ranked], filters)
+    passing = None if passing is None else set(passing)
+    matching = ranked if passing is None else [item for item in ranked if item[0].pk in passing]
     results.total = len(matching)
     for name in FILTER_NAMES:
-        counts = {}
-        for page, _lang in ranked:
-            if passes(page, skip=name):
-                for value in values_of(page, name):
-                    counts[value] = counts.get(value, 0) + 1
-        if counts:
+        if counted.get(name):
             results.facets[name] = [
                 (value, count, filters.get(name) == value)
-                for value, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+                for value, count in sorted(counted[name].items(), key=lambda kv: (-kv[1], kv[0]))
             ]
     window = matching[offset : offset + limit]
     shown = [row.pk for row, _l in window]
     # Only the pages shown are loaded (for their URLs), with their snippet text.
     loaded = Page.objects.only(*CANDIDATE_FIELDS).in_bulk(shown)
-    texts = dict(PageSearchData.objects.filter(page_id__in=shown).values_list("page_id", "text"))
+    data = {pk: (snippet_text, page_facets) for pk, snippet_text, page_facets in _search_data(shown)}
     terms = [s for spellings in units for s in spellings]
     for page, lang in window:
         if page.pk not in loaded:  # deleted between the two queries
@@ -255,11 +244,16 @@ def search(text, language=None, filters=None, limit=10, offset=0):
                 fallback=lang != chain[0],
                 type=_type_of(page.content_type_id),
                 title_html=highlight(page.title, terms),
-                snippet_html=snippet(texts.get(page.pk, ""), terms),
-                facets=facet_rows.get(page.pk) or {},
+                snippet_html=snippet(data.get(page.pk, ("", None))[0], terms),
+                facets=data.get(page.pk, ("", None))[1] or {},
             )
         )
     return results
+
+
+def _search_data(ids):
+    """``(page id, snippet text, facets)`` of the shown pages: their hits show both."""
+    return PageSearchData.objects.filter(page_id__in=ids).values_list("page_id", "text", "facets")
 
 
 def did_you_mean(text, chain):

@@ -15,8 +15,8 @@ from content.cachetags import depends_on
 from content.models import AdministrativeUnit
 from content.public import public_pages
 
+from .facets import value_counts
 from .folding import fold, fold_query
-from .models import PageSearchData
 from .synonyms import synonym_groups
 
 SEARCH_TAG = "search"  # bumped by every page change and search index update
@@ -137,11 +137,6 @@ def _humanise(slug):
 
 
 def _facet_counts(name, chain):
+    """Counted in SQL (one ``GROUP BY``): reading every public page's facets grew with the corpus."""
     depends_on(SEARCH_TAG)
-    counts = {}
-    public = public_pages(Page.objects.filter(locale__language_code__in=chain))
-    rows = PageSearchData.objects.filter(page__in=public).values_list("facets", flat=True)
-    for facets in rows.iterator():
-        for value in (facets or {}).get(name, []):
-            counts[value] = counts.get(value, 0) + 1
-    return counts
+    return value_counts(name, public_pages(Page.objects.filter(locale__language_code__in=chain)))

@@ -38,17 +38,14 @@ def _sqlite_backend():
 def _postgres_backend():
     from modelsearch.backends.database.postgres import postgres
 
+    from .postgres_ranked import RankedPostgresSearchCompiler, RankedPostgresSearchResults
+
     class FoldingPostgresIndex(FoldingIndexMixin, postgres.PostgresIndex):
         pass
 
-    class RankedPostgresSearchResults(postgres.PostgresSearchResults):
-        def ranked_ids(self):
-            """Ids of this slice of results, ranked by ``ts_rank`` in the database and
-            sliced there, without loading a page (one query)."""
-            return list(self.get_queryset().values_list("pk", flat=True))
-
     class FoldingPostgresSearchBackend(FoldingBackendMixin, postgres.PostgresSearchBackend):
         index_class = FoldingPostgresIndex
+        query_compiler_class = RankedPostgresSearchCompiler
         results_class = RankedPostgresSearchResults
 
         def __init__(self, params):

@@ -2,18 +2,22 @@
 
 The stock backend ranks with a correlated sub-query (one FTS evaluation per
 candidate row), which grows to seconds on 10,000 pages. Here the FTS table is
-matched once, restricted to the searched queryset with ``IN (sub-query)``,
-ordered by BM25 and sliced in SQL; the page objects are then fetched by id.
+matched once, restricted to the searched queryset with a correlated ``EXISTS``
+(page pk = the entry's object id), ordered by BM25 and sliced in SQL; the page
+objects are then fetched by id. ``EXISTS`` rather than ``IN (sub-query)``: with
+``IN`` SQLite materialises every page of the queryset (the whole corpus) before
+it looks at the matches; with ``EXISTS`` it starts from the FTS matches and
+probes the page table by primary key for each.
 Two queries, same results and order as the stock backend. ``ranked_ids()`` stops
 after the first: the search service loads only the rows and pages it shows.
 """
 
-from django.db.models import TextField
-from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
+
+from .restrict import in_queryset
 
 
 class RankedIdsMixin:
@@ -25,11 +29,11 @@ class RankedIdsMixin:
         search_query = self.build_search_query(query, config=None)
         match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
         rank = self._build_rank_expression(self.get_search_vectors(), None)
-        wanted = self.queryset.order_by().annotate(_oid=Cast("pk", TextField())).values("_oid")
+        wanted = in_queryset(self.queryset, "index_entry__object_id")
         rows = (
             sqlite.SQLiteFTSIndexEntry.objects.filter(match)
             .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
-            .filter(index_entry__object_id__in=wanted)
+            .filter(wanted)
             .annotate(score=rank)
             .order_by("score", "-index_entry__object_id")
             .values_list("index_entry__object_id", "score")

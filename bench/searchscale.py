@@ -1,0 +1,165 @@
+"""Search at two corpus sizes, SQLite and PostgreSQL (issue 20 item 3).
+
+    python -m bench.searchscale --database sqlite   [--sizes 1000,10000] [--repeat 5]
+    python -m bench.searchscale --database postgres [--postgres-url postgres://postgres@127.0.0.1:5432/wt_search]
+    python -m bench.searchscale --render            # the section of docs/benchmarks.md from both runs
+
+One database per engine (SQLite: ``bench-data/searchscale/search.sqlite3``; PostgreSQL:
+the URL given, emptied first). A Vietnamese home page, then ``manage.py bench_search
+--keep`` at each size in turn: generated pages (with facets) added up to the size and
+indexed in bulk, then its 20 queries timed in-process: **uncached** (``search()`` runs,
+what is kept per content generation is reused: the median and p95 of 5 runs of each
+query after one warm-up) and **cold** (a new content generation before each query), with
+the SQL queries of a search. Results go to ``bench-data/searchscale/<engine>.json``.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .run import PY, ROOT
+
+BEGIN = "<!-- bench.searchscale: begin -->"
+END = "<!-- bench.searchscale: end -->"
+DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/wt_search"
+HOME = "from content.demo_loader import DemoLoader, ensure_root_home; ensure_root_home(DemoLoader())"
+
+
+def manage(env, *args):
+    print("$ manage.py", " ".join(args), flush=True)
+    out = subprocess.run(
+        [PY, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE, text=True
+    )
+    return out.stdout
+
+
+def _reset_postgres(url):
+    name = url.rsplit("/", 1)[1]
+    base = url.rsplit("/", 1)[0] + "/postgres"
+    for sql in (f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'):
+        subprocess.run(["psql", base, "-q", "-c", sql], check=True)
+
+
+def run(args):
+    data = Path(args.data)
+    data.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, TASKS_BACKEND="immediate", DJANGO_LOG_LEVEL="ERROR")
+    if args.database == "postgres":
+        env["DATABASE_URL"] = args.postgres_url
+        _reset_postgres(args.postgres_url)
+    else:
+        (data / "search.sqlite3").unlink(missing_ok=True)
+        env["DATABASE_URL"] = f"sqlite:///{data / 'search.sqlite3'}"
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "shell", "-c", HOME)
+    results = {"command": "python -m bench.searchscale " + " ".join(sys.argv[1:]), "sizes": {}}
+    for size in args.sizes:
+        started = time.time()
+        out = manage(env, "bench_search", "--scale", str(size), "--keep", "--json", "--repeat", str(args.repeat))
+        figures = json.loads(out.strip().splitlines()[-1])
+        figures.update(seconds=round(time.time() - started), at=time.strftime("%H:%M UTC", time.gmtime()))
+        results["sizes"][str(size)] = figures
+        print(json.dumps(figures), flush=True)
+        (data / f"{args.database}.json").write_text(json.dumps(results, indent=2))
+
+
+def render_section(runs):
+    lines = [
+        BEGIN,
+        "## Search at 1,000 and 10,000 pages, SQLite and PostgreSQL (`bench/searchscale.py`)",
+        "",
+        "```",
+        "python -m bench.searchscale --database sqlite --sizes 1000,10000",
+        "python -m bench.searchscale --database postgres --sizes 1000,10000",
+        "python -m bench.searchscale --render",
+        "```",
+        "",
+        "`search.service.search()` in-process on generated pages (`manage.py bench_search`: 20",
+        "queries, with and without diacritics, most matching a large share of the corpus), ranked",
+        "in the database (SQLite FTS5 `bm25`, PostgreSQL `ts_rank_cd` on the `title || body` GIN",
+        "index), top 300 candidates, facets counted by one SQL `GROUP BY`. **uncached**: median and",
+        "p95 of 5 runs of each query after a warm-up (what is kept per content generation reused);",
+        "**cold**: one run of each query right after a new content generation (synonyms, locales",
+        "and, for queries without every word, the did-you-mean vocabulary computed again). Times",
+        "are on a 2-core machine shared with other work: read the ratios as indicative.",
+        "",
+        "PostgreSQL is measured after `VACUUM ANALYZE` (`bench_search` runs it after generating,",
+        "as autovacuum would on a running site). Without it, right after a bulk load, the planner",
+        "believed the Vietnamese locale had one page, started the ranked query from the pages and",
+        "ran the index match once per page: 20–37 s per query at about 7,500 entries, 20–55 ms",
+        "after `ANALYZE`. After a large import, run `VACUUM ANALYZE` (or wait for autovacuum).",
+        "",
+        "| engine | pages | uncached ms (p50 / p95) | cold ms (p50 / p95) | SQL queries per search |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    growth = []
+    for engine, res in runs.items():
+        sizes = res.get("sizes", {})
+        keys = sorted(sizes, key=int)
+        for key in keys:
+            f = sizes[key]
+            lines.append(
+                f"| {engine} | {f['pages']:,} | {f['p50_ms']:.1f} / {f['p95_ms']:.1f} | "
+                f"{f['cold_p50_ms']:.1f} / {f['cold_p95_ms']:.1f} | {f['queries_per_search']} |"
+            )
+        if len(keys) > 1:
+            first, last = sizes[keys[0]], sizes[keys[-1]]
+            ratio = {name: last[name] / first[name] for name in ("p50_ms", "p95_ms", "cold_p50_ms")}
+            growth.append(
+                f"{engine} {keys[0]} → {keys[-1]}: uncached p50 ×{ratio['p50_ms']:.2f}, "
+                f"p95 ×{ratio['p95_ms']:.2f}; cold p50 ×{ratio['cold_p50_ms']:.2f}"
+            )
+    if growth:
+        lines += ["", "Growth: " + "; ".join(growth) + "."]
+    lines += [
+        "",
+        "What still grows is the ranking query alone: the generated text draws on about 60",
+        "words, so a query matches a large share of the corpus (thousands of pages at 10,000),",
+        "and every match is scored (`bm25`, `ts_rank_cd`) before the top-300 cut. On PostgreSQL",
+        "at 10,000 pages it took 7–37 ms of the 20–52 ms of a search; the other four queries",
+        "(candidate rows, facet `GROUP BY`, shown pages, their snippets) took about 5 ms together",
+        "at both sizes. The query count is the same at both sizes.",
+    ]
+    lines.append(END)
+    return "\n".join(lines) + "\n"
+
+
+def render(data, output):
+    runs = {}
+    for engine, label in (("sqlite", "SQLite"), ("postgres", "PostgreSQL")):
+        path = Path(data) / f"{engine}.json"
+        if path.exists():
+            runs[label] = json.loads(path.read_text())
+    section = render_section(runs)
+    doc = Path(output)
+    text = doc.read_text()
+    if BEGIN in text and END in text:
+        text = text[: text.index(BEGIN)] + section + text[text.index(END) + len(END) + 1 :]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    doc.write_text(text)
+    print(f"Wrote {doc}")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Search at two corpus sizes on SQLite and PostgreSQL")
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--postgres-url", default=DEFAULT_PG)
+    parser.add_argument("--sizes", default="1000,10000", type=lambda v: [int(x) for x in v.split(",")])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--data", default=str(ROOT / "bench-data" / "searchscale"))
+    parser.add_argument("--render", action="store_true", help="only write docs/benchmarks.md from the results")
+    parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
+    args = parser.parse_args(argv)
+    if args.render:
+        render(args.data, args.output)
+    else:
+        run(args)
+
+
+if __name__ == "__main__":
+    main()

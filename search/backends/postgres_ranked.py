@@ -1,0 +1,82 @@
+"""Ranked ids for the PostgreSQL backend, starting from the index entries.
+
+The stock backend filters the searched queryset (every page) through a join to
+its index entries and ranks every match with ``ts_rank``: the planner starts
+from the pages, so a search reads the whole corpus. Here the query starts from
+the ``IndexEntry`` rows (``wagtailsearch_indexentry``) whose ``title || body`` vector matches
+(the GIN index on that expression, migration ``search.0003``), keeps those whose
+page is in the queryset with a correlated ``EXISTS`` (page pk = the entry's
+object id), ranks them with ``ts_rank_cd`` (cover density: how close together
+the query's words are, which suits titles and short Vietnamese syllables) and
+slices in SQL. One query, ids only: the search service loads the rows it needs.
+"""
+
+from django.contrib.postgres.search import SearchRank
+from django.db.models import F, IntegerField
+from django.db.models.functions import Cast
+from modelsearch.backends.database.postgres import postgres
+from modelsearch.query import Fuzzy, MatchAll, Not, Phrase, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
+
+from .restrict import in_queryset
+
+# The expression of the GIN index of migration search.0003: the query's match must be
+# written exactly like it (same columns, same order) for the planner to use the index.
+INDEX_NAME = "search_indexentry_title_body_gin"
+INTEGER_PKS = ("AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField")
+
+
+def matched_vector():
+    """``title || body`` of an index entry, as the index spells it."""
+    return F("title")._combine(F("body"), "||", False)
+
+
+def _oid(model):
+    """The entry's object id as the stock backend's tie-break orders it (``-pk``)."""
+    if model._meta.pk.get_internal_type() in INTEGER_PKS:
+        return Cast("object_id", IntegerField())
+    return F("object_id")
+
+
+class RankedPostgresSearchCompiler(postgres.PostgresSearchQueryCompiler):
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        """The stock rank with ``ts_rank_cd`` in place of ``ts_rank``."""
+        if isinstance(query, (Phrase, PlainText, Not)):
+            rank = SearchRank(
+                vector, self.build_tsquery(query, config=config), weights=self.sql_weights, cover_density=True
+            )
+            return rank * boost if boost != 1.0 else rank
+        return super().build_tsrank(vector, query, config=config, boost=boost)
+
+    def ranked_ids(self, config, start, stop):
+        """``[object id]`` best first, or None when the stock path applies (fields
+        given, no relevance order, a match-all, negated or fuzzy query)."""
+        query = self.query
+        if self.fields is not None or not self.order_by_relevance:
+            return None
+        if isinstance(query, (MatchAll, Fuzzy)) or isinstance(getattr(query, "subquery", None), MatchAll):
+            return None
+        search_query = self.build_tsquery(query, config=config)
+        rank = self._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
+        model = self.queryset.model
+        rows = (
+            postgres.IndexEntry._default_manager.annotate(_vector_=matched_vector())
+            .filter(_vector_=search_query)
+            .filter(content_type__in=get_descendants_content_types_pks(model))
+            .filter(in_queryset(self.queryset, "object_id"))
+            .annotate(score=rank, _oid=_oid(model))
+            .order_by("-score", "-_oid")
+            .values_list("object_id", flat=True)
+        )
+        to_python = model._meta.pk.to_python
+        return [to_python(oid) for oid in rows[start:stop]]
+
+
+class RankedPostgresSearchResults(postgres.PostgresSearchResults):
+    def ranked_ids(self):
+        """Ids of this slice of results, best first, without loading a page (one query),
+        or None when the stock path applies."""
+        compiler = self.query_compiler
+        if not hasattr(compiler, "ranked_ids"):  # autocomplete
+            return None
+        return compiler.ranked_ids(compiler.get_config(self.backend), self.start, self.stop)
