@@ -12,12 +12,11 @@ so a seed gives the same corpus however it was reached in steps.
 """
 
 import random
+import time
 import uuid
 from contextlib import contextmanager
-from datetime import timedelta
 
 from django.apps import apps
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
@@ -28,7 +27,9 @@ from wagtail.models import Locale, Page
 from content.public import public_pages
 
 from .bodies import rich_body, stream_body
+from .learners import add_events, add_learners, bench_events, bench_learners
 from .pagebulk import Builder, Spec
+from .progress import Progress
 
 FULL = {"pages": 10_000, "courses": 200, "learners": 20_000, "events": 1_000_000}
 # Used when the database has no demo translations to measure the shares on.
@@ -46,22 +47,6 @@ PAGE_TYPES = [
 ]
 CHUNK = 500  # pages per transaction and per bulk insert
 GENERATED = r"^bench-[0-9]+$"
-
-
-class Progress:
-    """A progress line, redrawn at most every 1 %."""
-
-    def __init__(self, out, label, total):
-        self.out, self.label, self.total, self.shown = out, label, max(total, 1), -1
-
-    def update(self, done):
-        percent = min(100, done * 100 // self.total)
-        if percent != self.shown:
-            self.shown = percent
-            bar = "#" * (percent // 4) + "." * (25 - percent // 4)
-            end = "\n" if percent == 100 else ""
-            self.out.write(f"\r{self.label:<16} [{bar}] {done}/{self.total}{end}")
-            self.out.flush()
 
 
 def _template(label):
@@ -290,85 +275,6 @@ def _courses(count, run, out):
     return made
 
 
-def _learners(count, out):
-    User = apps.get_model("auth", "User")
-    password = make_password("bench-password-42")
-    start = _bench_learners()
-    progress = Progress(out, "Learners", count)
-    batch = 2000
-    for offset in range(0, count, batch):
-        size = min(batch, count - offset)
-        User.objects.bulk_create(
-            [User(username=f"bench-learner-{start + offset + i}", password=password) for i in range(size)],
-            batch_size=batch,
-        )
-        progress.update(offset + size)
-    return list(
-        User.objects.filter(username__startswith="bench-learner-").order_by("pk").values_list("pk", flat=True)
-    )
-
-
-def _bench_courses():
-    """Every generated course with its lessons' ids: ``[(course_id, [lesson_id, ...])]``."""
-    courses = {
-        path: (pk, [])
-        for path, pk in Page.objects.filter(slug__startswith="bench-course-").values_list("path", "pk")
-    }
-    if not courses:
-        return []
-    depth = len(next(iter(courses))) // Page.steplen
-    lessons = Page.objects.filter(depth=depth + 1, url_path__contains="/bench-course-").order_by("path")
-    for path, pk in lessons.values_list("path", "pk"):
-        if path[: depth * Page.steplen] in courses:
-            courses[path[: depth * Page.steplen]][1].append(pk)
-    return [courses[path] for path in sorted(courses)]
-
-
-def _events(count, learners, out, seed):
-    """``count`` more progress events (additive: numbered on from the events of the
-    generated learners), each batch drawn from its own seeded random."""
-    try:
-        ProgressEvent = apps.get_model("lessons", "ProgressEvent")
-    except LookupError:
-        return 0
-    courses = [c for c in _bench_courses() if c[1]]
-    if not courses or not learners or count <= 0:
-        return 0
-    start = ProgressEvent.objects.filter(learner__username__startswith="bench-learner-").count()
-    kinds = ["lesson_opened", "position", "position", "lesson_completed"]
-    now = timezone.now()
-    progress = Progress(out, "Progress events", count)
-    batch = 10_000
-    for offset in range(0, count, batch):
-        rng = random.Random(f"{seed}:events:{start + offset}")
-        rows = []
-        for _ in range(min(batch, count - offset)):
-            course_id, lesson_ids = rng.choice(courses)
-            kind = rng.choice(kinds)
-            rows.append(
-                ProgressEvent(
-                    uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
-                    learner_id=rng.choice(learners),
-                    course_id=course_id,
-                    lesson_id=rng.choice(lesson_ids),
-                    kind=kind,
-                    position=rng.randint(0, 100) if kind == "position" else None,
-                    client_timestamp=now - timedelta(minutes=rng.randint(0, 500_000)),
-                )
-            )
-        ProgressEvent.objects.bulk_create(rows, batch_size=batch)
-        progress.update(offset + len(rows))
-    return count
-
-
-def _bench_events():
-    try:
-        ProgressEvent = apps.get_model("lessons", "ProgressEvent")
-    except LookupError:
-        return 0
-    return ProgressEvent.objects.filter(learner__username__startswith="bench-learner-").count()
-
-
 def generate(scale=1.0, out=None, pages=None, learners=None, events=None, index=True, seed=8):
     """Bring the corpus up to the sizes asked (it is additive); returns what it holds.
 
@@ -384,17 +290,28 @@ def generate(scale=1.0, out=None, pages=None, learners=None, events=None, index=
             sizes[name] = value
     sizes["courses"] = min(sizes["courses"], max(1, sizes["pages"] // 50)) if sizes["pages"] else 0
     run = _Run(seed)
+    steps, started = {}, time.monotonic()
+
+    def step(name):
+        nonlocal started
+        steps[name] = round(time.monotonic() - started, 1)
+        started = time.monotonic()
+
     with quiet():
         existing = Page.objects.filter(slug__startswith="bench-course-").count()
         new_ids = _courses(max(0, sizes["courses"] - existing), run, out)
         new_ids += _pages(max(0, sizes["pages"] - generated_count()), run, out)
+    step("pages")
     if index and new_ids:
         index_pages(new_ids, out, templates=run.templates)
-    learners_made = max(0, sizes["learners"] - _bench_learners())
-    all_learners = _learners(learners_made, out) if sizes["learners"] else []
+    step("search index")
+    learners_made = max(0, sizes["learners"] - bench_learners())
+    all_learners = add_learners(learners_made, out) if sizes["learners"] else []
+    step("learners")
     events_made = (
-        _events(max(0, sizes["events"] - _bench_events()), all_learners, out, seed) if sizes["events"] else 0
+        add_events(max(0, sizes["events"] - bench_events()), all_learners, out, seed) if sizes["events"] else 0
     )
+    step("events")
     from content.cache import bump
 
     bump()  # one new content generation for everything added
@@ -407,6 +324,7 @@ def generate(scale=1.0, out=None, pages=None, learners=None, events=None, index=
         "courses": Page.objects.filter(slug__startswith="bench-course-").count(),
         "learners": learners_made,
         "events": events_made,
+        "seconds_by_step": steps,
     }
 
 
@@ -432,7 +350,3 @@ def generated_count():
     courses = Page.objects.filter(slug__startswith="bench-course-")
     lessons = courses.aggregate(n=Sum("numchild"))["n"] or 0
     return _existing_pages()[1] + courses.count() + lessons
-
-
-def _bench_learners():
-    return apps.get_model("auth", "User").objects.filter(username__startswith="bench-learner-").count()

@@ -26,6 +26,8 @@ from .run import PY, ROOT, bench_env, manage
 
 BEGIN = "<!-- bench.scale: begin -->"
 END = "<!-- bench.scale: end -->"
+CORPUS_BEGIN = "<!-- corpus: begin -->"
+CORPUS_END = "<!-- corpus: end -->"
 DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/wt_perf"
 
 
@@ -186,10 +188,19 @@ def render_section(runs, note=""):
 
 
 def keep_section(text, output):
-    """``text`` (a new docs/benchmarks.md) with the scale section of the file at ``output``
-    kept: ``make bench`` rewrites the document, ``bench.scale`` owns its section."""
+    """``text`` (a new docs/benchmarks.md) with the hand-kept sections of the file at
+    ``output``: ``make bench`` rewrites the document, ``bench.scale`` owns its section and
+    the corpus generator's timings (``CORPUS_BEGIN``) are measured by hand; the latter is
+    put back before the request figures, where the corpus is described."""
     path = Path(output)
     old = path.read_text() if path.exists() else ""
+    if CORPUS_BEGIN in old and CORPUS_END in old and CORPUS_BEGIN not in text:
+        corpus = old[old.index(CORPUS_BEGIN) : old.index(CORPUS_END) + len(CORPUS_END)]
+        anchor = "## Requests per second"
+        if anchor in text:
+            text = text.replace(anchor, corpus + "\n\n" + anchor, 1)
+        else:
+            text = text.rstrip("\n") + "\n\n" + corpus + "\n"
     if BEGIN not in old or END not in old:
         return text
     return text.rstrip("\n") + "\n\n" + old[old.index(BEGIN) : old.index(END) + len(END)] + "\n"

@@ -158,3 +158,15 @@ def test_sql_queries_per_page_are_bounded(demo):
     # the search index reading each body's images (Wagtail, one query per body).
     assert counts[200] < 1.4 * counts[100], counts
     assert counts[200] - counts[100] < 100, counts
+
+
+def test_make_bench_keeps_the_hand_measured_corpus_section(tmp_path):
+    from bench.scale import CORPUS_BEGIN, CORPUS_END, keep_section
+
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text(
+        f"# Old\n\n{CORPUS_BEGIN}\n### Generating the corpus\n9 min\n{CORPUS_END}\n\n## Requests per second\n"
+    )
+    new = keep_section("# New\n\n**Corpus**\n\n## Requests per second and latency\n", doc)
+    assert new.index("**Corpus**") < new.index("9 min") < new.index("## Requests per second and latency")
+    assert new.count(CORPUS_BEGIN) == 1

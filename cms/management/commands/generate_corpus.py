@@ -61,7 +61,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{result['pages']} generated pages ({result['pages_added']} added, "
             f"{result['pages_in_site']} in the site), {result['learners']} learners and "
-            f"{result['events']} events added, in {seconds:.1f} s."
+            f"{result['events']} events added, in {seconds:.1f} s "
+            f"({', '.join(f'{name} {s} s' for name, s in result['seconds_by_step'].items())})."
         )
 
 
