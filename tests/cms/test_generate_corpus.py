@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 from wagtail.models import Page, Revision
 
 from bench.corpus import generate, generated_count, translation_shares
@@ -170,3 +171,16 @@ def test_make_bench_keeps_the_hand_measured_corpus_section(tmp_path):
     new = keep_section("# New\n\n**Corpus**\n\n## Requests per second and latency\n", doc)
     assert new.index("**Corpus**") < new.index("9 min") < new.index("## Requests per second and latency")
     assert new.count(CORPUS_BEGIN) == 1
+
+
+def test_generated_pages_are_served_and_found(demo, client):
+    from search.service import search
+
+    _run(pages=60)
+    generated = _generated().filter(locale__language_code="vi", slug__regex=r"^bench-[0-9]+$")
+    page = generated.get(slug="bench-1").specific
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert escape(page.title) in response.content.decode()
+    hits = [hit.page.pk for hit in search(page.title, "vi", limit=50).hits]
+    assert set(hits) & set(generated.values_list("pk", flat=True))
