@@ -12,10 +12,8 @@ parent's ``numchild`` in one UPDATE. The result is what ``add_child`` plus
 indexes, logs and invalidates once at the end.
 """
 
-import json
 from dataclasses import dataclass, field
 
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import F
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import get_serializable_data_for_fields
@@ -42,7 +40,7 @@ class Spec:
 
 class Template:
     """What every copy of one template shares, read once: its field values, many-to-many
-    ids, child objects and serialised revision content."""
+    ids and child objects."""
 
     def __init__(self, page):
         self.page = page
@@ -59,9 +57,6 @@ class Template:
             name = rel.get_accessor_name()
             if isinstance(rel.remote_field, ParentalKey) and name not in SKIPPED_CHILD_RELATIONS:
                 self.children[name] = (rel, list(getattr(page, name).all()))
-        self.content = json.loads(json.dumps(page.serializable_data(), cls=DjangoJSONEncoder))
-        for name in SKIPPED_CHILD_RELATIONS:
-            self.content.pop(name, None)
 
 
 class Builder:
@@ -183,14 +178,15 @@ class Builder:
         return made
 
     def _revisions(self, pages, specs, children):
-        """One revision per page, its content the template's with this page's fields,
-        then each page's ``latest_revision`` and ``live_revision`` pointed at it."""
+        """One revision per page (its own fields, the template's many-to-many ids, its
+        copied child objects: what ``save_revision`` would store), then each page's
+        ``latest_revision`` and ``live_revision`` pointed at it."""
         revisions = []
         for page, spec in zip(pages, specs, strict=True):
             template = self.template(spec.template)
             content = get_serializable_data_for_fields(page)
-            for name in template.m2m:
-                content[name] = template.content.get(name, [])
+            for name, ids in template.m2m.items():
+                content[name] = list(ids)
             for name in template.children:
                 content[name] = children.get(page.pk, {}).get(name, [])
             content["pk"] = page.pk
