@@ -26,6 +26,8 @@ from .run import PY, ROOT, bench_env, manage
 
 BEGIN = "<!-- bench.scale: begin -->"
 END = "<!-- bench.scale: end -->"
+CORPUS_BEGIN = "<!-- corpus: begin -->"
+CORPUS_END = "<!-- corpus: end -->"
 DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/wt_perf"
 
 
@@ -188,12 +190,21 @@ def render_section(runs, note=""):
 def keep_section(text, output):
     """``text`` (a new docs/benchmarks.md) with the sections of the file at ``output`` that
     other commands own kept: ``make bench`` rewrites the document, ``bench.scale`` and
-    ``bench.searchscale`` own their sections."""
+    ``bench.searchscale`` own their sections, and the corpus generator's timings
+    (``CORPUS_BEGIN``) are measured by hand and put back before the request figures,
+    where the corpus is described."""
     from .searchscale import BEGIN as SEARCH_BEGIN
     from .searchscale import END as SEARCH_END
 
     path = Path(output)
     old = path.read_text() if path.exists() else ""
+    if CORPUS_BEGIN in old and CORPUS_END in old and CORPUS_BEGIN not in text:
+        corpus = old[old.index(CORPUS_BEGIN) : old.index(CORPUS_END) + len(CORPUS_END)]
+        anchor = "## Requests per second"
+        if anchor in text:
+            text = text.replace(anchor, corpus + "\n\n" + anchor, 1)
+        else:
+            text = text.rstrip("\n") + "\n\n" + corpus + "\n"
     for begin, end in ((BEGIN, END), (SEARCH_BEGIN, SEARCH_END)):
         if begin in old and end in old:
             text = text.rstrip("\n") + "\n\n" + old[old.index(begin) : old.index(end) + len(end)] + "\n"

@@ -19,8 +19,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
-from .corpus import Progress
 from .modes import MODES
+from .progress import Progress
 
 SOURCE = "bench"
 YEARS = [str(y) for y in range(2025, 1999, -1)]
