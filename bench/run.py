@@ -49,9 +49,8 @@ def bench_env(data, mode="cached"):
 
 def manage(env, *args, capture=False):
     print("$ manage.py", " ".join(args), flush=True)
-    result = subprocess.run(
-        [PY, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=capture, text=True
-    )
+    stdout = subprocess.PIPE if capture else None  # stderr stays on the terminal: progress bars show
+    result = subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=stdout, text=True)
     return result.stdout if capture else None
 
 

@@ -39,7 +39,8 @@ def cli(env, *args):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def _reset_postgres(url):
+def reset_postgres(url):
+    """Drop and create the database of ``url`` (a benchmark starts from nothing)."""
     name = url.rsplit("/", 1)[1]
     base = url.rsplit("/", 1)[0] + "/postgres"
     for sql in (f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'):
@@ -63,7 +64,7 @@ def run(args):
 
     if "setup" not in results:
         if args.database == "postgres":
-            _reset_postgres(args.postgres_url)
+            reset_postgres(args.postgres_url)
         else:
             (data / "scale.sqlite3").unlink(missing_ok=True)
         started = time.time()
@@ -211,21 +212,31 @@ def keep_section(text, output):
     return text
 
 
-def render(data, output, note=""):
+def load_runs(data):
+    """``{"SQLite": results, "PostgreSQL": results}`` of the runs saved in ``data``."""
     runs = {}
     for engine, label in (("sqlite", "SQLite"), ("postgres", "PostgreSQL")):
         path = Path(data) / f"{engine}.json"
         if path.exists():
             runs[label] = json.loads(path.read_text())
-    section = render_section(runs, note)
+    return runs
+
+
+def write_section(output, begin, end, section):
+    """Put ``section`` (which starts with ``begin`` and ends with ``end``) in the document
+    at ``output``, in place of the one it replaces, or at the end."""
     doc = Path(output)
     text = doc.read_text() if doc.exists() else "# Benchmarks\n\n"
-    if BEGIN in text and END in text:
-        text = text[: text.index(BEGIN)] + section + text[text.index(END) + len(END) + 1 :]
+    if begin in text and end in text:
+        text = text[: text.index(begin)] + section + text[text.index(end) + len(end) + 1 :]
     else:
         text = text.rstrip("\n") + "\n\n" + section
     doc.write_text(text)
     print(f"Wrote {doc}")
+
+
+def render(data, output, note=""):
+    write_section(output, BEGIN, END, render_section(load_runs(data), note))
 
 
 def main(argv=None):

@@ -16,32 +16,17 @@ the SQL queries of a search. Results go to ``bench-data/searchscale/<engine>.jso
 import argparse
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-from .run import PY, ROOT
+from .run import ROOT, manage
+from .scale import load_runs, reset_postgres, write_section
 
 BEGIN = "<!-- bench.searchscale: begin -->"
 END = "<!-- bench.searchscale: end -->"
 DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/wt_search"
 HOME = "from content.demo_loader import DemoLoader, ensure_root_home; ensure_root_home(DemoLoader())"
-
-
-def manage(env, *args):
-    print("$ manage.py", " ".join(args), flush=True)
-    out = subprocess.run(
-        [PY, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.PIPE, text=True
-    )
-    return out.stdout
-
-
-def _reset_postgres(url):
-    name = url.rsplit("/", 1)[1]
-    base = url.rsplit("/", 1)[0] + "/postgres"
-    for sql in (f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'):
-        subprocess.run(["psql", base, "-q", "-c", sql], check=True)
 
 
 def run(args):
@@ -50,7 +35,7 @@ def run(args):
     env = dict(os.environ, TASKS_BACKEND="immediate", DJANGO_LOG_LEVEL="ERROR")
     if args.database == "postgres":
         env["DATABASE_URL"] = args.postgres_url
-        _reset_postgres(args.postgres_url)
+        reset_postgres(args.postgres_url)
     else:
         (data / "search.sqlite3").unlink(missing_ok=True)
         env["DATABASE_URL"] = f"sqlite:///{data / 'search.sqlite3'}"
@@ -59,7 +44,17 @@ def run(args):
     results = {"command": "python -m bench.searchscale " + " ".join(sys.argv[1:]), "sizes": {}}
     for size in args.sizes:
         started = time.time()
-        out = manage(env, "bench_search", "--scale", str(size), "--keep", "--json", "--repeat", str(args.repeat))
+        out = manage(
+            env,
+            "bench_search",
+            "--scale",
+            str(size),
+            "--keep",
+            "--json",
+            "--repeat",
+            str(args.repeat),
+            capture=True,
+        )
         figures = json.loads(out.strip().splitlines()[-1])
         figures.update(seconds=round(time.time() - started), at=time.strftime("%H:%M UTC", time.gmtime()))
         results["sizes"][str(size)] = figures
@@ -129,20 +124,7 @@ def render_section(runs):
 
 
 def render(data, output):
-    runs = {}
-    for engine, label in (("sqlite", "SQLite"), ("postgres", "PostgreSQL")):
-        path = Path(data) / f"{engine}.json"
-        if path.exists():
-            runs[label] = json.loads(path.read_text())
-    section = render_section(runs)
-    doc = Path(output)
-    text = doc.read_text()
-    if BEGIN in text and END in text:
-        text = text[: text.index(BEGIN)] + section + text[text.index(END) + len(END) + 1 :]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    doc.write_text(text)
-    print(f"Wrote {doc}")
+    write_section(output, BEGIN, END, render_section(load_runs(data)))
 
 
 def main(argv=None):

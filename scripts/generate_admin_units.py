@@ -291,40 +291,10 @@ def build(package: dict, rows: list[dict], csv_sha256: str, generated_on: str) -
     # --- old districts and communes in scope: those of the CSV, named as in the package
     districts: dict[str, dict] = {}
     communes: dict[str, dict] = {}
-    for row in rows:
-        check(row["old_province_code"] == OLD_BINH_DINH, f"CSV row {row['old_code']} is not in Bình Định")
-        old = legacy_by_ward_code.get(row["old_code"])
-        if old is None:
-            problems.append(f"old code {row['old_code']} ({row['old_name']}) is not in admin_units_legacy")
-            continue
-        district_code = old["districtCode"]
-        check(district_code == row["old_district_code"], f"{row['old_code']}: district {district_code}")
-        check(nfc(old["district"]) == row["old_district_name"], f"{row['old_code']}: district {old['district']}")
-        check(nfc(old["ward"]) == row["old_name"], f"{row['old_code']}: {old['ward']} ≠ {row['old_name']}")
-        same_type = level_of(old["wardType"], old["ward"]) == level_of(row["old_type"], row["old_name"])
-        check(same_type, f"{row['old_code']}: type {old['wardType']} ≠ {row['old_type']}")
-        districts[district_code] = unit(
-            district_code,
-            nfc(old["district"]),
-            level_of(old["districtType"], old["district"]),
-            parent=ref(OLD_BINH_DINH, None),
-            valid_to=OLD_VALID_TO,
-        )
-        communes[row["old_code"]] = unit(
-            row["old_code"],
-            nfc(old["ward"]),
-            level_of(old["wardType"], old["ward"]),
-            parent=ref(district_code, None),
-            valid_to=OLD_VALID_TO,
-        )
-    csv_communes = set(communes)
-    for code, (name, _place) in PLACE_COMMUNES.items():
-        old = legacy_by_ward_code.get(code)
-        if old is None:
-            problems.append(f"place commune {code} ({name}) is not in admin_units_legacy")
-            continue
-        check(code not in csv_communes, f"place commune {code} is already in the CSV")
-        check(nfc(old["ward"]) == name, f"place commune {code}: {old['ward']} ≠ {name}")
+
+    def keep_old(code, old):
+        """The old commune ``code`` (its package row ``old``) and its district, both ended
+        on 30 June 2025, named as in the package."""
         district_code = old["districtCode"]
         districts[district_code] = unit(
             district_code,
@@ -340,6 +310,29 @@ def build(package: dict, rows: list[dict], csv_sha256: str, generated_on: str) -
             parent=ref(district_code, None),
             valid_to=OLD_VALID_TO,
         )
+
+    for row in rows:
+        check(row["old_province_code"] == OLD_BINH_DINH, f"CSV row {row['old_code']} is not in Bình Định")
+        old = legacy_by_ward_code.get(row["old_code"])
+        if old is None:
+            problems.append(f"old code {row['old_code']} ({row['old_name']}) is not in admin_units_legacy")
+            continue
+        district_code = old["districtCode"]
+        check(district_code == row["old_district_code"], f"{row['old_code']}: district {district_code}")
+        check(nfc(old["district"]) == row["old_district_name"], f"{row['old_code']}: district {old['district']}")
+        check(nfc(old["ward"]) == row["old_name"], f"{row['old_code']}: {old['ward']} ≠ {row['old_name']}")
+        same_type = level_of(old["wardType"], old["ward"]) == level_of(row["old_type"], row["old_name"])
+        check(same_type, f"{row['old_code']}: type {old['wardType']} ≠ {row['old_type']}")
+        keep_old(row["old_code"], old)
+    csv_communes = set(communes)
+    for code, (name, _place) in PLACE_COMMUNES.items():
+        old = legacy_by_ward_code.get(code)
+        if old is None:
+            problems.append(f"place commune {code} ({name}) is not in admin_units_legacy")
+            continue
+        check(code not in csv_communes, f"place commune {code} is already in the CSV")
+        check(nfc(old["ward"]) == name, f"place commune {code}: {old['ward']} ≠ {name}")
+        keep_old(code, old)
     units += [districts[code] for code in sorted(districts)]
     units += [communes[code] for code in sorted(communes)]
 

@@ -23,6 +23,19 @@ def _media_root(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker):
+    """The demo, loaded once for a test module inside a transaction rolled back at its end
+    (loading it takes minutes; each test still runs in a transaction of its own)."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
 def _clear_limits():
     """The shared rate-limit cache (content.clients): Redis is cleared here; the
     database's cache table rolls back with each test's transaction."""

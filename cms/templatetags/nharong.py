@@ -226,11 +226,10 @@ def site_map_sections(context):
                 child = shown.get(kid.translation_key)
                 if child is None:
                     continue
-                slug_path = child.url_path.split("/")[2:]  # drop the locale root
                 children.append(
                     {
                         "title": child.title,
-                        "url": f"/{language}/" + "/".join(part for part in slug_path if part) + "/",
+                        "url": prefixed_url(child, language),
                         "language": child.locale.language_code,
                     }
                 )

@@ -4,11 +4,7 @@ Generic over whatever the demo loads (heritage, lessons, community pages…).
 Runs on SQLite by default and on PostgreSQL with DATABASE_URL set.
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Page
 
 from content.public import listed_pages
@@ -18,17 +14,8 @@ from search.service import search
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def _demo_loaded(django_db_setup, django_db_blocker):
-    """The demo, loaded once for the module inside a transaction rolled back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def demo(_demo_loaded, db):
+def demo(demo_loaded, db):
     # listed, not just public: a job past its deadline keeps its URL but leaves search
     return list(listed_pages(Page.objects.filter(locale__language_code="vi", depth__gt=2)).order_by("path"))
 
