@@ -92,3 +92,23 @@ def demo_loader():
     from content.demo_loader import DemoLoader
 
     return DemoLoader(io.StringIO())
+
+
+@pytest.fixture
+def wsgi_app():
+    """``cms.wsgi.application``, the production WSGI application, for a WSGI client.
+
+    Django's handler closes "old" connections at each request's start and end; inside
+    the test's transaction that would close the test's own connection (on PostgreSQL
+    the next query fails: a 503). Django's test client steps these receivers aside
+    the same way."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    from cms.wsgi import application
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield application
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)

@@ -53,22 +53,6 @@ SETTINGS = settings(
 
 
 @pytest.fixture
-def wsgi_app():
-    """``cms.wsgi.application`` without closing the connection after each request (as
-    Django's test client does): on PostgreSQL that would close the test transaction's."""
-    from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections
-
-    from cms.wsgi import application
-
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield application
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
-
-
-@pytest.fixture
 def schema(wsgi_app, heritage, course, sections):
 
     return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", wsgi_app)

@@ -136,13 +136,11 @@ def test_django_gets_the_environ_as_the_server_sent_it(kept):
     assert django.calls == [raw]
 
 
-def test_the_production_application_is_wrapped_and_answers_odd_paths(kept, django_assert_num_queries):
+def test_the_production_application_is_wrapped_and_answers_odd_paths(kept, django_assert_num_queries, wsgi_app):
     from werkzeug.test import Client
 
-    from cms.wsgi import application
-
-    assert isinstance(application, KeptResponses)
-    browser = Client(application)
+    assert isinstance(wsgi_app, KeptResponses)
+    browser = Client(wsgi_app)
     assert browser.get("/vi/\u0100/").status_code == 404
     first = browser.get(kept[0])
     with django_assert_num_queries(0):
