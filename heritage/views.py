@@ -178,7 +178,10 @@ def place_map(request):
             {
                 "tileUrl": settings.MAP_TILE_URL,
                 "attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
-            }
+                # a group of markers too close to tell apart at this zoom (``map.js``)
+                "clusterLabel": _("%(count)s places here; select to zoom in"),
+            },
+            ensure_ascii=False,  # Vietnamese as itself in the attribute, not \u escapes
         ),
         "jsonld": jsonld.with_items(
             jsonld.web_page(request, "CollectionPage", _("Map of places"), translation.get_language()),

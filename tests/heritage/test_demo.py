@@ -140,13 +140,30 @@ def check_places_without_coordinates_sit_at_their_commune_centre(client):
         "lang-ha-van-tren",
         "thon-ha-ri",
         "khu-pho-hiep-ha-van-canh",
+        "thap-doi",
+        "thap-canh-tien",
+        "thanh-do-ban",
+        "thap-binh-lam",
     }
-    # Dương Long: xã Tây Bình (Tây Sơn) before 2025, xã Bình An since, as the research says.
-    assert places["thap-duong-long"].unit.name == "Xã Tây Bình"
-    assert places["thap-duong-long"].coordinates()["commune"]["name"] == "Xã Bình An"
+    # The museum names only the old city of Quy Nhơn: too coarse for a marker.
+    assert {s for s, v in precision.items() if v is None} == {"bao-tang-binh-dinh"}
+    assert places["bao-tang-binh-dinh"].unit.name == "Thành phố Quy Nhơn"
+    # Each approximate place: its commune before 2025 (as its address says), today's commune since.
+    for slug, old, new in (
+        ("thap-duong-long", ("21832", "Xã Tây Bình"), ("21829", "Xã Bình An")),
+        ("thap-doi", ("21556", "Phường Đống Đa"), ("21583", "Phường Quy Nhơn")),
+        ("thap-canh-tien", ("21922", "Xã Nhơn Hậu"), ("21910", "Phường An Nhơn")),
+        ("thanh-do-ban", ("21922", "Xã Nhơn Hậu"), ("21910", "Phường An Nhơn")),
+        ("thap-binh-lam", ("21967", "Xã Phước Hòa"), ("21970", "Xã Tuy Phước Đông")),
+    ):
+        unit = places[slug].unit
+        assert ((unit.code, unit.name), unit.valid_to is not None) == (old, True), slug
+        commune = places[slug].coordinates()["commune"]
+        assert (commune["code"], commune["name"]) == new, slug
     html = client.get("/vi/places/map/").content.decode()
-    assert "15 địa điểm: 2 theo tọa độ riêng, 8 ở vị trí gần đúng (trung tâm xã), 5 không có trên bản đồ." in html
+    assert "15 địa điểm: 2 theo tọa độ riêng, 12 ở vị trí gần đúng (trung tâm xã), 1 không có trên bản đồ." in html
     assert "vị trí gần đúng: trung tâm xã Bình An" in html
+    assert "vị trí gần đúng: trung tâm phường Quy Nhơn" in html
 
 
 def check_festival_windows_from_the_research(client):

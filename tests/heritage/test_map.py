@@ -41,6 +41,7 @@ def test_map_lists_every_place_and_marks_verified_ones(places):
     assert markers(html)[0]["lat"] == 13.954526
     assert "/static/heritage/leaflet/leaflet.js" in html
     assert "/static/heritage/leaflet/leaflet.css" in html
+    assert "/static/heritage/markercluster/leaflet.markercluster.js" in html
     assert "unpkg" not in html and "cdn" not in html.lower()
 
 
@@ -64,6 +65,9 @@ def test_leaflet_is_vendored_with_licence():
     assert (folder / "leaflet.js").stat().st_size > 100_000
     assert "BSD 2-Clause" in (folder / "LICENSE").read_text()
     assert (folder / "images/marker-icon.png").exists()
+    grouping = folder.parent / "markercluster"  # Leaflet.markercluster 1.5.3, from npm
+    assert "L.MarkerClusterGroup" in (grouping / "leaflet.markercluster.js").read_text()
+    assert "Permission is hereby granted" in (grouping / "LICENSE").read_text()  # MIT
 
 
 def test_place_page_has_small_map_without_leaflet(places):
