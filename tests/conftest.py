@@ -1,6 +1,8 @@
 """Fixtures shared by every app's tests: locales, the site's home pages, users."""
 
 import io
+import os
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.core.cache import cache, caches
@@ -20,6 +22,36 @@ def _media_root(tmp_path_factory):
     from django.test import override_settings
 
     with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
+def worker_redis_url(url, worker):
+    """``url`` with a Redis database of the pytest-xdist ``worker``'s own (gw0 → the next
+    database after the configured one, gw1 the one after, …, modulo Redis's 16)."""
+    parts = urlsplit(url)
+    configured = int(parts.path.strip("/") or 0)
+    number = int(worker.removeprefix("gw") or 0)
+    return urlunsplit(parts._replace(path=f"/{(configured + 1 + number) % 16}"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _redis_per_worker():
+    """With ``REDIS_URL`` set (the suite then runs on the real Redis), each xdist worker uses
+    a Redis database of its own: ``cache.clear()`` is a ``FLUSHDB``, and one worker's
+    clear must not empty what another worker's test has just kept."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not (worker and getattr(settings, "REDIS_URL", "")):
+        yield
+        return
+    url = worker_redis_url(settings.REDIS_URL, worker)
+    moved = {
+        name: {**config, "LOCATION": url} if "redis" in config["BACKEND"].lower() else config
+        for name, config in settings.CACHES.items()
+    }
+    with override_settings(CACHES=moved, REDIS_URL=url):  # the cache handlers start again
         yield
 
 
