@@ -313,7 +313,10 @@ def generate(scale=1.0, out=None, pages=None, learners=None, events=None, index=
     )
     step("events")
     from content.cache import bump
+    from content.planner import refresh_statistics
 
+    refresh_statistics()  # the planner sees the corpus as it now is
+    step("analyze")
     bump()  # one new content generation for everything added
     return {
         "scale": scale,

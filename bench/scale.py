@@ -125,9 +125,9 @@ def render_section(runs, note=""):
         "request. The pages include the demo content; the search URL searches the generated corpus,",
         "which is in the search index (`bench/corpus.py` `index_pages`).",
         "",
-        "**Noise:** these figures were taken on a 2-core machine shared with four other agents",
-        "running tests and builds; times vary by tens of percent between runs. The query counts and",
-        "bytes do not depend on load; the times do, and the growth ratios are only indicative.",
+        "**Noise:** times depend on what else the 2-core machine runs (the note below says what did);",
+        "they vary by tens of percent between runs. The query counts and bytes do not depend on",
+        "load; the times do, and the growth ratios are only indicative.",
         "",
     ]
     if note:

@@ -69,7 +69,9 @@ def generate_values(count, out, seed=20):
             if added >= wanted:
                 break
     from content.cache import bump
+    from content.planner import refresh_statistics
 
+    refresh_statistics()
     bump()  # bulk inserts send no signal
     return added
 

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from content.demo_loader import DemoLoader
+from content.planner import refresh_statistics
 from content.project import project_apps
 
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             module.load(loader)
         # Pages published now were narrated by their publish task; kept pages are here.
         call_command("generate_narration", stdout=self.stdout)
+        refresh_statistics()  # the planner sees the tables as loaded (content.planner)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {loader.created} created, {loader.updated} updated, "

@@ -8,7 +8,10 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from content.planner import refresh_statistics
 from stats.importer import import_file
+
+BULK = 10_000  # values created: past this, the planner's statistics are refreshed
 
 
 class Command(BaseCommand):
@@ -41,3 +44,5 @@ class Command(BaseCommand):
         else:
             counts = f"{result.created} created, {result.updated} updated, {result.unchanged} unchanged"
             self.stdout.write(f"{result.rows} rows: {counts}")
+            if result.created >= BULK:
+                refresh_statistics()  # a large import: the planner sees the new rows (content.planner)
