@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
 from content import jsonld
+from content.api.pages import count_and_page
 from content.cache import memoize
 from content.cachetags import depends_on, precise
 from content.models import BasePage
@@ -129,6 +130,26 @@ class HeritageIndexPage(BasePage):
                 qs = qs.filter(**{name: active[name]})
         return ranked_cards(qs, self.locale.language_code)
 
+    def page_of_ids(self, active, number):
+        """``(count, [ids])`` of page ``number`` of the listing filtered by ``active``, in one
+        query (a window count beside the ids: ``content.api.pages.count_and_page``), kept
+        per content generation. The page's JSON-LD reads the first page from here too:
+        filtering, translating and ordering every page of the type is the listing's cost,
+        paid once. ``PageNotAnInteger``/``EmptyPage`` for a number that is no page."""
+        if not str(number).isdigit():
+            raise PageNotAnInteger(number)
+        offset = (int(number) - 1) * PER_PAGE
+        if offset < 0:
+            raise EmptyPage(number)
+        type_tag = f"type:{self.listed_model()._meta.label_lower}"
+
+        def compute():
+            depends_on(type_tag)
+            return count_and_page(self.filtered_queryset(active), offset, PER_PAGE)
+
+        language = self.locale.language_code
+        return memoize("listing", (self.pk, language, sorted(active.items()), int(number)), compute)
+
     def get_context(self, request, *args, **kwargs):
         """The page of results as ids (memoised per content generation), the
         pages themselves and the filter choices lazily: the template keeps
@@ -136,21 +157,13 @@ class HeritageIndexPage(BasePage):
         # The listing shows this page and pages of one type (any of them may
         # enter, leave or change it), nothing else that a page change touches.
         precise()
-        type_tag = f"type:{self.listed_model()._meta.label_lower}"
         depends_on(f"page:{self.pk}")
         context = super().get_context(request, *args, **kwargs)
         active = self.parse_filters(request)
-        language = self.locale.language_code
         number = request.GET.get("page", "1")
 
-        def page_of_ids():
-            # Filtered, ordered, counted and paged in the database (ranked_cards).
-            depends_on(type_tag)
-            paginator = Paginator(self.filtered_queryset(active).values_list("pk", flat=True), PER_PAGE)
-            return paginator.count, list(paginator.page(number).object_list)
-
         try:
-            count, ids = memoize("listing", (self.pk, language, sorted(active.items()), number), page_of_ids)
+            count, ids = self.page_of_ids(active, number)
             page_obj = Paginator(_PageOfIds(count, ids), PER_PAGE).page(number)
         except (EmptyPage, PageNotAnInteger) as exc:
             raise Http404("No such page") from exc
@@ -188,5 +201,6 @@ class HeritageIndexPage(BasePage):
 
     def jsonld(self, request):
         """A ``CollectionPage`` listing its first page of items."""
-        items = self.filtered_queryset({})[:PER_PAGE]
-        return jsonld.collection(self, request, [item.get_url(request) for item in items])
+        _count, ids = self.page_of_ids({}, 1)
+        found = {p.pk: p for p in self.listed_model().objects.filter(pk__in=ids).select_related("locale")}
+        return jsonld.collection(self, request, [found[pk].get_url(request) for pk in ids if pk in found])
