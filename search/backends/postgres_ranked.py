@@ -9,6 +9,12 @@ page is in the queryset with a correlated ``EXISTS`` (page pk = the entry's
 object id), ranks them with ``ts_rank_cd`` (cover density: how close together
 the query's words are, which suits titles and short Vietnamese syllables) and
 slices in SQL. One query, ids only: the search service loads the rows it needs.
+
+Only a bounded window of the matches is scored (``search.backends.window``): the
+newest entries matching ``title || body`` (GIN bitmap, then a top-N by page id,
+no scoring) and the newest whose title matches (modelsearch's GIN index on
+``title``), each a ``LIMIT`` sub-query of the same statement. With fewer matches
+than the window the results are those of ranking every match.
 """
 
 from django.contrib.postgres.search import SearchRank
@@ -18,6 +24,7 @@ from modelsearch.backends.database.postgres import postgres
 from modelsearch.query import Fuzzy, MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
+from . import window
 from .restrict import in_queryset
 
 # The expression of the GIN index of migration search.0003: the query's match must be
@@ -39,6 +46,8 @@ def _oid(model):
 
 
 class RankedPostgresSearchCompiler(postgres.PostgresSearchQueryCompiler):
+    windowed = True  # score a bounded window of the matches (search.backends.window)
+
     def build_tsrank(self, vector, query, config=None, boost=1.0):
         """The stock rank with ``ts_rank_cd`` in place of ``ts_rank``."""
         if isinstance(query, (Phrase, PlainText, Not)):
@@ -59,12 +68,20 @@ class RankedPostgresSearchCompiler(postgres.PostgresSearchQueryCompiler):
         search_query = self.build_tsquery(query, config=config)
         rank = self._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
         model = self.queryset.model
+        entries = postgres.IndexEntry._default_manager
+        wanted = entries.filter(content_type__in=get_descendants_content_types_pks(model)).filter(
+            in_queryset(self.queryset, "object_id")
+        )
+        matching = wanted.annotate(_vector_=matched_vector()).filter(_vector_=search_query)
+        if self.windowed:
+            # the newest matches and the newest title matches, chosen without scoring,
+            # by page id, which no index offers: the planner keeps the GIN bitmap
+            newest = matching.annotate(_oid=_oid(model)).order_by("-_oid").values("pk")[: window.RANK_WINDOW]
+            titled = wanted.filter(title=search_query)
+            titled = titled.annotate(_oid=_oid(model)).order_by("-_oid").values("pk")[: window.TITLE_WINDOW]
+            matching = entries.filter(pk__in=newest.union(titled))
         rows = (
-            postgres.IndexEntry._default_manager.annotate(_vector_=matched_vector())
-            .filter(_vector_=search_query)
-            .filter(content_type__in=get_descendants_content_types_pks(model))
-            .filter(in_queryset(self.queryset, "object_id"))
-            .annotate(score=rank, _oid=_oid(model))
+            matching.annotate(score=rank, _oid=_oid(model))
             .order_by("-score", "-_oid")
             .values_list("object_id", flat=True)
         )

@@ -1,0 +1,30 @@
+"""How many matches the database backends score per search (issue 20, item 3).
+
+Scoring (SQLite FTS5 ``bm25``, PostgreSQL ``ts_rank_cd``) costs per matching entry,
+and a common word matches a share of the whole corpus: ranking every match made
+search time grow with the corpus. Both backends therefore score a bounded window
+of the matches, chosen without scoring, in index order:
+
+* every entry whose **title** matches, the newest ``TITLE_WINDOW`` of them, and
+* the newest ``RANK_WINDOW`` entries whose title or body matches,
+
+"newest" meaning the highest FTS5 rowid on SQLite (the index entry's id: the order
+pages were first indexed) and the highest page id on PostgreSQL (the order pages
+were created). The window is taken in SQL (a ``LIMIT`` sub-query per arm, then the
+rank over their union), in the same single query as before.
+
+The trade-off, plainly: when a search has more matches than the window, an older
+page whose words appear only in its body is not scored, so it cannot be among the
+candidates however well it would have ranked. Title matches are kept apart because
+the search service puts them first (``search.service.title_bonus``). With fewer
+matches than the window, every match is scored: results are exactly those of the
+unbounded ranking. The bench corpus (``bench/searchscale.py``) matches about half
+its pages on a common word, so the window starts to apply above ~2,000 pages.
+
+Read at call time (``window.RANK_WINDOW``), so tests can make the window small.
+"""
+
+# body (or title) matches scored, newest first: ~3x the service's 300 candidates
+RANK_WINDOW = 1000
+# title matches scored besides, newest first: the service's candidates (search.service.CANDIDATES)
+TITLE_WINDOW = 300
