@@ -17,8 +17,9 @@ no scoring) and the newest whose title matches (modelsearch's GIN index on
 than the window the results are those of ranking every match.
 """
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchRank
-from django.db.models import F, IntegerField
+from django.db.models import F, IntegerField, Lookup
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres import postgres
 from modelsearch.query import Fuzzy, MatchAll, Not, Phrase, PlainText
@@ -45,6 +46,18 @@ def _oid(model):
     return F("object_id")
 
 
+class AnyOf(Lookup):
+    """``lhs = ANY(rhs)``, rhs an array: the planner probes an index once per element,
+    where ``IN (sub-query)`` may hash-join the sub-query with every row of the table."""
+
+    lookup_name = "any_of"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = compiler.compile(self.lhs)
+        rhs, rhs_params = compiler.compile(self.rhs)
+        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
+
+
 class RankedPostgresSearchCompiler(postgres.PostgresSearchQueryCompiler):
     windowed = True  # score a bounded window of the matches (search.backends.window)
 
@@ -69,17 +82,19 @@ class RankedPostgresSearchCompiler(postgres.PostgresSearchQueryCompiler):
         rank = self._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
         model = self.queryset.model
         entries = postgres.IndexEntry._default_manager
-        wanted = entries.filter(content_type__in=get_descendants_content_types_pks(model)).filter(
-            in_queryset(self.queryset, "object_id")
-        )
-        matching = wanted.annotate(_vector_=matched_vector()).filter(_vector_=search_query)
+        typed = entries.filter(content_type__in=get_descendants_content_types_pks(model))
+        matching = typed.annotate(_vector_=matched_vector()).filter(_vector_=search_query)
         if self.windowed:
-            # the newest matches and the newest title matches, chosen without scoring,
-            # by page id, which no index offers: the planner keeps the GIN bitmap
+            # the newest matches and the newest title matches, chosen without scoring, by
+            # page id (which no index offers: the planner keeps the GIN bitmap); the pages'
+            # EXISTS below then probes the window only, not every match
             newest = matching.annotate(_oid=_oid(model)).order_by("-_oid").values("pk")[: window.RANK_WINDOW]
-            titled = wanted.filter(title=search_query)
+            titled = typed.filter(title=search_query)
             titled = titled.annotate(_oid=_oid(model)).order_by("-_oid").values("pk")[: window.TITLE_WINDOW]
-            matching = entries.filter(pk__in=newest.union(titled))
+            # ``= ANY(ARRAY(…))``: the window's entries read by primary key, not a hash join
+            # over every entry
+            matching = entries.filter(AnyOf(F("pk"), ArraySubquery(newest.union(titled))))
+        matching = matching.filter(in_queryset(self.queryset, "object_id"))
         rows = (
             matching.annotate(score=rank, _oid=_oid(model))
             .order_by("-score", "-_oid")

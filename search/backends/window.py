@@ -18,8 +18,8 @@ page whose words appear only in its body is not scored, so it cannot be among th
 candidates however well it would have ranked. Title matches are kept apart because
 the search service puts them first (``search.service.title_bonus``). With fewer
 matches than the window, every match is scored: results are exactly those of the
-unbounded ranking. The bench corpus (``bench/searchscale.py``) matches about half
-its pages on a common word, so the window starts to apply above ~2,000 pages.
+unbounded ranking. In the bench corpus (``bench/searchscale.py``) a common word
+matches a third to a half of the pages, so the window applies from 2,000–3,000 pages.
 
 Read at call time (``window.RANK_WINDOW``), so tests can make the window small.
 """
