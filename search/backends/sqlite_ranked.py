@@ -15,7 +15,8 @@ without scoring). ``ranked_ids()`` stops after the first query: the search servi
 loads only the rows and pages it shows.
 """
 
-from django.db.models import Q
+from django.db.models import F, Func, IntegerField
+from django.db.models.lookups import In
 from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.query import MatchAll, Not
@@ -55,21 +56,20 @@ class RankedIdsMixin:
             .filter(in_queryset(self.queryset, "index_entry__object_id"))
             .order_by()
         )
-        if self.windowed and self.fields is None:
-            # the newest matches and the newest title matches, by rowid (no scoring):
-            # only they are scored below
-            newest = wanted.filter(match).order_by("-pk").values("pk")[: window.RANK_WINDOW]
-            titled = wanted.filter(AliasedMatch(["title"], search_query))
-            titled = titled.order_by("-pk").values("pk")[: window.TITLE_WINDOW]
-            rows = sqlite.SQLiteFTSIndexEntry.objects.filter(match).filter(Q(pk__in=newest) | Q(pk__in=titled))
-        else:
-            rows = wanted.filter(match)
-        rows = (
-            rows.annotate(score=rank)
-            .order_by("score", "-index_entry__object_id")
-            .values_list("index_entry__object_id", "score")
-        )
-        return list(rows[start:stop])
+        if not (self.windowed and self.fields is None):
+            rows = wanted.filter(match).annotate(score=rank).order_by("score", "-index_entry__object_id")
+            return list(rows.values_list("index_entry__object_id", "score")[start:stop])
+        # the newest matches and the newest title matches, by rowid (no scoring): only
+        # they are scored below
+        newest = wanted.filter(match).order_by("-pk").values("pk")[: window.RANK_WINDOW]
+        titled = wanted.filter(AliasedMatch(["title"], search_query))
+        titled = titled.order_by("-pk").values("pk")[: window.TITLE_WINDOW]
+        # "+rowid": the windows are not constraints FTS5 could serve (SQLite would then look
+        # the rowids up without the MATCH, which fails: "unable to use function MATCH")
+        rowid = Func(F("pk"), template="+%(expressions)s", output_field=IntegerField())
+        rows = sqlite.SQLiteFTSIndexEntry.objects.filter(match).filter(In(rowid, newest) | In(rowid, titled))
+        rows = rows.annotate(score=rank).order_by("score", "-index_entry__object_id")
+        return list(rows.values_list("index_entry__object_id", "score")[start:stop])
 
 
 class RankedSearchCompiler(RankedIdsMixin, sqlite.SQLiteSearchQueryCompiler):

@@ -11,7 +11,11 @@ of the matches, chosen without scoring, in index order:
 "newest" meaning the highest FTS5 rowid on SQLite (the index entry's id: the order
 pages were first indexed) and the highest page id on PostgreSQL (the order pages
 were created). The window is taken in SQL (a ``LIMIT`` sub-query per arm, then the
-rank over their union), in the same single query as before.
+rank over their union), in the same single query as before. SQLite walks the matches
+newest first and counts only pages of the searched queryset (live, the reader's
+languages); PostgreSQL takes the window among the entries of the searched page types
+and checks the queryset within it (checking it first probed every match), so there an
+unpublished page or one in another language also takes a place in the window.
 
 The trade-off, plainly: when a search has more matches than the window, an older
 page whose words appear only in its body is not scored, so it cannot be among the
@@ -19,12 +23,13 @@ candidates however well it would have ranked. Title matches are kept apart becau
 the search service puts them first (``search.service.title_bonus``). With fewer
 matches than the window, every match is scored: results are exactly those of the
 unbounded ranking. In the bench corpus (``bench/searchscale.py``) a common word
-matches a third to a half of the pages, so the window applies from 2,000–3,000 pages.
+matches a third to a half of the pages, so the window applies from 1,200–1,800 pages.
 
 Read at call time (``window.RANK_WINDOW``), so tests can make the window small.
 """
 
-# body (or title) matches scored, newest first: ~3x the service's 300 candidates
-RANK_WINDOW = 1000
-# title matches scored besides, newest first: the service's candidates (search.service.CANDIDATES)
-TITLE_WINDOW = 300
+# matches (title or body) scored, newest first: twice the service's 300 candidates
+# (search.service.CANDIDATES), so that these are the best of a wider set
+RANK_WINDOW = 600
+# title matches scored besides, newest first
+TITLE_WINDOW = 200
