@@ -23,13 +23,15 @@ candidates however well it would have ranked. Title matches are kept apart becau
 the search service puts them first (``search.service.title_bonus``). With fewer
 matches than the window, every match is scored: results are exactly those of the
 unbounded ranking. In the bench corpus (``bench/searchscale.py``) a common word
-matches a third to a half of the pages, so the window applies from 1,200–1,800 pages.
+matches a third to a half of the pages, so the window applies from 800–1,200 pages.
 
 Read at call time (``window.RANK_WINDOW``), so tests can make the window small.
 """
 
-# matches (title or body) scored, newest first: twice the service's 300 candidates
-# (search.service.CANDIDATES), so that these are the best of a wider set
-RANK_WINDOW = 600
+# matches (title or body) scored, newest first: a third more than the service's 300
+# candidates (search.service.CANDIDATES), so that these are the best of a wider set;
+# each more match scored costs (PostgreSQL's ts_rank_cd: ~10 µs per entry for a query
+# with synonyms), which is what made search time grow with the corpus
+RANK_WINDOW = 400
 # title matches scored besides, newest first
-TITLE_WINDOW = 200
+TITLE_WINDOW = 150
