@@ -9,15 +9,23 @@ page is in the queryset with a correlated ``EXISTS`` (page pk = the entry's
 object id), ranks them with ``ts_rank_cd`` (cover density: how close together
 the query's words are, which suits titles and short Vietnamese syllables) and
 slices in SQL. One query, ids only: the search service loads the rows it needs.
+
+Only a bounded window of the matches is scored (``search.backends.window``): the
+newest entries matching ``title || body`` (GIN bitmap, then a top-N by page id,
+no scoring) and the newest whose title matches (modelsearch's GIN index on
+``title``), each a ``LIMIT`` sub-query of the same statement. With fewer matches
+than the window the results are those of ranking every match.
 """
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchRank
-from django.db.models import F, IntegerField
+from django.db.models import F, IntegerField, Lookup
 from django.db.models.functions import Cast
 from modelsearch.backends.database.postgres import postgres
 from modelsearch.query import Fuzzy, MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
+from . import window
 from .restrict import in_queryset
 
 # The expression of the GIN index of migration search.0003: the query's match must be
@@ -38,7 +46,21 @@ def _oid(model):
     return F("object_id")
 
 
+class AnyOf(Lookup):
+    """``lhs = ANY(rhs)``, rhs an array: the planner probes an index once per element,
+    where ``IN (sub-query)`` may hash-join the sub-query with every row of the table."""
+
+    lookup_name = "any_of"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = compiler.compile(self.lhs)
+        rhs, rhs_params = compiler.compile(self.rhs)
+        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
+
+
 class RankedPostgresSearchCompiler(postgres.PostgresSearchQueryCompiler):
+    windowed = True  # score a bounded window of the matches (search.backends.window)
+
     def build_tsrank(self, vector, query, config=None, boost=1.0):
         """The stock rank with ``ts_rank_cd`` in place of ``ts_rank``."""
         if isinstance(query, (Phrase, PlainText, Not)):
@@ -59,12 +81,22 @@ class RankedPostgresSearchCompiler(postgres.PostgresSearchQueryCompiler):
         search_query = self.build_tsquery(query, config=config)
         rank = self._build_rank_expression([(F("title"), F("title_norm")), (F("body"), 1.0)], config)
         model = self.queryset.model
+        entries = postgres.IndexEntry._default_manager
+        typed = entries.filter(content_type__in=get_descendants_content_types_pks(model))
+        matching = typed.annotate(_vector_=matched_vector()).filter(_vector_=search_query)
+        if self.windowed:
+            # the newest matches and the newest title matches, chosen without scoring, by
+            # page id (which no index offers: the planner keeps the GIN bitmap); the pages'
+            # EXISTS below then probes the window only, not every match
+            newest = matching.annotate(_oid=_oid(model)).order_by("-_oid").values("pk")[: window.RANK_WINDOW]
+            titled = typed.filter(title=search_query)
+            titled = titled.annotate(_oid=_oid(model)).order_by("-_oid").values("pk")[: window.TITLE_WINDOW]
+            # ``= ANY(ARRAY(…))``: the window's entries read by primary key, not a hash join
+            # over every entry
+            matching = entries.filter(AnyOf(F("pk"), ArraySubquery(newest.union(titled))))
+        matching = matching.filter(in_queryset(self.queryset, "object_id"))
         rows = (
-            postgres.IndexEntry._default_manager.annotate(_vector_=matched_vector())
-            .filter(_vector_=search_query)
-            .filter(content_type__in=get_descendants_content_types_pks(model))
-            .filter(in_queryset(self.queryset, "object_id"))
-            .annotate(score=rank, _oid=_oid(model))
+            matching.annotate(score=rank, _oid=_oid(model))
             .order_by("-score", "-_oid")
             .values_list("object_id", flat=True)
         )
