@@ -81,10 +81,19 @@ lock:  ## re-resolve pyproject.toml into the two lock files
 	rm -rf .lock-venv
 
 BENCH_ARGS ?=
-bench: install-dev  ## generate the corpus, serve with gunicorn, measure with wrk; writes docs/benchmarks.md
+# Then cold pages and statistics at 1,000 and 10,000 pages on SQLite and, when it answers,
+# PostgreSQL (BENCH_PG_URL; its database is dropped and made again), into the same file
+# (`python -m bench.scale`; about 10 minutes per engine).
+BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/wt_perf
+bench: install-dev  ## generate the corpus, serve with granian, measure with wrk; then cold pages on SQLite and PostgreSQL; writes docs/benchmarks.md
 	@command -v wrk >/dev/null || ([ "$$(id -u)" = 0 ] && apt-get install -y -q wrk) || echo "wrk missing"
 	$(MAKE) lighthouse-install
 	$(PY) -m bench.run $(BENCH_ARGS)
+	$(PY) -m bench.scale --database sqlite --fresh
+	@if $(PY) -c "import sys, psycopg; psycopg.connect(sys.argv[1].replace('postgres://', 'postgresql://').rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" "$(BENCH_PG_URL)" 2>/dev/null; then \
+		$(PY) -m bench.scale --database postgres --postgres-url "$(BENCH_PG_URL)" --fresh; \
+	else echo "PostgreSQL does not answer at $(BENCH_PG_URL): the PostgreSQL part is left out"; fi
+	$(PY) -m bench.scale --render
 
 lighthouse-install:  ## npm lighthouse into bench/node_modules and Debian chromium, when possible
 	@[ -x /usr/bin/chromium ] || ([ "$$(id -u)" = 0 ] && apt-get install -y -q chromium) \
