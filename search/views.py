@@ -83,7 +83,10 @@ def search_view(request):
     if results and results.total:
         paginator = Paginator(range(results.total), PER_PAGE)
         page_obj = paginator.get_page(page_number)
-    topics = popular(language, chain, "topic") or popular(language, chain, "group")
+    topics = []
+    if not (results and results.total):  # shown only when there is nothing else to show
+        # counted over every public page: on a results page it cost a scan of the corpus
+        topics = popular(language, chain, "topic") or popular(language, chain, "group")
     context = {
         "query": query,
         # the form was sent with nothing to look for: say so at the field, not a blank page

@@ -95,3 +95,23 @@ def test_popular_values_are_counted_in_sql(jars):
     assert value_counts("group", pages) == {"ba-na": 2, "hre": 1}
     assert value_counts("kind", pages) == {"do-uong": 1}
     assert _facet_counts("topic", ["vi"]) == {"am-thuc": 2, "le-hoi": 2}
+
+
+def test_popular_topics_are_counted_only_when_a_search_shows_nothing(jars, client, monkeypatch):
+    """Counting popular topics reads every public page's facets (it grew with the corpus
+    on every cold results page, where they are not shown): counted only for a search
+    with no results or no query."""
+    from search import views
+
+    calls = []
+    real = views.popular
+    monkeypatch.setattr(views, "popular", lambda *a, **k: calls.append(a) or real(*a, **k))
+    found = client.get("/vi/search/", {"q": "rượu cần"})
+    assert found.status_code == 200 and found.context["results"].total >= 5
+    assert calls == [] and found.context["popular"] == []
+    assert "Popular topics" not in found.text and "Chủ đề phổ biến" not in found.text
+
+    nothing = client.get("/vi/search/", {"q": "xyzzyqwv"})
+    assert nothing.status_code == 200 and not nothing.context["results"].total
+    assert calls, "a search without results offers popular topics"
+    assert [topic["count"] for topic in nothing.context["popular"]] == [2, 2]
