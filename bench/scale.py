@@ -17,6 +17,8 @@ writes them between the markers of ``docs/benchmarks.md``.
 
 import argparse
 import json
+import sqlite3
+import statistics
 import subprocess
 import sys
 import time
@@ -45,6 +47,66 @@ def reset_postgres(url):
     base = url.rsplit("/", 1)[0] + "/postgres"
     for sql in (f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'):
         subprocess.run(["psql", base, "-q", "-c", sql], check=True)
+
+
+def snapshot_url(env, database, size):
+    """The URL of a copy of the database as it was at ``size`` pages (``keep_snapshot``)."""
+    url = env["DATABASE_URL"]
+    if database == "postgres":
+        return f"{url}_{size}"
+    return url.replace(".sqlite3", f"-{size}.sqlite3")
+
+
+def keep_snapshot(env, database, size):
+    """Copy the database as it is now, at ``size`` pages, so that every size can be timed
+    again at the end, in turns (``interleave``): PostgreSQL ``CREATE DATABASE … TEMPLATE``,
+    SQLite's online backup."""
+    copy = snapshot_url(env, database, size)
+    if database == "postgres":
+        base, name = env["DATABASE_URL"].rsplit("/", 1)
+        for sql in (
+            f'DROP DATABASE IF EXISTS "{name}_{size}" WITH (FORCE)',
+            f'CREATE DATABASE "{name}_{size}" TEMPLATE "{name}"',
+        ):
+            subprocess.run(["psql", base + "/postgres", "-q", "-c", sql], check=True)
+    else:
+        source = sqlite3.connect(env["DATABASE_URL"].removeprefix("sqlite:///"))
+        target = sqlite3.connect(copy.removeprefix("sqlite:///"))
+        with target:
+            source.backup(target)
+        source.close()
+        target.close()
+    return copy
+
+
+def _merge(rows):
+    """One row from several runs of the same URL and mode: median and p95 of every time."""
+    times = sorted(t for row in rows for t in row["times"])
+    return {
+        **rows[0],
+        "median_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], 1),
+        "runs": len(times),
+        "times": times,
+    }
+
+
+def interleave(env, urls_by_size, rounds, repeat):
+    """Time every size again, in turns (1,000, 10,000, 1,000, 10,000…), and merge each
+    URL's times: a size measured minutes after another met another load on a shared
+    machine, and the growth between them measured the load as much as the corpus."""
+    runs = {size: [] for size in urls_by_size}
+    for n in range(rounds):
+        for size, url in urls_by_size.items():
+            print(f"round {n + 1}/{rounds}, {size} pages", flush=True)
+            runs[size].append(cli({**env, "DATABASE_URL": url}, "cold", str(repeat)))
+    return {
+        size: {
+            name: {mode: _merge([r[name][mode] for r in results]) for mode in results[0][name]}
+            for name in results[0]
+        }
+        for size, results in runs.items()
+    }
 
 
 def run(args):
@@ -95,6 +157,19 @@ def run(args):
             measured = cli(env, "stats-measure", str(args.repeat))
             results["stats"] = {"generate": added, **measured, "at": time.strftime("%H:%M UTC", time.gmtime())}
             save()
+        if args.rounds and n < len(args.sizes) - 1:
+            results["sizes"][key]["snapshot"] = keep_snapshot(env, args.database, size)
+            save()
+    earlier = [str(s) for s in args.sizes[:-1]]
+    if args.rounds and earlier and all("snapshot" in results["sizes"][k] for k in earlier):
+        began = time.strftime("%H:%M", time.gmtime())
+        targets = {k: results["sizes"][k]["snapshot"] for k in earlier}
+        targets[str(args.sizes[-1])] = env["DATABASE_URL"]
+        for key, urls in interleave(env, targets, args.rounds, args.repeat).items():
+            results["sizes"][key]["urls"] = urls
+            results["sizes"][key]["at"] = f"{began}–{time.strftime('%H:%M UTC', time.gmtime())}, in turns"
+        results["rounds"] = args.rounds
+        save()
     results["command"] = "python -m bench.scale " + " ".join(sys.argv[1:])
     save()
     print(f"Wrote {results_file}")
@@ -113,13 +188,16 @@ def render_section(runs, note=""):
         "size adds pages to the first):",
         "",
         "```",
-        "python -m bench.scale --database sqlite --sizes 1000,10000 --values 100000 --repeat 7",
-        "python -m bench.scale --database postgres --sizes 1000,10000 --values 100000 --repeat 7",
+        "python -m bench.scale --database sqlite --sizes 1000,10000 --values 100000 --repeat 7 --rounds 3",
+        "python -m bench.scale --database postgres --sizes 1000,10000 --values 100000 --repeat 7 --rounds 3",
         "python -m bench.scale --render",
         "```",
         "",
-        "Times are in-process (Django's test client, one process, no HTTP server): the median and",
-        "p95 in ms of 7 requests after one warm-up. **cold**: nothing kept (no response cache, no",
+        "Times are in-process (Django's test client, one process, no HTTP server). Each size's",
+        "database is copied when it is built; at the end the sizes are timed **in turns**, 3 rounds",
+        "(1,000, 10,000, 1,000, 10,000, …), each of 7 requests per URL and mode after one warm-up,",
+        "so that both sizes meet the same load; shown: the median and p95 in ms of the 21 requests.",
+        "**cold**: nothing kept (no response cache, no",
         "kept fragments, routes, menus or lists: `FRAGMENT_CACHE_ENABLED=false`); **uncached**: the",
         "view runs, what is kept per content generation is reused. SQL queries are counted per",
         "request. The pages include the demo content; the search URL searches the generated corpus,",
@@ -127,7 +205,8 @@ def render_section(runs, note=""):
         "",
         "**Noise:** times depend on what else the 2-core machine runs (the note below says what did);",
         "they vary by tens of percent between runs. The query counts and bytes do not depend on",
-        "load; the times do, and the growth ratios are only indicative.",
+        "load; the times do. Timing the sizes in turns keeps a change of load from passing for",
+        "growth, but the ratios stay indicative.",
         "",
     ]
     if note:
@@ -246,6 +325,12 @@ def main(argv=None):
     parser.add_argument("--sizes", default="1000,10000", type=lambda v: [int(x) for x in v.split(",")])
     parser.add_argument("--values", type=int, default=100_000, help="approved statistics values (0: none)")
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="at the end, time every size again this many times in turns (0: each size once, as it is built)",
+    )
     parser.add_argument("--data", default=str(ROOT / "bench-data" / "scale"))
     parser.add_argument("--fresh", action="store_true", help="start again from an empty database")
     parser.add_argument("--render", action="store_true", help="only write docs/benchmarks.md from the results")

@@ -98,6 +98,7 @@ def timed_get(url, repeat, mode="cold"):
         "median_ms": round(statistics.median(times), 1),
         "p95_ms": round(times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], 1),
         "runs": repeat,
+        "times": [round(t, 2) for t in times],
     }
 
 
