@@ -83,7 +83,8 @@ lock:  ## re-resolve pyproject.toml into the two lock files
 BENCH_ARGS ?=
 # Then cold pages and statistics at 1,000 and 10,000 pages on SQLite and, when it answers,
 # PostgreSQL (BENCH_PG_URL; its database is dropped and made again), into the same file
-# (`python -m bench.scale`; about 10 minutes per engine).
+# (`python -m bench.scale`: each size built, then the sizes timed in turns; about 15 minutes
+# per engine).
 BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/wt_perf
 bench: install-dev  ## generate the corpus, serve with granian, measure with wrk; then cold pages on SQLite and PostgreSQL; writes docs/benchmarks.md
 	@command -v wrk >/dev/null || ([ "$$(id -u)" = 0 ] && apt-get install -y -q wrk) || echo "wrk missing"
