@@ -3,9 +3,14 @@ key URL, uncached and cached → load test → search bench → Lighthouse →
 docs/benchmarks.md. Nothing here is a test; figures depend on the machine.
 
     python -m bench.run [--scale 1] [--duration 10] [--fresh] [--no-lighthouse]
+
+The cache is Redis when one answers at ``BENCH_REDIS_URL`` (default
+redis://127.0.0.1:6379/11, emptied before each server starts; set it empty for
+local memory per worker).
 """
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -25,9 +30,56 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
 
-def bench_env(data, mode="cached"):
+DEFAULT_REDIS = "redis://127.0.0.1:6379/11"
+
+
+def bench_redis_url():
+    """``BENCH_REDIS_URL`` (default: database 11 of a local Redis) if a Redis answers
+    there, else "" (the site then keeps its cache in local memory per worker). Why:
+    production runs several workers on one Redis, and the benchmark should measure that
+    (a kept page's hit then reads Redis once: ``content.localcopy``)."""
+    url = os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS)
+    if not url:
+        return ""
+    return url if _redis_answers(url) else ""
+
+
+@functools.lru_cache(maxsize=8)
+def _redis_answers(url):
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=0.5).ping())
+    except (redis.RedisError, OSError, ValueError):
+        return False
+
+
+def flush_redis(env):
+    """Empty the benchmark's Redis database (if it uses one) before a server starts, so
+    a run never sees what an earlier run or mode kept."""
+    if env.get("REDIS_URL"):
+        import redis
+
+        redis.Redis.from_url(env["REDIS_URL"], socket_connect_timeout=2).flushdb()
+
+
+def cache_used(env):
+    """What the results say about the cache: the Redis URL, or "local memory"."""
+    return env.get("REDIS_URL") or "local memory"
+
+
+def bench_env(data, mode="cached", redis=True):
+    """The environment of the benchmark's commands and servers: production settings on
+    the corpus in ``data``. ``redis``: the cache in Redis when one answers at
+    ``BENCH_REDIS_URL`` (``bench_redis_url``), else local memory per worker; False
+    leaves ``REDIS_URL`` as the caller's environment has it (``bench.scale``, which
+    times cold pages in one process)."""
     switches = {name: "true" if on else "false" for name, on in MODES[mode].items()}
     env = dict(os.environ)
+    if redis:
+        env.pop("REDIS_URL", None)
+        if url := bench_redis_url():
+            env["REDIS_URL"] = url
     env.update(
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY=env.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(50),
@@ -241,6 +293,7 @@ def main(argv=None):
         "connections": args.connections,
         "duration": args.duration,
         "server": args.server,
+        "cache": cache_used(env),
     }
     started = time.time()
     corpus_file = data / "corpus.json"
@@ -265,7 +318,9 @@ def main(argv=None):
 
     results["wrk"] = {}
     for mode in MODES:
-        with Server(bench_env(data, mode), args.port, args.workers, args.server) as server:
+        mode_env = bench_env(data, mode)
+        flush_redis(mode_env)
+        with Server(mode_env, args.port, args.workers, args.server) as server:
             rows = {}
             for name, path in urls["key"].items():
                 try:  # warm-up (renditions, kept fragments); slow views may still be busy
