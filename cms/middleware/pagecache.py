@@ -5,6 +5,8 @@ settings, images); each entry records the cache tags its response read
 (``content.cachetags``) and is served only while they are unchanged, so a
 publish makes stale only the responses that show the page. Conditional GET
 on hits and misses is ``content.api.conditional`` (the API uses the same).
+With Redis a hit reads the site and ``WRITES`` generations in one round trip and
+gives this process's copy of the entry when it has a fresh one (``content.localcopy``).
 """
 
 import hashlib
