@@ -22,8 +22,10 @@ def test_no_redis_answering_means_local_memory(monkeypatch, tmp_path):
 
 
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs Redis (REDIS_URL)")
-def test_a_redis_answering_is_used_and_emptied_before_a_server_starts(monkeypatch, tmp_path):
-    url = os.environ["REDIS_URL"].rsplit("/", 1)[0] + "/10"  # not the benchmark's own 11
+def test_a_redis_answering_is_used_and_emptied_before_a_server_starts(monkeypatch, tmp_path, settings):
+    # this test process's own database (each xdist worker has one; ``cache.clear()`` empties
+    # it between tests anyway), never one another process may be using
+    url = settings.REDIS_URL
     monkeypatch.setenv("BENCH_REDIS_URL", url)
     env = bench_env(Path(tmp_path), "cached")
     assert env["REDIS_URL"] == url and cache_used(env) == url
