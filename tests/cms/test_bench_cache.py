@@ -8,7 +8,8 @@ import pytest
 import redis
 
 from bench import report
-from bench.run import bench_env, cache_used, flush_redis
+from bench.rediscache import cache_used, flush_redis
+from bench.run import bench_env
 
 
 def test_no_redis_answering_means_local_memory(monkeypatch, tmp_path):
