@@ -86,6 +86,16 @@ LIGHTHOUSE_NOTES = [
 ]
 
 
+def _cache(r):
+    used = r.get("cache") or "local memory"
+    if used == "local memory":
+        return "local memory per worker (generation stamp file shared by workers)"
+    return (
+        f"Redis (`{used}`, shared by the workers; each worker also keeps copies of the kept "
+        "responses it served, checked against their cache tags on every hit: `content/localcopy.py`)"
+    )
+
+
 def render(r):
     c = r["corpus"]
     lines = [
@@ -103,8 +113,7 @@ def render(r):
         f"**Machine:** {_sh('nproc')} CPUs ({_sh(CPU_MODEL)}), "
         f"memory: `{_sh('free -h | sed -n 2p')}`; load average at the end: "
         f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}; "
-        f"{_versions()}; database: SQLite file (WAL); "
-        "cache: local memory per worker (generation stamp file shared by workers).",
+        f"{_versions()}; database: SQLite file (WAL); cache: {_cache(r)}.",
         "",
         f"**Corpus (scale {r['scale']}):** {c['pages']:,} generated pages across the page types "
         f"and locales (plus the demo content), {c['courses']:,} courses, {c['learners']:,} "

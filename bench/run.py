@@ -3,6 +3,10 @@ key URL, uncached and cached → load test → search bench → Lighthouse →
 docs/benchmarks.md. Nothing here is a test; figures depend on the machine.
 
     python -m bench.run [--scale 1] [--duration 10] [--fresh] [--no-lighthouse]
+
+The cache is Redis when one answers at ``BENCH_REDIS_URL`` (default
+redis://127.0.0.1:6379/11, emptied before each server starts; set it empty for
+local memory per worker).
 """
 
 import argparse
@@ -20,14 +24,24 @@ from pathlib import Path
 
 from . import report
 from .modes import MODES
+from .rediscache import bench_redis_url, cache_used, flush_redis
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
 
-def bench_env(data, mode="cached"):
+def bench_env(data, mode="cached", redis=True):
+    """The environment of the benchmark's commands and servers: production settings on
+    the corpus in ``data``. ``redis``: the cache in Redis when one answers at
+    ``BENCH_REDIS_URL`` (``bench_redis_url``), else local memory per worker; False
+    leaves ``REDIS_URL`` as the caller's environment has it (``bench.scale``, which
+    times cold pages in one process)."""
     switches = {name: "true" if on else "false" for name, on in MODES[mode].items()}
     env = dict(os.environ)
+    if redis:
+        env.pop("REDIS_URL", None)
+        if url := bench_redis_url():
+            env["REDIS_URL"] = url
     env.update(
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY=env.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(50),
@@ -241,6 +255,7 @@ def main(argv=None):
         "connections": args.connections,
         "duration": args.duration,
         "server": args.server,
+        "cache": cache_used(env),
     }
     started = time.time()
     corpus_file = data / "corpus.json"
@@ -265,7 +280,9 @@ def main(argv=None):
 
     results["wrk"] = {}
     for mode in MODES:
-        with Server(bench_env(data, mode), args.port, args.workers, args.server) as server:
+        mode_env = bench_env(data, mode)
+        flush_redis(mode_env)
+        with Server(mode_env, args.port, args.workers, args.server) as server:
             rows = {}
             for name, path in urls["key"].items():
                 try:  # warm-up (renditions, kept fragments); slow views may still be busy

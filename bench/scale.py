@@ -114,7 +114,7 @@ def run(args):
     data.mkdir(parents=True, exist_ok=True)
     results_file = data / f"{args.database}.json"
     results = json.loads(results_file.read_text()) if results_file.exists() and not args.fresh else {}
-    env = bench_env(data, "cold")
+    env = bench_env(data, "cold", redis=False)  # in one process: the figures stay comparable
     if args.database == "postgres":
         env["DATABASE_URL"] = args.postgres_url
     else:

@@ -60,6 +60,14 @@ def generation():
     return str(tags_module.generations([SITE])[SITE])
 
 
+def generation_and_writes():
+    """``(generation(), writes generation)`` in one read: a kept response's hit needs
+    both (the key, then ``cachetags.fresh``), and with Redis each read is a round trip
+    (one ``MGET`` here instead of two; locally two ``stat()`` as before)."""
+    found = tags_module.generations([SITE, tags_module.WRITES])
+    return str(found[SITE]), found[tags_module.WRITES]
+
+
 def bump(**kwargs):
     """Make every cached page and API response stale (signal-handler friendly)."""
     tags_module.bump(SITE)

@@ -118,7 +118,8 @@ def _stamp_path(explicit, db, pid):
     return Path(tempfile.gettempdir()) / f"nharong-pagecache-{digest}.stamp"
 
 
-def _shared():
+def shared():
+    """True when the cache (and the tag generations) are shared by processes: Redis."""
     return _shared_cache()
 
 
@@ -150,7 +151,7 @@ def generations(tags):
     tags = list(tags)
     if not tags:
         return {}
-    if _shared():
+    if shared():
         keys = [TAG_PREFIX + t for t in tags]
         found = cache.get_many(keys)
         result = {}
@@ -178,26 +179,32 @@ def writes_generation():
     return generations([WRITES])[WRITES]
 
 
-def fresh(recorded, since=None):
+def fresh(recorded, since=None, writes=None):
     """True while every tag in ``recorded`` (``{tag: generation}``) is unchanged.
 
     ``since``: the ``writes_generation()`` read before ``recorded`` was computed. While
     it is still current nothing was bumped since, so the answer takes one read instead
-    of one per tag (a cache hit on a quiet site); after any write the tags are checked."""
+    of one per tag (a cache hit on a quiet site); after any write the tags are checked.
+    ``writes``: the ``WRITES`` generation already read for this request (with the site
+    generation, ``content.cache.generation_and_writes``), so a hit reads it only once."""
     if not recorded:
         return True
-    if since is not None and writes_generation() == since:
+    if since is not None and (writes_generation() if writes is None else writes) == since:
         return True
     return generations(recorded) == recorded
 
 
 def bump(*tags):
-    """Make stale whatever recorded any of these tags (and ``WRITES``, see ``fresh``)."""
-    tags = {t for t in tags if t}
-    if not tags:
+    """Make stale whatever recorded any of these tags (and ``WRITES``, see ``fresh``).
+
+    ``WRITES`` goes last: whoever still reads its old value read it before any of these
+    tags changed, so "``WRITES`` unchanged since I read it" means "no tag changed since"
+    (``fresh``, ``content.localcopy``)."""
+    given = {t for t in tags if t}
+    if not given:
         return
-    tags.add(WRITES)
-    if _shared():
+    tags = [*sorted(given - {WRITES}), WRITES]
+    if shared():
         for tag in tags:
             key = TAG_PREFIX + tag
             try:

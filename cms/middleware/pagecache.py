@@ -5,9 +5,12 @@ settings, images); each entry records the cache tags its response read
 (``content.cachetags``) and is served only while they are unchanged, so a
 publish makes stale only the responses that show the page. Conditional GET
 on hits and misses is ``content.api.conditional`` (the API uses the same).
+With Redis a hit reads the site and ``WRITES`` generations in one round trip and
+gives this process's copy of the entry when it has a fresh one (``content.localcopy``).
 """
 
 import hashlib
+import time
 from http import HTTPStatus
 
 from django.conf import settings
@@ -17,7 +20,7 @@ from django.http import HttpResponse
 from django.utils.regex_helper import _lazy_re_compile
 
 from content import cache as content_cache
-from content import cachetags
+from content import cachetags, localcopy
 from content.api.conditional import is_not_modified, not_modified_from
 
 from .compression import brotli_available
@@ -45,6 +48,11 @@ def _personal_cookie_names():
     }
 
 
+def _size(key, entry):
+    """About the bytes a kept entry holds in memory (body, headers, key)."""
+    return len(entry["content"]) + len(key) + sum(len(k) + len(v) + 100 for k, v in entry["headers"]) + 500
+
+
 class PageCacheMiddleware:
     """Caches 200 GET responses that are the same for every anonymous visitor.
 
@@ -61,14 +69,14 @@ class PageCacheMiddleware:
         self.enabled = getattr(settings, "PAGE_CACHE_ENABLED", True)
         self._models_connected = False
 
-    def _key(self, request, encoding):
+    def _key(self, request, encoding, generation=None):
         lang = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         accept_lang = request.META.get("HTTP_ACCEPT_LANGUAGE", "")[:40]
         # The scheme too: the security middleware (inside this one) redirects plain HTTP
         # and sends HSTS on HTTPS, and a kept response carries what it sent.
         raw = "|".join([request.scheme, request.get_host(), request.get_full_path(), encoding, lang, accept_lang])
         digest = hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
-        return f"pagecache:{content_cache.generation()}:{digest}"
+        return f"pagecache:{content_cache.generation() if generation is None else generation}:{digest}"
 
     def _cacheable(self, request):
         return (
@@ -78,21 +86,44 @@ class PageCacheMiddleware:
             and not request.path.startswith(NEVER_CACHE_PREFIXES)
         )
 
-    def kept_entry(self, request, key=None):
-        """The kept entry for ``request`` if there is a fresh one it may be given, else None."""
+    def kept_entry(self, request, key=None, now=None):
+        """The kept entry for ``request`` if there is a fresh one it may be given, else None.
+
+        ``now``: ``content_cache.generation_and_writes()`` read for this request (``key``
+        was made with its generation), so a hit reads the generations once."""
+        if now is None:
+            now = content_cache.generation_and_writes()
+        if key is None:
+            key = self._key(request, _encoding_class(request), now[0])
+        entry = self._fresh_entry(key, now[1])
         personal = any(name in request.COOKIES for name in _personal_cookie_names())
-        entry = content_cache.cache.get(key or self._key(request, _encoding_class(request)))
-        if (
-            entry is not None
-            and not (personal and entry["vary_cookie"])
-            and cachetags.fresh(entry.get("tags", {cachetags.ANY_PAGE: None}), since=entry.get("since"))
-        ):
+        if entry is not None and not (personal and entry["vary_cookie"]):
             return entry
         return None
 
-    def kept(self, request, key=None):
+    @staticmethod
+    def _fresh_entry(key, writes):
+        """The entry kept under ``key`` if its tags are unchanged (``writes``: the
+        ``WRITES`` generation read for this request), from this process's copy when it
+        has one (``content.localcopy``: with Redis, no fetch and no unpickling)."""
+        copies = localcopy.copies() if writes else None  # 0: Redis did not answer
+        if copies is not None:
+            entry = copies.get(key, writes)
+            if entry is not None:
+                return entry
+        entry = content_cache.cache.get(key)
+        if entry is None:
+            return None
+        recorded = entry.get("tags", {cachetags.ANY_PAGE: None})
+        if not cachetags.fresh(recorded, since=entry.get("since"), writes=writes):
+            return None
+        if copies is not None:
+            copies.put(key, entry, recorded, writes, _size(key, entry), entry.get("expires"))
+        return entry
+
+    def kept(self, request):
         """The kept response for ``request`` if there is a fresh one, else None."""
-        entry = self.kept_entry(request, key)
+        entry = self.kept_entry(request)
         return None if entry is None else self._from_entry(request, entry)
 
     def __call__(self, request):
@@ -103,12 +134,13 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         personal = any(name in request.COOKIES for name in _personal_cookie_names())
-        key = self._key(request, _encoding_class(request))
-        hit = self.kept(request, key)
-        if hit is not None:
-            return hit
+        now = content_cache.generation_and_writes()
+        key = self._key(request, _encoding_class(request), now[0])
+        entry = self.kept_entry(request, key, now)
+        if entry is not None:
+            return self._from_entry(request, entry)
 
-        since = cachetags.writes_generation()  # before anything is read
+        since = now[1]  # read before anything the response shows
         with cachetags.collecting() as collector:
             response = self.get_response(request)
         if self._storable(response):
@@ -127,8 +159,12 @@ class PageCacheMiddleware:
                     "vary_cookie": vary_cookie,
                     "tags": cachetags.generations(collector.final_tags()),
                     "since": since,
+                    "expires": time.time() + self.timeout,  # for copies (content.localcopy)
                 }
                 content_cache.cache.set(key, entry, self.timeout)
+                copies = localcopy.copies() if since else None
+                if copies is not None:  # its tags were read after ``since``: valid at it
+                    copies.put(key, entry, entry["tags"], since, _size(key, entry), entry["expires"])
                 cachetags.remember_scope(request, entry["tags"], self.timeout)
             response["X-Cache"] = "MISS"
             if is_not_modified(request, etag, response.get("Last-Modified") or None):

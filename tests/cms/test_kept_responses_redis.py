@@ -1,0 +1,161 @@
+"""With Redis, a kept page's hit costs one round trip: the site and ``WRITES``
+generations in one read, the body from this process's copy (``content.localcopy``),
+never stale after a bump made by any process, and the copies stay within their bound.
+
+Commands are counted on the real Redis client (``redis.Redis.execute_command``
+wrapped, every call still goes to the server)."""
+
+import os
+import time
+
+import pytest
+import redis
+from django.core.cache import cache
+
+from cms.middleware.pagecache import KeptResponses
+from content import cachetags, localcopy
+from content.localcopy import LocalCopies
+from tests.cms.test_kept_responses import Django, call
+from tests.factories import FestivalPageFactory, HeritageIndexPageFactory
+
+on_redis = pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs Redis (REDIS_URL)")
+
+URL = "/vi/le-hoi/lua-moi/"
+
+
+@pytest.fixture
+def festival(home):
+    index = HeritageIndexPageFactory(parent=home, title="Lễ hội", slug="le-hoi", listing="festivals")
+    page = FestivalPageFactory(parent=index, title="Lễ mừng lúa mới", slug="lua-moi")
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def kept(client, festival):
+    """The festival page kept by the page cache (a miss, then a hit through Django)."""
+    assert client.get(URL)["X-Cache"] == "MISS"
+    page = client.get(URL)
+    assert page["X-Cache"] == "HIT"
+    return page
+
+
+@pytest.fixture
+def commands(monkeypatch):
+    """The Redis commands sent while the test runs, by name, in order."""
+    sent = []
+    original = redis.Redis.execute_command
+
+    def counting(self, *args, **options):
+        sent.append(str(args[0]).upper())
+        return original(self, *args, **options)
+
+    monkeypatch.setattr(redis.Redis, "execute_command", counting)
+    return sent
+
+
+def other_process_bumps(*tags):
+    """What another process's ``cachetags.bump`` does, straight on Redis: each tag,
+    then ``WRITES``."""
+    location = cache._server if isinstance(cache._server, str) else cache._server[0]
+    database = redis.Redis.from_url(location)
+    for tag in (*tags, cachetags.WRITES):
+        database.incr(cache.make_key(cachetags.TAG_PREFIX + tag))
+
+
+def hit(url=URL):
+    django = Django()
+    status, headers, body = call(KeptResponses(django), url)
+    return django.calls == [] and status == "200 OK", body
+
+
+@on_redis
+@pytest.mark.django_db
+def test_a_hit_is_one_redis_round_trip(kept, commands):
+    served, body = hit()
+    assert served
+    commands.clear()
+    served, again = hit()
+    assert served and again == body
+    assert commands == ["MGET"], commands  # the generations; no GET of the entry
+    assert len(localcopy.copies()) >= 1
+
+
+@on_redis
+@pytest.mark.django_db
+def test_after_an_unrelated_write_one_read_of_its_tags_then_one_round_trip_again(kept, commands):
+    assert hit()[0]
+    other_process_bumps("page:999999")
+    commands.clear()
+    assert hit()[0]
+    assert commands == ["MGET", "MGET"], commands  # generations, then its tags: unchanged
+    commands.clear()
+    assert hit()[0]
+    assert commands == ["MGET"], commands
+
+
+@on_redis
+@pytest.mark.django_db
+def test_a_bump_from_another_process_is_never_served_from_the_copy(kept, festival):
+    assert hit()[0]  # this process now has a copy
+    other_process_bumps("page:999999")  # unrelated: the copy is re-validated at the new WRITES
+    assert hit()[0]
+    other_process_bumps(f"page:{festival.pk}")
+    assert not hit()[0]  # stale: Django answers
+    assert not hit()[0]
+
+
+@on_redis
+@pytest.mark.django_db
+def test_a_site_wide_bump_from_another_process_is_not_served_from_the_copy(kept):
+    assert hit()[0]
+    other_process_bumps("site")
+    assert not hit()[0]
+
+
+@on_redis
+@pytest.mark.django_db
+def test_an_expired_entry_is_not_served_from_the_copy(kept, monkeypatch):
+    assert hit()[0]
+    later = time.time() + 3600
+    monkeypatch.setattr(time, "time", lambda: later)
+    cache.delete_many(list(cache.keys("pagecache:*")))  # Redis expired it meanwhile
+    assert not hit()[0]
+
+
+@on_redis
+@pytest.mark.django_db
+def test_the_copies_stay_within_their_byte_bound(kept, client, settings):
+    size = len(kept.content)
+    settings.PAGE_CACHE_LOCAL_BYTES = 3 * size + 3000  # room for three entries, not four
+    copies = localcopy.copies()
+    urls = [f"{URL}?n={n}" for n in range(6)]
+    for url in urls:
+        assert client.get(url)["X-Cache"] == "MISS"
+        assert hit(url)[0]
+        assert copies.bytes <= settings.PAGE_CACHE_LOCAL_BYTES
+    assert 1 <= len(copies) <= 3
+    assert copies is localcopy.copies()
+
+
+def test_the_copies_drop_the_least_recently_served_first():
+    copies = LocalCopies(max_bytes=1000, max_entries=10)
+    far = time.time() + 600
+    for key in "abc":
+        copies.put(key, {"key": key}, {}, 7, 400, far)
+    assert copies.bytes <= 1000 and len(copies) == 2  # "a" went out
+    assert copies.get("a", 7) is None
+    assert copies.get("b", 7) == {"key": "b"}  # now the most recently served
+    copies.put("d", {"key": "d"}, {}, 7, 400, far)
+    assert copies.get("c", 7) is None and copies.get("b", 7) == {"key": "b"}
+    copies.put("huge", {}, {}, 7, 5000, far)
+    assert copies.get("huge", 7) is None and copies.bytes <= 1000
+    few = LocalCopies(max_bytes=10**9, max_entries=2)
+    for key in "xyz":
+        few.put(key, {}, {}, 7, 1, far)
+    assert len(few) == 2
+
+
+def test_no_copies_without_a_shared_cache(settings):
+    settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert localcopy.copies() is None
