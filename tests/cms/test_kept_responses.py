@@ -9,7 +9,6 @@ import pytest
 from django.test import RequestFactory
 
 from cms.middleware.pagecache import KeptResponses
-from tests.factories import FestivalPageFactory, HeritageIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,24 +34,6 @@ def call(app, path="/vi/", method="GET", **extra):
     environ = RequestFactory().generic(method, path, **extra).environ
     body = b"".join(app(environ, start_response))
     return answered["status"], answered["headers"], body
-
-
-@pytest.fixture
-def festival(home):
-    index = HeritageIndexPageFactory(parent=home, title="Lễ hội", slug="le-hoi", listing="festivals")
-    page = FestivalPageFactory(parent=index, title="Lễ mừng lúa mới", slug="lua-moi")
-    page.save_revision().publish()
-    return page
-
-
-@pytest.fixture
-def kept(client, festival):
-    """The festival page kept by the page cache (a miss, then a hit through Django)."""
-    url = "/vi/le-hoi/lua-moi/"
-    assert client.get(url)["X-Cache"] == "MISS"
-    hit = client.get(url)
-    assert hit["X-Cache"] == "HIT"
-    return url, hit
 
 
 def test_a_kept_page_is_answered_with_the_same_bytes_and_headers_and_no_sql(kept, django_assert_num_queries):
