@@ -11,7 +11,8 @@ def bench_redis_url():
     """``BENCH_REDIS_URL`` (default: database 11 of a local Redis) if a Redis answers
     there, else "" (the site then keeps its cache in local memory per worker). Why:
     production runs several workers on one Redis, and the benchmark should measure that
-    (a kept page's hit then reads Redis once: ``content.localcopy``)."""
+    (a kept page's hit is then served from the worker's copy while Redis's key tracking
+    says nothing changed: ``content.localcopy``, ``content.tagwatch``)."""
     url = os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS)
     if not url:
         return ""

@@ -89,10 +89,15 @@ LIGHTHOUSE_NOTES = [
 def _cache(r):
     used = r.get("cache") or "local memory"
     if used == "local memory":
-        return "local memory per worker (generation stamp file shared by workers)"
+        return (
+            "local memory per worker (generation stamp file shared by workers; each worker keeps "
+            "copies of the kept responses it served: `content/localcopy.py`)"
+        )
     return (
         f"Redis (`{used}`, shared by the workers; each worker also keeps copies of the kept "
-        "responses it served, checked against their cache tags on every hit: `content/localcopy.py`)"
+        "responses it served, checked against their cache tags on every hit: `content/localcopy.py`, "
+        "and holds the generations a hit reads while Redis's key tracking says they are unchanged: "
+        "`content/tagwatch.py`)"
     )
 
 

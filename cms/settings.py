@@ -370,9 +370,12 @@ PAGE_PASSWORD_ATTEMPTS = env.int("PAGE_PASSWORD_ATTEMPTS", default=10)
 # Anonymous page/API cache (cms/middleware/pagecache.py, invalidated by content/cache.py).
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-# With Redis, each worker keeps copies of the kept responses it served (content.localcopy).
+# Each worker keeps copies of the kept responses it served (content.localcopy).
 PAGE_CACHE_LOCAL_BYTES = env.int("PAGE_CACHE_LOCAL_BYTES", default=64 * 1024 * 1024)
 PAGE_CACHE_LOCAL_ENTRIES = env.int("PAGE_CACHE_LOCAL_ENTRIES", default=4096)
+# With Redis, each worker holds the site and WRITES generations while Redis's key tracking
+# says they are unchanged, so a hit sends nothing to Redis (content.tagwatch).
+PAGE_CACHE_TRACKING = env.bool("PAGE_CACHE_TRACKING", default=True)
 # Derived data and template fragments (routes, menus, related pages, page
 # bodies), keyed by the same content generation; "nocache" serves previews.
 FRAGMENT_CACHE_ENABLED = env.bool("FRAGMENT_CACHE_ENABLED", default=True)

@@ -50,7 +50,7 @@ ALWAYS_MODELS = [
 ]
 
 
-SITE = "site"  # the one generation of everything kept, bumped by writes no tag describes
+SITE = tags_module.SITE  # the one generation of everything kept, bumped by writes no tag describes
 
 
 def generation():

@@ -34,9 +34,15 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 
+from . import tagwatch
+
 ANY_PAGE = "pages"  # bumped by every page change: what is not precise depends on it
 WRITES = "writes"  # bumped with every other tag: "nothing changed since" in one read
+SITE = "site"  # the one generation of everything kept, bumped by writes no tag describes
 TAG_PREFIX = "tag:"
+# What every hit reads first: with Redis, held in the process while Redis says they are
+# unchanged (``content.tagwatch``).
+WATCHED = {SITE: TAG_PREFIX + SITE, WRITES: TAG_PREFIX + WRITES}
 
 _collectors = contextvars.ContextVar("nharong_cache_collectors", default=())
 
@@ -152,6 +158,12 @@ def generations(tags):
     if not tags:
         return {}
     if shared():
+        watch = tagwatch.watch(cache, WATCHED) if WATCHED.keys() >= set(tags) else None
+        if watch is not None:
+            known = watch.known(tags)
+            if known is not None:
+                return known
+            token = watch.token()
         keys = [TAG_PREFIX + t for t in tags]
         found = cache.get_many(keys)
         result = {}
@@ -161,6 +173,8 @@ def generations(tags):
                 cache.add(key, time.time_ns(), None)
                 value = cache.get(key, 0)
             result[tag] = value
+        if watch is not None and all(result.values()):  # 0: Redis did not answer
+            watch.remember(token, result)
         return result
     directory = str(_stamp_dir())
     result = {}
@@ -211,6 +225,7 @@ def bump(*tags):
                 cache.incr(key)
             except ValueError:
                 cache.set(key, time.time_ns(), None)
+        tagwatch.forget()  # Redis tells the other processes
         return
     directory = _stamp_dir()
     directory.mkdir(parents=True, exist_ok=True)

@@ -1,25 +1,28 @@
-"""In-process copies of kept responses read from a shared cache (Redis).
+"""In-process copies of kept responses, served without a fetch or unpickling.
 
 Why: with Redis a kept page's hit fetched and unpickled the whole entry (up to some
-200 KB of body) on every request, on top of reading the generations. Each worker
-keeps a small copy of the entries it served recently, keyed by the full cache key
-(which carries the site-wide generation), so a hit costs the one read of the site
-and ``WRITES`` generations (``content.cache.generation_and_writes``).
+200 KB of body) on every request, on top of reading the generations; with the
+per-process local-memory cache it still unpickled it (Django's local-memory cache
+pickles what it keeps). Each worker keeps a small copy of the entries it served
+recently, keyed by the full cache key (which carries the site-wide generation), so a
+hit costs the read of the site and ``WRITES`` generations
+(``content.cache.generation_and_writes``: with Redis, held in the process while Redis
+says they are unchanged, ``content.tagwatch``; locally two ``stat()``).
 
 A copy is never served stale: it is given only under the check the shared entry
 itself gets (``cachetags.fresh`` on the tags it recorded). Each copy remembers the
 ``WRITES`` generation at which its tags were last found unchanged; while ``WRITES``
-still has that value nothing was bumped anywhere (Redis is shared by every process),
-and after any bump its tags are read again (one read), then it is valid at the new
-``WRITES``. Sound because ``cachetags.bump`` bumps ``WRITES`` after the tags: a
-reader that sees the old ``WRITES`` read it before the bump's tags were touched.
+still has that value nothing was bumped anywhere (Redis and the stamp files are
+shared by every process), and after any bump its tags are read again (one read),
+then it is valid at the new ``WRITES``. Sound because ``cachetags.bump`` bumps
+``WRITES`` after the tags: a reader that sees the old ``WRITES`` read it before the
+bump's tags were touched.
 
 A copy also expires when the shared entry does (``expires``: the response cache's
 timeout bounds how old a time-dependent page may get, e.g. "upcoming" events).
 
-Bounded (``PAGE_CACHE_LOCAL_BYTES``, default 64 MiB; ``PAGE_CACHE_LOCAL_ENTRIES``):
-least recently served first out. With the per-process local-memory cache there is
-nothing to copy: the cache is already in the process.
+Bounded (``PAGE_CACHE_LOCAL_BYTES``, default 64 MiB; ``PAGE_CACHE_LOCAL_ENTRIES``,
+0 for none): least recently served first out.
 """
 
 import threading
@@ -98,17 +101,24 @@ _store = [None, None]  # (the settings object it was made for, its LocalCopies)
 
 
 def copies():
-    """This process's copies, or None without a shared cache (nothing to copy).
+    """This process's copies.
 
     Made again when the settings object changes (tests override settings), so bounds
     set in settings apply and a test never sees another's copies."""
     wrapped = getattr(settings, "_wrapped", None)
     if _store[0] is not wrapped or wrapped is None:
-        store = None
-        if cachetags.shared():
-            store = LocalCopies(
-                getattr(settings, "PAGE_CACHE_LOCAL_BYTES", DEFAULT_BYTES),
-                getattr(settings, "PAGE_CACHE_LOCAL_ENTRIES", DEFAULT_ENTRIES),
-            )
+        store = LocalCopies(
+            getattr(settings, "PAGE_CACHE_LOCAL_BYTES", DEFAULT_BYTES),
+            getattr(settings, "PAGE_CACHE_LOCAL_ENTRIES", DEFAULT_ENTRIES),
+        )
         _store[:] = [wrapped, store]
     return _store[1]
+
+
+def usable(writes):
+    """This process's copies if ``writes`` (the ``WRITES`` generation read for this
+    request) can vouch for them, else None: with Redis 0 means Redis did not answer;
+    with stamp files 0 means nothing was ever bumped, a real generation."""
+    if not writes and cachetags.shared():
+        return None
+    return copies()

@@ -5,8 +5,9 @@ settings, images); each entry records the cache tags its response read
 (``content.cachetags``) and is served only while they are unchanged, so a
 publish makes stale only the responses that show the page. Conditional GET
 on hits and misses is ``content.api.conditional`` (the API uses the same).
-With Redis a hit reads the site and ``WRITES`` generations in one round trip and
-gives this process's copy of the entry when it has a fresh one (``content.localcopy``).
+A hit reads the site and ``WRITES`` generations (with Redis held in the process while
+Redis says they are unchanged: ``content.tagwatch``) and gives this process's copy of
+the entry when it has a fresh one (``content.localcopy``).
 """
 
 import hashlib
@@ -105,8 +106,8 @@ class PageCacheMiddleware:
     def _fresh_entry(key, writes):
         """The entry kept under ``key`` if its tags are unchanged (``writes``: the
         ``WRITES`` generation read for this request), from this process's copy when it
-        has one (``content.localcopy``: with Redis, no fetch and no unpickling)."""
-        copies = localcopy.copies() if writes else None  # 0: Redis did not answer
+        has one (``content.localcopy``: no fetch from Redis and no unpickling)."""
+        copies = localcopy.usable(writes)
         if copies is not None:
             entry = copies.get(key, writes)
             if entry is not None:
@@ -131,6 +132,8 @@ class PageCacheMiddleware:
             content_cache.connect_models()
             self._models_connected = True
         if not self._cacheable(request):
+            if self._scoped(request):
+                return self._remembering_scope(request)
             return self.get_response(request)
 
         personal = any(name in request.COOKIES for name in _personal_cookie_names())
@@ -162,13 +165,35 @@ class PageCacheMiddleware:
                     "expires": time.time() + self.timeout,  # for copies (content.localcopy)
                 }
                 content_cache.cache.set(key, entry, self.timeout)
-                copies = localcopy.copies() if since else None
+                copies = localcopy.usable(since)
                 if copies is not None:  # its tags were read after ``since``: valid at it
                     copies.put(key, entry, entry["tags"], since, _size(key, entry), entry["expires"])
                 cachetags.remember_scope(request, entry["tags"], self.timeout)
             response["X-Cache"] = "MISS"
             if is_not_modified(request, etag, response.get("Last-Modified") or None):
                 return not_modified_from(response)
+        return response
+
+    def _scoped(self, request):
+        """A GET that would be kept but for the page cache being off: its fragments can
+        still be reused (``cachetags.fragment_token`` needs the tags its URL's response
+        read, which a kept response records)."""
+        return (
+            not self.enabled
+            and request.method == "GET"
+            and content_cache.fragments_enabled()
+            and "HTTP_AUTHORIZATION" not in request.META
+            and not request.path.startswith(NEVER_CACHE_PREFIXES)
+        )
+
+    def _remembering_scope(self, request):
+        """Render without keeping the response, and remember which tags it read, so the
+        next render of this URL reuses its fragments (the same check as with the page
+        cache on: the generations of those tags are in each fragment's key)."""
+        with cachetags.collecting() as collector:
+            response = self.get_response(request)
+        if self._storable(response) and not getattr(request, "is_preview", False):
+            cachetags.remember_scope(request, collector.final_tags(), self.timeout)
         return response
 
     @staticmethod

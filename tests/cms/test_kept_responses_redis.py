@@ -1,6 +1,8 @@
-"""With Redis, a kept page's hit costs one round trip: the site and ``WRITES``
-generations in one read, the body from this process's copy (``content.localcopy``),
-never stale after a bump made by any process, and the copies stay within their bound.
+"""With Redis, a kept page's hit sends nothing to Redis: the site and ``WRITES``
+generations are held while Redis's tracking says they are unchanged
+(``content.tagwatch``; without it, one read), the body comes from this process's copy
+(``content.localcopy``), never stale after a bump made by any process or a flush, and
+the copies stay within their bound.
 
 Commands are counted on the real Redis client (``redis.Redis.execute_command``
 wrapped, every call still goes to the server)."""
@@ -13,7 +15,7 @@ import redis
 from django.core.cache import cache
 
 from cms.middleware.pagecache import KeptResponses
-from content import cachetags, localcopy
+from content import cachetags, localcopy, tagwatch
 from content.localcopy import LocalCopies
 from tests.cms.test_kept_responses import Django, call
 
@@ -36,11 +38,15 @@ def commands(monkeypatch):
     return sent
 
 
+def redis_of_another_process():
+    location = cache._server if isinstance(cache._server, str) else cache._server[0]
+    return redis.Redis.from_url(location)
+
+
 def other_process_bumps(*tags):
     """What another process's ``cachetags.bump`` does, straight on Redis: each tag,
     then ``WRITES``."""
-    location = cache._server if isinstance(cache._server, str) else cache._server[0]
-    database = redis.Redis.from_url(location)
+    database = redis_of_another_process()
     for tag in (*tags, cachetags.WRITES):
         database.incr(cache.make_key(cachetags.TAG_PREFIX + tag))
 
@@ -53,19 +59,29 @@ def hit(url=URL):
 
 @on_redis
 @pytest.mark.django_db
-def test_a_hit_is_one_redis_round_trip(kept, commands):
+def test_a_hit_sends_nothing_to_redis(kept, commands):
     served, body = hit()
     assert served
     commands.clear()
     served, again = hit()
     assert served and again == body
-    assert commands == ["MGET"], commands  # the generations; no GET of the entry
+    assert commands == [], commands  # generations held while Redis says they are unchanged
     assert len(localcopy.copies()) >= 1
 
 
 @on_redis
 @pytest.mark.django_db
-def test_after_an_unrelated_write_one_read_of_its_tags_then_one_round_trip_again(kept, commands):
+def test_without_tracking_a_hit_is_one_redis_round_trip(kept, commands, settings):
+    settings.PAGE_CACHE_TRACKING = False
+    assert hit()[0]
+    commands.clear()
+    assert hit()[0]
+    assert commands == ["MGET"], commands  # the generations; no GET of the entry
+
+
+@on_redis
+@pytest.mark.django_db
+def test_after_an_unrelated_write_its_tags_are_read_once_then_nothing_again(kept, commands):
     assert hit()[0]
     other_process_bumps("page:999999")
     commands.clear()
@@ -73,7 +89,41 @@ def test_after_an_unrelated_write_one_read_of_its_tags_then_one_round_trip_again
     assert commands == ["MGET", "MGET"], commands  # generations, then its tags: unchanged
     commands.clear()
     assert hit()[0]
-    assert commands == ["MGET"], commands
+    assert commands == [], commands
+
+
+@on_redis
+@pytest.mark.django_db
+def test_a_flushed_redis_is_not_served_from_the_copy(kept):
+    assert hit()[0]
+    redis_of_another_process().flushdb()
+    assert not hit()[0]
+
+
+@on_redis
+@pytest.mark.django_db
+def test_a_lost_tracking_connection_falls_back_to_reading_redis(kept, festival, commands):
+    assert hit()[0]
+    watch = tagwatch.watch(cache, cachetags.WATCHED)
+    other = redis_of_another_process()
+    killed = other.client_kill_filter(_type="normal", skipme=True)  # every other connection
+    assert killed >= 1
+    other_process_bumps(f"page:{festival.pk}")
+    assert not hit()[0]  # stale: Django answers
+    assert watch.broken
+
+
+@on_redis
+@pytest.mark.django_db
+def test_the_held_generations_are_read_again_after_each_ping(kept, commands):
+    assert hit()[0]
+    tagwatch.watch(cache, cachetags.WATCHED)._ping_due = 0  # as PING_SECONDS later
+    commands.clear()
+    assert hit()[0]
+    assert commands == ["MGET"], commands  # PING (on the tracking connection), then the generations
+    commands.clear()
+    assert hit()[0]
+    assert commands == [], commands
 
 
 @on_redis
@@ -139,6 +189,10 @@ def test_the_copies_drop_the_least_recently_served_first():
     assert len(few) == 2
 
 
-def test_no_copies_without_a_shared_cache(settings):
+def test_local_memory_keeps_copies_too_and_none_when_told(settings):
     settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    assert localcopy.copies() is None
+    assert localcopy.usable(0) is localcopy.copies() is not None  # 0: no stamp yet, a real generation
+    settings.PAGE_CACHE_LOCAL_ENTRIES = 0
+    few = localcopy.copies()
+    few.put("key", {}, {}, 7, 1, time.time() + 600)
+    assert len(few) == 0

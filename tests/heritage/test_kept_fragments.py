@@ -87,3 +87,27 @@ def test_fragments_off_renders_the_same_page(festival):
     with override_settings(PAGE_CACHE_ENABLED=False, FRAGMENT_CACHE_ENABLED=False):
         cold = Client().get(festival.url).content
     assert kept == kept_again == cold
+
+
+def test_with_the_page_cache_off_later_visits_reuse_the_fragments_until_the_page_changes(client, festival):
+    """The first visit records which tags the URL's response reads (no response is
+    kept), the second keeps its fragments under them, the third reuses them."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def visit():
+        with CaptureQueriesContext(connection) as queries:
+            body = client.get(festival.url).content.decode()
+        return len(queries), body
+
+    visit()
+    second, _ = visit()
+    third, body = visit()
+    assert "Lễ hội Đâm Trâu" in body
+    assert third < second, (second, third)  # the article's body and the menu kept
+    festival.title = "Lễ hội Đâm Trâu mừng lúa mới"
+    festival.save_revision().publish()
+    changed, body = visit()
+    assert "Lễ hội Đâm Trâu mừng lúa mới" in body
+    assert "<title>Lễ hội Đâm Trâu |" not in body
+    assert changed > third

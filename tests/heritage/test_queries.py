@@ -10,8 +10,10 @@ MAX_QUERIES = 40
 
 @pytest.fixture(autouse=True)
 def _render_every_time(settings):
-    """Measure rendering, not the page cache in front of it."""
+    """Measure rendering, not the caches: the page cache in front of it, or kept
+    fragments (with the page cache off they are reused from the third visit on)."""
     settings.PAGE_CACHE_ENABLED = False
+    settings.FRAGMENT_CACHE_ENABLED = False
 
 
 def gallery(n):
