@@ -86,13 +86,16 @@ BENCH_ARGS ?=
 # (`python -m bench.scale`: each size built, then the sizes timed in turns; about 15 minutes
 # per engine).
 BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/wt_perf
+# The corpus sizes bench.scale times; BENCH_SIZES=1000,10000,100000 adds the province's
+# 100,000 pages (not yet run: 10,000 take 1-2 minutes to generate, so expect ten times that).
+BENCH_SIZES ?= 1000,10000
 bench: install-dev  ## generate the corpus, serve with granian, measure with wrk; then cold pages on SQLite and PostgreSQL; writes docs/benchmarks.md
 	@command -v wrk >/dev/null || ([ "$$(id -u)" = 0 ] && apt-get install -y -q wrk) || echo "wrk missing"
 	$(MAKE) lighthouse-install
 	$(PY) -m bench.run $(BENCH_ARGS)
-	$(PY) -m bench.scale --database sqlite --fresh
+	$(PY) -m bench.scale --database sqlite --sizes $(BENCH_SIZES) --fresh
 	@if $(PY) -c "import sys, psycopg; psycopg.connect(sys.argv[1].replace('postgres://', 'postgresql://').rsplit('/', 1)[0] + '/postgres', connect_timeout=3).close()" "$(BENCH_PG_URL)" 2>/dev/null; then \
-		$(PY) -m bench.scale --database postgres --postgres-url "$(BENCH_PG_URL)" --fresh; \
+		$(PY) -m bench.scale --database postgres --postgres-url "$(BENCH_PG_URL)" --sizes $(BENCH_SIZES) --fresh; \
 	else echo "PostgreSQL does not answer at $(BENCH_PG_URL): the PostgreSQL part is left out"; fi
 	$(PY) -m bench.scale --render
 
