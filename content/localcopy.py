@@ -19,7 +19,10 @@ then it is valid at the new ``WRITES``. Sound because ``cachetags.bump`` bumps
 bump's tags were touched.
 
 A copy also expires when the shared entry does (``expires``: the response cache's
-timeout bounds how old a time-dependent page may get, e.g. "upcoming" events).
+timeout bounds how old a time-dependent page may get, e.g. "upcoming" events). With the
+local-memory cache it is given only while its entry is still there (a look at the key,
+``cms.middleware.pagecache``), so clearing the cache or culling the entry drops it too;
+with Redis, clearing changes the generations and so the keys.
 
 Bounded (``PAGE_CACHE_LOCAL_BYTES``, default 64 MiB; ``PAGE_CACHE_LOCAL_ENTRIES``,
 0 for none): least recently served first out.

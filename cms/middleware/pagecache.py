@@ -111,7 +111,11 @@ class PageCacheMiddleware:
         if copies is not None:
             entry = copies.get(key, writes)
             if entry is not None:
-                return entry
+                # In process, a copy lives only as long as its entry (cleared, culled):
+                # a look at the key, no unpickling. Redis's own clearing changes the keys.
+                if cachetags.shared() or content_cache.cache.has_key(key):
+                    return entry
+                copies.discard(key)
         entry = content_cache.cache.get(key)
         if entry is None:
             return None

@@ -6,6 +6,7 @@ personal request, a write) goes to Django."""
 import os
 
 import pytest
+from django.core.cache import cache
 from django.test import RequestFactory
 
 from cms.middleware.pagecache import KeptResponses
@@ -144,3 +145,12 @@ def test_a_server_can_import_the_application_in_a_new_process():
         timeout=120,
     )
     assert done.stdout.strip() == "KeptResponses", done.stderr[-2000:]
+
+
+def test_a_cleared_cache_is_not_answered_from_the_worker_copy(kept):
+    url, _hit = kept
+    django = Django()
+    assert call(KeptResponses(django), url)[0] == "200 OK" and django.calls == []  # from the worker's copy
+    cache.clear()  # an operator's clear_cache, or the entry culled
+    call(KeptResponses(django), url)
+    assert django.calls == [url]
