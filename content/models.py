@@ -321,7 +321,12 @@ class SyncEvent(models.Model):
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["locale", "id"])]
+        indexes = [
+            models.Index(fields=["locale", "id"]),
+            # The API lists' Last-Modified (newest change per language): read from the
+            # index, not from every row of the language (content.api.pages.latest_change).
+            models.Index(fields=["locale", "created_at"], name="content_syncevent_changed"),
+        ]
 
     def __str__(self):
         return f"{self.action} {self.content_type}#{self.page_id} ({self.locale})"
