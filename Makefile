@@ -87,7 +87,7 @@ BENCH_ARGS ?=
 # per engine).
 BENCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/wt_perf
 # The corpus sizes bench.scale times; BENCH_SIZES=1000,10000,100000 adds the province's
-# 100,000 pages (not yet run: 10,000 take 1-2 minutes to generate, so expect ten times that).
+# 100,000 pages (on SQLite the 90,000 more pages took 12.5 minutes to generate: docs/benchmarks.md).
 BENCH_SIZES ?= 1000,10000
 bench: install-dev  ## generate the corpus, serve with granian, measure with wrk; then cold pages on SQLite and PostgreSQL; writes docs/benchmarks.md
 	@command -v wrk >/dev/null || ([ "$$(id -u)" = 0 ] && apt-get install -y -q wrk) || echo "wrk missing"
