@@ -54,6 +54,8 @@ class GenerationWatch:
         kwargs = {**pool.connection_kwargs, "protocol": 3, "socket_timeout": 2.0, "socket_keepalive": True}
         self._conn = pool.connection_class(**kwargs)
         self._conn.connect()
+        self._conn.send_command("CLIENT", "ID")
+        self.client_id = self._conn.read_response()  # as CLIENT LIST shows it (operators, tests)
         prefixes = [part for key in self.keys.values() for part in ("PREFIX", key)]
         self._conn.send_command("CLIENT", "TRACKING", "on", "BCAST", *prefixes)
         self._conn.read_response()  # an error reply (Redis < 6) raises here
@@ -169,12 +171,3 @@ def forget():
     current = _state["watch"]
     if current is not None:
         current.forget()
-
-
-def reset():
-    """Close this process's watch (tests that switch caches)."""
-    with _state_lock:
-        current = _state["watch"]
-        if current is not None and _state["marker"] and _state["marker"][0] == os.getpid():
-            current.close()
-        _state.update(marker=None, watch=None, retry_at=0.0)

@@ -79,13 +79,17 @@ class PageCacheMiddleware:
         digest = hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
         return f"pagecache:{content_cache.generation() if generation is None else generation}:{digest}"
 
-    def _cacheable(self, request):
+    @staticmethod
+    def _public_read(request):
+        """A GET or HEAD without credentials, outside the paths never kept."""
         return (
-            self.enabled
-            and request.method in ("GET", "HEAD")
+            request.method in ("GET", "HEAD")
             and "HTTP_AUTHORIZATION" not in request.META
             and not request.path.startswith(NEVER_CACHE_PREFIXES)
         )
+
+    def _cacheable(self, request):
+        return self.enabled and self._public_read(request)
 
     def kept_entry(self, request, key=None, now=None):
         """The kept entry for ``request`` if there is a fresh one it may be given, else None.
@@ -186,8 +190,7 @@ class PageCacheMiddleware:
             not self.enabled
             and request.method == "GET"
             and content_cache.fragments_enabled()
-            and "HTTP_AUTHORIZATION" not in request.META
-            and not request.path.startswith(NEVER_CACHE_PREFIXES)
+            and self._public_read(request)
         )
 
     def _remembering_scope(self, request):

@@ -3,7 +3,9 @@
 response cache off, every change shows on the next request."""
 
 import pytest
+from django.db import connection
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from tests.factories import FestivalPageFactory, SectionPageFactory
@@ -92,8 +94,6 @@ def test_fragments_off_renders_the_same_page(festival):
 def test_with_the_page_cache_off_later_visits_reuse_the_fragments_until_the_page_changes(client, festival):
     """The first visit records which tags the URL's response reads (no response is
     kept), the second keeps its fragments under them, the third reuses them."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     def visit():
         with CaptureQueriesContext(connection) as queries:
